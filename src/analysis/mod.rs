@@ -1,0 +1,34 @@
+//! Article → sentences, tokens, mentions and values, all as byte spans into
+//! the article's body. No terminal, no printing, no global state.
+
+use serde::{Deserialize, Serialize};
+
+/// The kinds of mention dateline recognises (CONTRACT.md, `entities`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Org,
+    Place,
+    /// Nationalities, religious and political groups: "Iranian", "Shiite".
+    Group,
+    Date,
+    /// Counts, amounts, quantities, vague ones such as "several" included.
+    Number,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] =
+        [Kind::Person, Kind::Org, Kind::Place, Kind::Group, Kind::Date, Kind::Number];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Org => "org",
+            Kind::Place => "place",
+            Kind::Group => "group",
+            Kind::Date => "date",
+            Kind::Number => "number",
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! The command line: clap types, and the printers for `list` (table, json).
+//! Printers write to any `Write`, so tests read their output as text.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::corpus::{Article, Corpus};
+
+/// Read the same story in several outlets and see where they agree.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Files and folders to open in the reader (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// List articles, newest first, undated last.
+    List {
+        /// Files and folders to read (default: the current folder).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+impl Cli {
+    /// The paths to load (the current folder when none is given) and the
+    /// command to run on them (`None`: open the reader).
+    pub fn split(self) -> (Vec<PathBuf>, Option<Command>) {
+        let paths = match &self.command {
+            Some(Command::List { paths, .. }) => paths.clone(),
+            None => self.paths,
+        };
+        let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
+        (paths, self.command)
+    }
+}
+
+/// The article object of the JSON contract (CONTRACT.md, "JSON shapes").
+#[derive(Debug, Serialize)]
+pub struct ArticleJson<'a> {
+    pub id: &'a str,
+    pub path: String,
+    pub title: &'a str,
+    pub outlet: Option<&'a str>,
+    pub date: Option<String>,
+    pub url: Option<&'a str>,
+    pub words: usize,
+}
+
+impl<'a> From<&'a Article> for ArticleJson<'a> {
+    fn from(a: &'a Article) -> Self {
+        ArticleJson {
+            id: &a.id,
+            path: a.path.to_string_lossy().into_owned(),
+            title: &a.title,
+            outlet: a.outlet.as_deref(),
+            date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            url: a.url.as_deref(),
+            words: a.words(),
+        }
+    }
+}
+
+/// Run a printing command over a loaded corpus.
+pub fn print(cmd: &Command, corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
+    match cmd {
+        Command::List { format: ListFormat::Json, .. } => list_json(corpus, out),
+        Command::List { format: ListFormat::Table, .. } => list_table(corpus, output_width(), out),
+    }
+}
+
+/// The width a table is fitted to: the terminal's, or 100 when not a terminal.
+pub fn output_width() -> usize {
+    if io::stdout().is_terminal() {
+        if let Ok((w, _)) = crossterm::terminal::size() {
+            return usize::from(w).max(40);
+        }
+    }
+    100
+}
+
+pub fn list_json(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
+    let rows: Vec<ArticleJson> = corpus.articles.iter().map(ArticleJson::from).collect();
+    serde_json::to_writer_pretty(&mut *out, &rows)?;
+    writeln!(out)
+}
+
+/// Aligned columns fitted to `width`: the title takes what is left and is
+/// cut with an ellipsis; the outlet column is capped so titles stay legible.
+pub fn list_table(corpus: &Corpus, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    const GAP: &str = "  ";
+    let rows: Vec<[String; 4]> = corpus
+        .articles
+        .iter()
+        .map(|a| {
+            [
+                a.date.map_or_else(|| "undated".to_string(), |d| d.format("%Y-%m-%d").to_string()),
+                sanitize_line(a.outlet.as_deref().unwrap_or("(unknown)")),
+                a.words().to_string(),
+                sanitize_line(&a.id),
+            ]
+        })
+        .collect();
+    let col = |i: usize, head: &str, cap: usize| {
+        rows.iter().map(|r| r[i].width()).chain([head.width()]).max().unwrap_or(0).min(cap)
+    };
+    let (w_date, w_outlet, w_words, w_id) =
+        (col(0, "DATE", 10), col(1, "OUTLET", 24), col(2, "WORDS", 8), col(3, "ID", 28));
+    let fixed = w_date + w_outlet + w_words + w_id + 4 * GAP.len();
+    let w_title = width.saturating_sub(fixed).max(10);
+    let line = |date: &str, outlet: &str, words: &str, id: &str, title: &str| {
+        format!(
+            "{}{GAP}{}{GAP}{}{GAP}{}{GAP}{}",
+            pad(date, w_date),
+            pad(outlet, w_outlet),
+            pad_left(words, w_words),
+            pad(id, w_id),
+            fit(title, w_title)
+        )
+        .trim_end()
+        .to_string()
+    };
+    writeln!(out, "{}", line("DATE", "OUTLET", "WORDS", "ID", "TITLE"))?;
+    for (a, r) in corpus.articles.iter().zip(&rows) {
+        writeln!(out, "{}", line(&r[0], &r[1], &r[2], &r[3], &sanitize_line(&a.title)))?;
+    }
+    Ok(())
+}
+
+/// `text` cut to at most `width` columns, ending in `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('…');
+    out
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let text = fit(text, width);
+    let fill = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(fill))
+}
+
+fn pad_left(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(text.width());
+    format!("{}{text}", " ".repeat(fill))
+}
+
+/// One line of untrusted text made safe to print: control characters
+/// (escape sequences included) become spaces, so input can never drive the
+/// terminal, and line breaks cannot split a row.
+pub fn sanitize_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// The paths as a user would read them in a message.
+pub fn describe_paths(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,12 @@
+//! dateline: read the same story in several outlets and see where they agree.
+//!
+//! The library holds everything but the terminal: loading a corpus
+//! ([`corpus`]), analysing articles ([`analysis`]), and the command-line
+//! printers ([`cli`]). The reader ([`tui`]) is a thin face over the same calls.
+
+pub mod analysis;
+pub mod cli;
+pub mod corpus;
+pub mod tui;
+
+pub use corpus::{Article, Corpus, Warning};
