@@ -23,7 +23,8 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
         return Some(dt.date_naive());
     }
-    const FORMATS: [&str; 6] = ["%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y%m%d"];
+    const FORMATS: [&str; 6] =
+        ["%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y%m%d"];
     FORMATS.iter().find_map(|f| NaiveDate::parse_from_str(s, f).ok())
 }
 

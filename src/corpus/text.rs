@@ -330,7 +330,9 @@ mod tests {
 
     #[test]
     fn headline_then_boilerplate_then_body() {
-        let c = plain("Skip to content\n\nFloods Close Schools in the North\n\nRain fell for days. Rivers rose.\n\nMore from Weather");
+        let c = plain(
+            "Skip to content\n\nFloods Close Schools in the North\n\nRain fell for days. Rivers rose.\n\nMore from Weather",
+        );
         assert_eq!(c.meta.title.as_deref(), Some("Floods Close Schools in the North"));
         assert_eq!(c.body, "Rain fell for days. Rivers rose.");
     }
@@ -338,7 +340,10 @@ mod tests {
     #[test]
     fn title_falls_back_to_first_sentence() {
         let c = plain("The U.S. said on Tuesday that Gen. Smith would go. Then more.");
-        assert_eq!(c.meta.title.as_deref(), Some("The U.S. said on Tuesday that Gen. Smith would go"));
+        assert_eq!(
+            c.meta.title.as_deref(),
+            Some("The U.S. said on Tuesday that Gen. Smith would go")
+        );
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if app.rows.is_empty() {
         let msg = if total == 0 { "No articles" } else { "No article matches" };
-        let line = Line::styled(fit(msg, usize::from(inner.width)), theme.empty);
+        let line = Line::styled(fit(&format!(" {msg}"), usize::from(inner.width)), theme.empty);
         frame.render_widget(Paragraph::new(line), inner);
         return;
     }

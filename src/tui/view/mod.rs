@@ -6,10 +6,11 @@ pub mod list;
 pub mod reader;
 pub mod status;
 
-use ratatui::Frame;
+use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::{Frame, Terminal};
 
 use super::app::App;
 use super::layout;
@@ -49,6 +50,16 @@ fn scrollbar(frame: &mut Frame, pane: Rect, len: usize, view: usize, pos: usize,
         .track_symbol(None)
         .thumb_style(theme.scrollbar);
     frame.render_stateful_widget(bar, area, &mut state);
+}
+
+/// Draw `app` on an off-screen `width`×`height` terminal and return the
+/// screen as text: what a user would see, minus colours. For tests, and for
+/// anyone checking a layout without a terminal.
+pub fn render_text(app: &App, theme: &Theme, width: u16, height: u16) -> String {
+    // The in-memory backend's error type is uninhabited: these cannot fail.
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
+    let Ok(_) = terminal.draw(|f| draw(f, app, theme));
+    buffer_text(terminal.backend().buffer())
 }
 
 /// A buffer as plain text, one line per row, trailing spaces trimmed; the
