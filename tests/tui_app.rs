@@ -248,3 +248,32 @@ fn wide_characters_and_controls_in_the_list_stay_aligned() {
     assert!(s.contains("Undated") && s.contains("(unknown)"), "{s}");
     assert!(s.contains("│ A Very Lo… Rocket attack 🚀… │"), "outlet cut to its column:\n{s}");
 }
+
+#[test]
+fn keys_come_from_the_keymap_not_the_code() {
+    use dateline::tui::app::App;
+    use dateline::tui::keymap::Keymap;
+    let table = r#"
+        [[list]]
+        keys = ["x"]
+        action = "select_next"
+        help = "down we go"
+        hint = "next"
+        [[main]]
+        keys = ["Q"]
+        action = "quit"
+        help = "leave"
+    "#;
+    let keymap = Keymap::from_toml(table).expect("a valid table");
+    let mut a = App::new(sample(), keymap);
+    a.update(Action::Resize(100, 30));
+    press(&mut a, &["j", "q"]);
+    assert_eq!(a.selected, Some(0));
+    assert!(!a.quit);
+    press(&mut a, &["x"]);
+    assert_eq!(a.selected, Some(1));
+    let s = screen(&a);
+    assert!(s.contains("x next"), "status hints follow the keymap:\n{s}");
+    press(&mut a, &["Q"]);
+    assert!(a.quit);
+}

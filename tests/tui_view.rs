@@ -111,3 +111,28 @@ fn selection_style_marks_focus() {
     assert_eq!(style_at(&a, 0, 0).fg, theme.border.fg, "unfocused list border");
     assert_eq!(style_at(&a, 99, 5).fg, theme.border_focused.fg, "focused reader border");
 }
+
+#[test]
+fn help_lists_every_binding_of_the_keymap() {
+    use dateline::tui::action::Context;
+    let mut a = app(sample(), 100, 60);
+    press(&mut a, &["?"]);
+    let s = screen(&a);
+    let rows: Vec<String> =
+        s.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let mut listed = 0;
+    for ctx in Context::ALL {
+        for b in a.keymap.bindings(ctx) {
+            let want = format!("{} {}", b.keys_label(), b.help);
+            assert!(rows.iter().any(|r| r.contains(&want)), "help lists {want:?}:\n{s}");
+            listed += 1;
+        }
+    }
+    assert!(listed > 20, "the default keymap is all there");
+    for reserved in ["e ", "n ", "N ", "c "] {
+        assert!(
+            !rows.iter().any(|r| r.contains(&format!("│ {reserved}"))),
+            "{reserved:?} not bound yet"
+        );
+    }
+}

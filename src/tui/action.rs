@@ -94,3 +94,22 @@ impl Context {
         Context::Any,
     ];
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_round_trip_through_serde() {
+        for a in
+            [Action::Quit, Action::SelectBy(-3), Action::FilterInsert('é'), Action::Resize(80, 24)]
+        {
+            let json = serde_json::to_string(&a).unwrap_or_default();
+            assert_eq!(serde_json::from_str::<Action>(&json).ok(), Some(a), "{json}");
+        }
+        assert_eq!(
+            serde_json::to_string(&Action::SelectNext).ok().as_deref(),
+            Some("\"select_next\"")
+        );
+    }
+}

@@ -27,7 +27,8 @@ pub fn info(app: &App) -> String {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let total = usize::from(area.width);
     let right = info(app);
-    let right_w = width(&right) + 1;
+    // The info, a gap of two before it and one after.
+    let right_w = width(&right) + 3;
     let mut spans: Vec<Span> = vec![Span::raw(" ")];
     let mut used = 1;
 
@@ -65,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let right_style = if app.filter.is_empty() { theme.status_info } else { theme.filter_count };
     if used + right_w <= total {
-        let gap = total - used - right_w;
+        let gap = total - used - right_w + 2;
         spans.push(Span::raw(" ".repeat(gap)));
         spans.push(Span::styled(right, right_style));
     }
