@@ -206,8 +206,12 @@ mod tests {
 
     #[test]
     fn photo_credits() {
-        for line in ["HENNA / AFP", "John Smith / Reuters", "Photo: Jane Doe/AP", "Mario Tama via Getty Images"]
-        {
+        for line in [
+            "HENNA / AFP",
+            "John Smith / Reuters",
+            "Photo: Jane Doe/AP",
+            "Mario Tama via Getty Images",
+        ] {
             assert!(is_boilerplate_line(line), "{line:?} should be a credit");
         }
     }

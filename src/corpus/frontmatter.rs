@@ -25,7 +25,9 @@ pub fn split(text: &str) -> Split<'_> {
     let after_open = &text[first_line(text).len()..];
     let after_open = after_open.strip_prefix('\n').unwrap_or(after_open);
     let Some((inner, body)) = find_close(after_open, fence, lang) else {
-        return none(vec![format!("front matter opened with `{fence}` is never closed; read as text")]);
+        return none(vec![format!(
+            "front matter opened with `{fence}` is never closed; read as text"
+        )]);
     };
     let mut problems = Vec::new();
     let meta = match lang {
@@ -70,7 +72,9 @@ fn yaml_meta(inner: &str, problems: &mut Vec<String>) -> Meta {
             return Meta::default();
         }
         Err(e) => {
-            problems.push(format!("malformed YAML front matter ({e}); metadata inferred from the text"));
+            problems.push(format!(
+                "malformed YAML front matter ({e}); metadata inferred from the text"
+            ));
             return Meta::default();
         }
     };
@@ -92,7 +96,9 @@ fn toml_meta(inner: &str, problems: &mut Vec<String>) -> Meta {
         Ok(t) => t,
         Err(e) => {
             let msg = one_line_err(&e.to_string());
-            problems.push(format!("malformed TOML front matter ({msg}); metadata inferred from the text"));
+            problems.push(format!(
+                "malformed TOML front matter ({msg}); metadata inferred from the text"
+            ));
             return Meta::default();
         }
     };
@@ -130,7 +136,9 @@ mod tests {
 
     #[test]
     fn toml_front_matter_with_native_date() {
-        let s = split("+++\ntitle = \"T\"\npublisher = \"Reuters\"\ndate = 2024-01-23T10:00:00Z\n+++\nText");
+        let s = split(
+            "+++\ntitle = \"T\"\npublisher = \"Reuters\"\ndate = 2024-01-23T10:00:00Z\n+++\nText",
+        );
         assert_eq!(s.meta.outlet.as_deref(), Some("Reuters"));
         assert_eq!(s.meta.date, NaiveDate::from_ymd_opt(2024, 1, 23));
         assert_eq!(s.body, "Text");

@@ -15,10 +15,10 @@ pub fn assign(mut loaded: Vec<Loaded>) -> Vec<Article> {
         .into_iter()
         .map(|l| {
             let mut article = l.article;
-            let stem = article.path.file_stem().map_or_else(
-                || "article".to_string(),
-                |s| s.to_string_lossy().into_owned(),
-            );
+            let stem = article
+                .path
+                .file_stem()
+                .map_or_else(|| "article".to_string(), |s| s.to_string_lossy().into_owned());
             let base = match l.index {
                 Some(i) => format!("{stem}-{i}"),
                 None => stem,
@@ -38,5 +38,7 @@ pub fn assign(mut loaded: Vec<Loaded>) -> Vec<Article> {
 
 /// FNV-1a: a tiny hash whose value is fixed forever (unlike std's hasher).
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

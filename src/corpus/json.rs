@@ -82,9 +82,9 @@ fn item(v: Value, index: usize, place: &str, parsed: &mut Parsed) {
     }
     match body {
         Some(body) => parsed.items.push(Item { index, meta, body }),
-        None => parsed.problems.push(format!(
-            "{place}: no text in `body`, `text` or `content`; skipped"
-        )),
+        None => parsed
+            .problems
+            .push(format!("{place}: no text in `body`, `text` or `content`; skipped")),
     }
 }
 
@@ -112,8 +112,11 @@ mod tests {
 
     #[test]
     fn one_object() {
-        let p = parse(r#"{"title":"T","source":{"name":"BBC"},"date":"2024-01-02","text":"Body."}"#, false)
-            .unwrap();
+        let p = parse(
+            r#"{"title":"T","source":{"name":"BBC"},"date":"2024-01-02","text":"Body."}"#,
+            false,
+        )
+        .unwrap();
         assert!(!p.many);
         assert_eq!(p.items[0].meta.outlet.as_deref(), Some("BBC"));
         assert_eq!(p.items[0].body, "Body.");
@@ -121,8 +124,9 @@ mod tests {
 
     #[test]
     fn array_with_a_bad_item() {
-        let p = parse(r#"[{"body":"A"}, 5, {"title":"no body"}, {"content":"C","date":true}]"#, false)
-            .unwrap();
+        let p =
+            parse(r#"[{"body":"A"}, 5, {"title":"no body"}, {"content":"C","date":true}]"#, false)
+                .unwrap();
         assert!(p.many);
         assert_eq!(p.items.iter().map(|i| i.index).collect::<Vec<_>>(), [1, 4]);
         let all = p.problems.join("\n");

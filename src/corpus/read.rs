@@ -81,7 +81,13 @@ pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
     (articles, problems)
 }
 
-fn article(path: &Path, given: Meta, raw: &str, markdown: bool, index: Option<usize>) -> Option<Loaded> {
+fn article(
+    path: &Path,
+    given: Meta,
+    raw: &str,
+    markdown: bool,
+    index: Option<usize>,
+) -> Option<Loaded> {
     let cleaned = clean(raw, Infer { known_title: given.title.as_deref(), markdown });
     if cleaned.body.trim().is_empty() {
         return None;
