@@ -86,10 +86,10 @@ pub fn print(cmd: &Command, corpus: &Corpus, out: &mut dyn Write) -> io::Result<
 
 /// The width a table is fitted to: the terminal's, or 100 when not a terminal.
 pub fn output_width() -> usize {
-    if io::stdout().is_terminal() {
-        if let Ok((w, _)) = crossterm::terminal::size() {
-            return usize::from(w).max(40);
-        }
+    if io::stdout().is_terminal()
+        && let Ok((w, _)) = crossterm::terminal::size()
+    {
+        return usize::from(w).max(40);
     }
     100
 }

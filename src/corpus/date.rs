@@ -14,10 +14,10 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     // ISO: "2024-08-06", "2024-08-06T10:00:00Z", "2024-08-06 10:00".
     if s.len() >= 10 && s.is_char_boundary(10) {
         let (head, tail) = s.split_at(10);
-        if tail.is_empty() || tail.starts_with(['T', 't', ' ']) {
-            if let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d") {
-                return Some(d);
-            }
+        if (tail.is_empty() || tail.starts_with(['T', 't', ' ']))
+            && let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d")
+        {
+            return Some(d);
         }
     }
     if let Ok(dt) = DateTime::parse_from_rfc2822(s) {

@@ -46,7 +46,7 @@ pub fn clean(raw: &str, opts: Infer<'_>) -> Cleaned {
                     push_line(&mut lines, &rest, opts.markdown);
                     continue;
                 }
-                Header::NotHeader => in_header = false,
+                Header::Body => in_header = false,
             }
         }
         push_line(&mut lines, line, opts.markdown);
@@ -54,12 +54,12 @@ pub fn clean(raw: &str, opts: Infer<'_>) -> Cleaned {
 
     // A dateline on the first line names the outlet; alone on its line it is
     // dropped, since the outlet is shown in the header anyway.
-    if let Some(first) = lines.iter().position(|l| !l.trim().is_empty()) {
-        if let Some((outlet, len)) = outlets::dateline(&lines[first]) {
-            meta.outlet = Some(outlet.to_string());
-            if lines[first][len..].trim().is_empty() {
-                lines.remove(first);
-            }
+    if let Some(first) = lines.iter().position(|l| !l.trim().is_empty())
+        && let Some((outlet, len)) = outlets::dateline(&lines[first])
+    {
+        meta.outlet = Some(outlet.to_string());
+        if lines[first][len..].trim().is_empty() {
+            lines.remove(first);
         }
     }
 
@@ -114,7 +114,8 @@ enum Header {
     Consumed,
     /// The line began with a header field; the rest is body text.
     Rest(String),
-    NotHeader,
+    /// Not a header line: the body starts here.
+    Body,
 }
 
 fn header_field(line: &str, meta: &mut Meta) -> Header {
@@ -125,12 +126,12 @@ fn header_field(line: &str, meta: &mut Meta) -> Header {
         Regex::new(r"(?i)^\s*(?:date|published|dated)\s*:?\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$")
             .expect("date header pattern is valid")
     });
-    if let Some(c) = date.captures(line) {
-        if let Some(d) = parse_date(&c[1]) {
-            meta.date.get_or_insert(d);
-            let rest = c[2].trim();
-            return if rest.is_empty() { Header::Consumed } else { Header::Rest(rest.to_string()) };
-        }
+    if let Some(c) = date.captures(line)
+        && let Some(d) = parse_date(&c[1])
+    {
+        meta.date.get_or_insert(d);
+        let rest = c[2].trim();
+        return if rest.is_empty() { Header::Consumed } else { Header::Rest(rest.to_string()) };
     }
     let field = FIELD.get_or_init(|| {
         Regex::new(
@@ -139,7 +140,7 @@ fn header_field(line: &str, meta: &mut Meta) -> Header {
         .expect("header pattern is valid")
     });
     let Some(c) = field.captures(line) else {
-        return Header::NotHeader;
+        return Header::Body;
     };
     let value = c[2].trim();
     match c[1].to_lowercase().as_str() {
@@ -147,7 +148,7 @@ fn header_field(line: &str, meta: &mut Meta) -> Header {
         "source" | "outlet" | "publisher" | "site" => meta.outlet = Some(one_line(value)),
         "date" | "published" => match parse_date(value) {
             Some(d) => meta.date = Some(d),
-            None => return Header::NotHeader,
+            None => return Header::Body,
         },
         "url" | "link" => meta.url = Some(value.to_string()),
         _ => meta.author = Some(one_line(value)),
