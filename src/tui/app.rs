@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 
 use super::action::{Action, Context};
 use super::keymap::Keymap;
+use super::labels;
 use super::layout;
 use super::wrap::{WrapLine, line_of, wrap};
 use crate::corpus::{Article, Corpus};
@@ -38,6 +39,8 @@ pub struct Document {
     pub width: u16,
     /// The title, wrapped: byte ranges into the article's title.
     pub title: Vec<WrapLine>,
+    /// "CNN · Tue 6 Aug 2024 · 451 words", over as many lines as it takes.
+    pub meta: Vec<String>,
     /// The body, wrapped: byte ranges into the article's body.
     pub body: Vec<WrapLine>,
 }
@@ -46,15 +49,16 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocLine {
     Title(Range<usize>),
-    Meta,
+    /// Line `n` of [`Document::meta`].
+    Meta(usize),
     Blank,
     Body(Range<usize>),
 }
 
 impl Document {
-    /// Lines before the body: the title, the meta line, a blank.
+    /// Lines before the body: the title, the meta line(s), a blank.
     pub fn header_len(&self) -> usize {
-        self.title.len() + 2
+        self.title.len() + self.meta.len() + 1
     }
 
     pub fn len(&self) -> usize {
@@ -68,13 +72,14 @@ impl Document {
     /// Display line `i` of the document.
     pub fn line(&self, i: usize) -> Option<DocLine> {
         let t = self.title.len();
+        let m = t + self.meta.len();
         match i {
             _ if i >= self.len() => None,
             _ if i < t => Some(DocLine::Title(self.title[i].range.clone())),
-            _ if i == t => Some(DocLine::Meta),
-            _ if i == t + 1 => Some(DocLine::Blank),
+            _ if i < m => Some(DocLine::Meta(i - t)),
+            _ if i == m => Some(DocLine::Blank),
             _ => {
-                let l = &self.body[i - t - 2];
+                let l = &self.body[i - m - 1];
                 Some(if l.is_blank() { DocLine::Blank } else { DocLine::Body(l.range.clone()) })
             }
         }
@@ -365,6 +370,7 @@ impl App {
                     article: Some(i),
                     width,
                     title: wrap(&a.title, width),
+                    meta: labels::meta_lines(a, width),
                     body: wrap(&a.body, width),
                 },
                 None => Document { width, ..Document::default() },

@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod input;
 pub mod keymap;
+pub mod labels;
 pub mod layout;
 pub mod terminal;
 pub mod text;

@@ -7,17 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use crate::tui::app::{App, Focus, ListRow};
+use crate::tui::labels::{UNKNOWN_OUTLET, day_label, outlet};
 use crate::tui::layout;
 use crate::tui::text::{clean, fit, pad, width};
 use crate::tui::theme::Theme;
-
-/// Shown for an article without an outlet.
-pub const UNKNOWN_OUTLET: &str = "(unknown)";
-
-/// "Tue 6 Aug 2024", or "Undated".
-pub fn day_label(date: Option<chrono::NaiveDate>) -> String {
-    date.map_or_else(|| "Undated".to_string(), |d| d.format("%a %-d %b %Y").to_string())
-}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::List;
@@ -81,13 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// One fixed-width outlet column for the whole corpus (so it does not jump
 /// while filtering), at most a third of the row.
 fn outlet_width(app: &App, row_w: usize) -> usize {
-    let widest = app
-        .corpus
-        .articles
-        .iter()
-        .map(|a| width(&clean(a.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET))))
-        .max()
-        .unwrap_or(0);
+    let widest = app.corpus.articles.iter().map(|a| width(&outlet(a))).max().unwrap_or(0);
     widest.clamp(width(UNKNOWN_OUTLET), 14).min(row_w / 3)
 }
 
@@ -99,7 +86,7 @@ fn article_line<'a>(
     outlet_w: usize,
     theme: &Theme,
 ) -> Line<'a> {
-    let outlet = clean(art.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET));
+    let outlet = outlet(art);
     // Mark (1) + outlet + gap (1) + title fill the row exactly, so the
     // selection highlight spans the whole row.
     let title_w = w.saturating_sub(outlet_w + 2);

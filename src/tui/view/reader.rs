@@ -5,21 +5,10 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use crate::corpus::Article;
 use crate::tui::app::{App, DocLine, Focus};
 use crate::tui::layout;
 use crate::tui::text::{clean, fit};
 use crate::tui::theme::Theme;
-
-use super::list::{UNKNOWN_OUTLET, day_label};
-
-/// "CNN · Tue 6 Aug 2024 · 451 words".
-pub fn meta_line(a: &Article) -> String {
-    let outlet = clean(a.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET));
-    let words = a.words();
-    let unit = if words == 1 { "word" } else { "words" };
-    format!("{outlet} · {} · {words} {unit}", day_label(a.date))
-}
 
 /// How far through the article the bottom of the reader is, like `less`.
 pub fn percent(app: &App, view: usize) -> usize {
@@ -63,7 +52,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map_while(|i| app.doc.line(i))
         .map(|l| match l {
             DocLine::Title(r) => Line::styled(clean(slice(&article.title, r)), theme.title),
-            DocLine::Meta => Line::styled(fit(&meta_line(article), w), theme.meta),
+            DocLine::Meta(n) => {
+                let meta = app.doc.meta.get(n).map_or("", String::as_str);
+                Line::styled(fit(meta, w), theme.meta)
+            }
             DocLine::Blank => Line::default(),
             DocLine::Body(r) => Line::styled(clean(slice(&article.body, r)), theme.body),
         })
