@@ -1,0 +1,111 @@
+//! Gazetteer membership as tagger features, matched over token sequences
+//! with one Aho-Corasick automaton.
+//!
+//! Entries are tokenised like the text and joined by single spaces; the text
+//! of a sentence is joined the same way, so a match that starts and ends on
+//! token boundaries covers whole tokens ("New York" never matches inside
+//! "New Yorker").
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::NerError;
+use crate::analysis::segment;
+
+/// Lists, by bit. Order is part of the model: features name the bit.
+pub const LISTS: [(&str, &str); 7] = [
+    ("country", include_str!("../../../data/gazetteers/countries.txt")),
+    ("place", include_str!("../../../data/gazetteers/places.txt")),
+    ("language", include_str!("../../../data/gazetteers/languages.txt")),
+    ("given", include_str!("../../../data/gazetteers/given_names.txt")),
+    ("surname", include_str!("../../../data/gazetteers/surnames.txt")),
+    ("title", super::rules::TITLES_TEXT),
+    ("orgword", super::rules::ORG_WORDS_TEXT),
+];
+
+/// Per-token gazetteer bits: `begin` where a match starts at the token,
+/// `inside` where a longer match continues over it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GazBits {
+    pub begin: u16,
+    pub inside: u16,
+}
+
+pub struct Gazetteer {
+    ac: AhoCorasick,
+    /// Bitmask of the lists each pattern belongs to.
+    masks: Vec<u16>,
+}
+
+impl Gazetteer {
+    pub fn build() -> Result<Self, NerError> {
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut masks: Vec<u16> = Vec::new();
+        let mut toks = Vec::new();
+        for (bit, (_, text)) in LISTS.iter().enumerate() {
+            for line in text.lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                toks.clear();
+                segment::tokenize(line, &mut toks);
+                let mut key = String::with_capacity(line.len() + 4);
+                for (k, t) in toks.iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&line[t.start..t.end]);
+                }
+                let id = *index.entry(key.clone()).or_insert_with(|| {
+                    patterns.push(key);
+                    masks.push(0);
+                    masks.len() - 1
+                });
+                masks[id] |= 1 << bit;
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| NerError::Gazetteer(e.to_string()))?;
+        Ok(Self { ac, masks })
+    }
+
+    /// Gazetteer bits for each token of one sentence. `words` are the token
+    /// texts. A match counts only when its first token is capitalised, so
+    /// "may" and "turkey" stay out of the lists.
+    pub fn annotate(&self, words: &[&str], buf: &mut String, out: &mut Vec<GazBits>) {
+        out.clear();
+        out.resize(words.len(), GazBits::default());
+        buf.clear();
+        let mut starts = Vec::with_capacity(words.len());
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                buf.push(' ');
+            }
+            starts.push(buf.len());
+            buf.push_str(w);
+        }
+        for m in self.ac.find_overlapping_iter(buf.as_str()) {
+            let Ok(first) = starts.binary_search(&m.start()) else { continue };
+            // The match must end where a token ends.
+            let Some(last) = (first..words.len()).find(|&k| starts[k] + words[k].len() >= m.end())
+            else {
+                continue;
+            };
+            if starts[last] + words[last].len() != m.end() {
+                continue;
+            }
+            if !words[first].starts_with(char::is_uppercase) {
+                continue;
+            }
+            let mask = self.masks[m.pattern().as_usize()];
+            out[first].begin |= mask;
+            for b in &mut out[first + 1..=last] {
+                b.inside |= mask;
+            }
+        }
+    }
+}
