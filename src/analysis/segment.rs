@@ -411,13 +411,17 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             };
         } else if tok.ends_with('.') && tok.len() > 1 {
             // An abbreviation may end a sentence: "... in the U.S. The ...".
+            // At a line end, an initial or abbreviation ends the sentence too
+            // (a paragraph per line is the common layout); titles never do.
             let stem = tok.trim_end_matches('.').to_ascii_lowercase();
-            if !NEVER_FINAL.contains(&stem.as_str()) && !is_single_initial(tok) {
+            if !NEVER_FINAL.contains(&stem.as_str()) {
                 end_here = match tokens.get(i + 1) {
                     None => true,
                     Some(next) => {
                         let gap = &text[tokens[i].end..next.start];
-                        newline_break(gap) > 0 || SENTENCE_STARTERS.contains(&token_str(text, next))
+                        newline_break(gap) > 0
+                            || (!is_single_initial(tok)
+                                && SENTENCE_STARTERS.contains(&token_str(text, next)))
                     }
                 };
             }

@@ -146,6 +146,7 @@ enum T {
     Cluster0,
     ClusterM1,
     ClusterP1,
+    FirstGaz,
 }
 
 const PAD: TokenInfo = TokenInfo {
@@ -206,6 +207,11 @@ pub fn extract(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(f(T::ShortTri, mix(mix(m1.short, c.short), p1.short)));
     out.push(f2(T::Short0Wp1, c.short, p1.word));
     gaz_features(T::Gaz0, c.gaz, c.short, out);
+    if first {
+        // Capitalised sentence-initial words are weak evidence; which list
+        // they sit in ("common" lower-case word, given name) says more.
+        gaz_features(T::FirstGaz, c.gaz, 0, out);
+    }
     gaz_features(T::GazM1, m1.gaz, 0, out);
     gaz_features(T::GazP1, p1.gaz, 0, out);
     if c.cluster != 0 {

@@ -101,10 +101,13 @@ impl Recognizer {
             let tags = self.tag_words(&words, &mut scratch);
             for (s, e, label) in tags::spans(tags) {
                 let Some(kind) = tags::kind_of(label) else { continue };
-                let Some((s, e)) = rules::clean_span(&words, s, e, label) else { continue };
-                out.push(Mention { start: toks[s].start, end: toks[e - 1].end, kind });
+                for (s, e) in rules::split_span(&words, s, e, label) {
+                    let Some((s, e)) = rules::clean_span(&words, s, e, label) else { continue };
+                    out.push(Mention { start: toks[s].start, end: toks[e - 1].end, kind });
+                }
             }
         }
+        consistent_kinds(text, &mut out);
         out
     }
 
@@ -122,6 +125,51 @@ impl Recognizer {
         }
         decode::viterbi(&scratch.emit, &self.model.trans, &mut scratch.path);
         &scratch.path
+    }
+}
+
+/// One name, one kind per article: a mention text takes the kind most of
+/// its mentions got (ties: the first), and a one-word mention that is the
+/// last word of a multi-word person ("Varga" after "Ada Varga") is a person.
+/// The tagger decides each sentence alone; the article as a whole is better
+/// evidence.
+fn consistent_kinds(text: &str, mentions: &mut [Mention]) {
+    use std::collections::HashMap;
+    let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
+    let slot = |k: Kind| match k {
+        Kind::Person => 0,
+        Kind::Org => 1,
+        Kind::Place => 2,
+        _ => 3,
+    };
+    let mut surnames: HashMap<&str, ()> = HashMap::new();
+    for m in mentions.iter() {
+        let t = &text[m.start..m.end];
+        votes.entry(t).or_default()[slot(m.kind)] += 1;
+        if m.kind == Kind::Person
+            && let Some((_, last)) = t.rsplit_once(' ')
+        {
+            surnames.insert(last, ());
+        }
+    }
+    let kinds = [Kind::Person, Kind::Org, Kind::Place, Kind::Group];
+    for m in mentions.iter_mut() {
+        let t = &text[m.start..m.end];
+        if m.kind == Kind::Group {
+            continue;
+        }
+        if !t.contains(' ') && surnames.contains_key(t) {
+            m.kind = Kind::Person;
+            continue;
+        }
+        if let Some(v) = votes.get(t) {
+            let own = v[slot(m.kind)];
+            if let Some(best) = (0..3).max_by_key(|&k| (v[k], std::cmp::Reverse(k)))
+                && v[best] > own
+            {
+                m.kind = kinds[best];
+            }
+        }
     }
 }
 

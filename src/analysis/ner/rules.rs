@@ -264,6 +264,29 @@ pub fn clean_span(
     has_name.then_some((s, e))
 }
 
+/// Split a decoded span at separators that never sit inside one name:
+/// ";", "|", a free-standing dash, and for people "&" and "and" ("Ann Lee
+/// and Bo Ray" is two people).
+pub fn split_span(words: &[&str], s: usize, e: usize, label: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = s;
+    for k in s..e {
+        let w = words[k];
+        let sep = matches!(w, ";" | "|" | "^" | "-" | "--" | "—" | "–" | "/" | "•" | "(" | ")")
+            || (label == 0 && matches!(w, "&" | "and" | "," | "or"));
+        if sep {
+            if start < k {
+                out.push((start, k));
+            }
+            start = k + 1;
+        }
+    }
+    if start < e {
+        out.push((start, e));
+    }
+    out
+}
+
 fn is_dotted_acronym(w: &str) -> bool {
     w.len() >= 3 && w.ends_with('.') && w.chars().filter(|&c| c == '.').count() >= 2
 }
