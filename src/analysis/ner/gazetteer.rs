@@ -32,10 +32,15 @@ pub struct GazBits {
     pub inside: u16,
 }
 
+/// Single-word entries (most of them) sit in a hash map looked up per
+/// token; only multi-word entries go through Aho-Corasick. Building the
+/// automaton over all ~60k entries took most of the model load time.
 pub struct Gazetteer {
     ac: AhoCorasick,
-    /// Bitmask of the lists each pattern belongs to.
+    /// Bitmask of the lists each multi-word pattern belongs to.
     masks: Vec<u16>,
+    /// ASCII-lowercased single words → list bitmask.
+    words: std::collections::HashMap<String, u16>,
 }
 
 impl Gazetteer {
@@ -44,6 +49,7 @@ impl Gazetteer {
         let mut patterns: Vec<String> = Vec::new();
         let mut masks: Vec<u16> = Vec::new();
         let mut toks = Vec::new();
+        let mut words: std::collections::HashMap<String, u16> = Default::default();
         for (bit, (_, text)) in LISTS.iter().enumerate() {
             for line in text.lines() {
                 let line = line.trim();
@@ -60,6 +66,10 @@ impl Gazetteer {
                     key.push_str(&line[t.start..t.end]);
                 }
                 key.make_ascii_lowercase();
+                if toks.len() == 1 {
+                    *words.entry(key).or_insert(0) |= 1 << bit;
+                    continue;
+                }
                 let id = *index.entry(key.clone()).or_insert_with(|| {
                     patterns.push(key);
                     masks.push(0);
@@ -76,7 +86,7 @@ impl Gazetteer {
             .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .build(&patterns)
             .map_err(|e| NerError::Gazetteer(e.to_string()))?;
-        Ok(Self { ac, masks })
+        Ok(Self { ac, masks, words })
     }
 
     /// Gazetteer bits for each token of one sentence. `words` are the token
@@ -96,6 +106,15 @@ impl Gazetteer {
         }
         // Same byte length, so `starts` stay valid.
         buf.make_ascii_lowercase();
+        for (k, w) in words.iter().enumerate() {
+            if !w.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let lw = &buf[starts[k]..starts[k] + w.len()];
+            if let Some(&mask) = self.words.get(lw) {
+                out[k].begin |= mask;
+            }
+        }
         for m in self.ac.find_overlapping_iter(buf.as_str()) {
             let Ok(first) = starts.binary_search(&m.start()) else { continue };
             // The match must end where a token ends.

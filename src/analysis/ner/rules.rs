@@ -270,8 +270,7 @@ pub fn clean_span(
 pub fn split_span(words: &[&str], s: usize, e: usize, label: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = s;
-    for k in s..e {
-        let w = words[k];
+    for (k, &w) in words.iter().enumerate().take(e).skip(s) {
         let sep = matches!(w, ";" | "|" | "^" | "-" | "--" | "—" | "–" | "/" | "•" | "(" | ")")
             || (label == 0 && matches!(w, "&" | "and" | "," | "or"));
         if sep {
