@@ -35,3 +35,12 @@ impl Kind {
         }
     }
 }
+
+/// One mention: `text[start..end]` of an article's body (byte offsets on
+/// char boundaries) and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
