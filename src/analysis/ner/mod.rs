@@ -35,13 +35,7 @@ pub enum NerError {
     Gazetteer(String),
 }
 
-/// One mention: `text[start..end]` (byte offsets on char boundaries).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Mention {
-    pub start: usize,
-    pub end: usize,
-    pub kind: Kind,
-}
+pub use crate::analysis::Mention;
 
 pub struct Recognizer {
     model: Model,
