@@ -19,6 +19,12 @@ pub fn outlet(a: &Article) -> String {
     clean(a.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET))
 }
 
+/// The outlet's short form for the narrow list column ("DCNF" for the
+/// Daily Caller News Foundation), made safe to draw, or "(unknown)".
+pub fn short_outlet(a: &Article) -> String {
+    clean(a.outlet.as_deref().map_or(UNKNOWN_OUTLET, crate::corpus::outlets::short_name))
+}
+
 /// The parts of the meta line: outlet, day, word count.
 pub fn meta_parts(a: &Article) -> [String; 3] {
     let words = a.words();

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use crate::tui::app::{App, Focus, ListRow};
-use crate::tui::labels::{UNKNOWN_OUTLET, day_label, outlet};
+use crate::tui::labels::{UNKNOWN_OUTLET, day_label, short_outlet};
 use crate::tui::layout;
 use crate::tui::text::{clean, fit, pad, width};
 use crate::tui::theme::Theme;
@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// One fixed-width outlet column for the whole corpus (so it does not jump
 /// while filtering), at most a third of the row.
 fn outlet_width(app: &App, row_w: usize) -> usize {
-    let widest = app.corpus.articles.iter().map(|a| width(&outlet(a))).max().unwrap_or(0);
+    let widest = app.corpus.articles.iter().map(|a| width(&short_outlet(a))).max().unwrap_or(0);
     widest.clamp(width(UNKNOWN_OUTLET), 14).min(row_w / 3)
 }
 
@@ -86,7 +86,7 @@ fn article_line<'a>(
     outlet_w: usize,
     theme: &Theme,
 ) -> Line<'a> {
-    let outlet = outlet(art);
+    let outlet = short_outlet(art);
     // Mark (1) + outlet + gap (1) + title fill the row exactly, so the
     // selection highlight spans the whole row.
     let title_w = w.saturating_sub(outlet_w + 2);
