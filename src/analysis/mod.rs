@@ -1,6 +1,8 @@
 //! Article → sentences, tokens, mentions and values, all as byte spans into
 //! the article's body. No terminal, no printing, no global state.
 
+pub mod values;
+
 use serde::{Deserialize, Serialize};
 
 /// The kinds of mention dateline recognises (CONTRACT.md, `entities`).
