@@ -30,6 +30,16 @@ pub enum DateExpr {
 }
 
 impl DateExpr {
+    /// Names the same days whatever the article's date ("Nov. 21, 2023",
+    /// "2025"), as opposed to "Monday" or "last week".
+    pub fn is_absolute(&self) -> bool {
+        match self {
+            DateExpr::Day { year, .. } | DateExpr::Month { year, .. } => year.is_some(),
+            DateExpr::Year { .. } | DateExpr::Decade(_) => true,
+            _ => false,
+        }
+    }
+
     /// False only for a day or month stated without its year.
     pub fn has_year(&self) -> bool {
         match self {
@@ -879,6 +889,17 @@ fn resolve_period(d: NaiveDate, period: Period, rel: Rel) -> Option<DateRange> {
                 Rel::LaterThis => span(d, cur.end),
             }
         }
+    }
+}
+
+/// Resolves `expr` against the article date when there is one; absolute
+/// dates resolve without it.
+pub(crate) fn resolve_opt(expr: &DateExpr, d: Option<NaiveDate>, lean: Lean) -> Option<DateRange> {
+    match d {
+        Some(d) => resolve(expr, d, lean),
+        // Any reference day will do: an absolute date ignores it.
+        None if expr.is_absolute() => resolve(expr, NaiveDate::MIN, lean),
+        None => None,
     }
 }
 

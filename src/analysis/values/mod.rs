@@ -121,7 +121,7 @@ pub fn find_values(text: &str, article_date: Option<NaiveDate>) -> Vec<Value> {
     while i < sc.len() {
         if let Some(m) = dates::date_at(&sc, i) {
             date_toks.push((out.len(), m.first, m.end));
-            let resolved = article_date.and_then(|d| dates::resolve(&m.expr, d, m.lean));
+            let resolved = dates::resolve_opt(&m.expr, article_date, m.lean);
             out.push(Value {
                 start: sc.toks[m.first].start,
                 end: sc.toks[m.end - 1].end,

@@ -36,6 +36,8 @@ struct Q {
     year_like: bool,
     /// Written with digits.
     digits: bool,
+    /// Digits before the decimal point (0 for words).
+    int_digits: u8,
 }
 
 /// A number mention starting at token `i`, if any.
@@ -265,8 +267,11 @@ fn range_after(sc: &Scan, q: &Q) -> RangeAfter {
         return RangeAfter::None;
     }
     // A dash between digits is a range only when nothing more is chained
-    // ("1-800-555").
-    if tight_dash && sc.tight(q2.next) && matches!(sc.punct(q2.next), Some('-' | '/')) {
+    // ("1-800-555") and it does not read as a phone number ("555-1234").
+    if tight_dash
+        && ((sc.tight(q2.next) && matches!(sc.punct(q2.next), Some('-' | '/')))
+            || (q.int_digits == 3 && q2.int_digits == 4))
+    {
         return RangeAfter::Reject;
     }
     RangeAfter::Range(q2, a, b)
@@ -389,6 +394,7 @@ fn digits_at(sc: &Scan, k: usize, first: usize, money: bool, skip_left: bool) ->
         unit,
         year_like,
         digits: true,
+        int_digits: num.int_digits,
     })
 }
 
@@ -818,6 +824,7 @@ fn q_words(first: usize, next: usize, value: f64, vague: bool) -> Q {
         unit: None,
         year_like: false,
         digits: false,
+        int_digits: 0,
     }
 }
 
