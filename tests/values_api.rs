@@ -514,3 +514,25 @@ fn arbitrary_bytes_as_text_never_panic() {
         }
     }
 }
+
+#[test]
+fn more_contexts_that_are_not_quantities() {
+    assert!(numbers_in("Call us on 0845 125 2222 today.").is_empty());
+    assert!(numbers_in("The shop at 200 W. Main Blvd. closed.").is_empty());
+    assert!(numbers_in("The class of ’66 met again.").is_empty());
+    assert_eq!(num("It was minus 20 outside.").1, Some(-20.0));
+    assert_eq!(num("The club offered $160MM.").1, Some(160e6));
+}
+
+#[test]
+fn hedged_ranges_and_named_months() {
+    assert_eq!(
+        num("As many as 30 to 40 people came."),
+        ("As many as 30 to 40".into(), None, Some(40.0), Hedge::AtMost)
+    );
+    let d = Some(ymd(2024, 8, 6));
+    let got = dates("He left last July and returns next March.", d);
+    assert_eq!(got[0].0, "last July");
+    assert_eq!(got[0].1, Some(DateRange { start: ymd(2024, 7, 1), end: ymd(2024, 7, 31) }));
+    assert_eq!(got[1].1, Some(DateRange { start: ymd(2025, 3, 1), end: ymd(2025, 3, 31) }));
+}

@@ -127,7 +127,11 @@ pub(crate) fn date_at(sc: &Scan, i: usize) -> Option<DateMatch> {
     let (first, end, expr) = found;
     let lean = match expr {
         DateExpr::Day { year: None, .. } | DateExpr::Month { year: None, .. } => {
-            lean_before(sc, first)
+            match sc.lw(first) {
+                "last" => Lean::Past,
+                "next" => Lean::Future,
+                _ => lean_before(sc, first),
+            }
         }
         _ => Lean::Near,
     };
@@ -618,6 +622,17 @@ fn relative_at(sc: &Scan, i: usize) -> Option<Found> {
                 // "this past weekend" reads as the last one.
                 _ => Rel::Last,
             };
+            // "last July", "next March"
+            if w != "past"
+                && sc.joined(i + 1)
+                && let Some(mt) = month_tok(sc, i + 1)
+            {
+                return Some((
+                    i,
+                    mt.next,
+                    DateExpr::Month { year: None, month: mt.month, part: Part::Whole },
+                ));
+            }
             if w == "this" && time_of_day(i + 1) {
                 return Some((i, i + 2, DateExpr::DayOffset(0)));
             }

@@ -42,6 +42,14 @@ struct Q {
 
 /// A number mention starting at token `i`, if any.
 pub(crate) fn number_at(sc: &Scan, i: usize) -> Option<NumMatch> {
+    // "minus 20": a negative reading.
+    if sc.is(i, "minus") {
+        let mut m = number_at(sc, i + 1).filter(|m| m.hedge == Hedge::Exact && sc.joined(i + 1))?;
+        m.low = m.low.map(|v| -v);
+        m.high = m.high.map(|v| -v);
+        m.first = i;
+        return Some(m);
+    }
     let (pre, j) = match hedge_prefix(sc, i) {
         Some((h, j)) if sc.joined(j) => (Some(h), j),
         Some(_) => return None,
@@ -68,14 +76,20 @@ pub(crate) fn number_at(sc: &Scan, i: usize) -> Option<NumMatch> {
         return Some(finish(sc, i, q2.next, Some(a), Some(b), Hedge::Range, &q2));
     }
 
-    if pre.is_none() {
-        match range_after(sc, &q) {
-            RangeAfter::Range(q2, a, b) => {
-                return Some(finish(sc, q.first, q2.next, Some(a), Some(b), Hedge::Range, &q2));
-            }
-            RangeAfter::Reject => return None,
-            RangeAfter::None => {}
+    match range_after(sc, &q) {
+        RangeAfter::Range(q2, a, b) => {
+            // A hedge before a range bounds one side: "as many as 30 to 40"
+            // → at most 40; "more than 10 to 20" reads as the range.
+            let (first, low, high, hedge) = match pre {
+                None => (q.first, Some(a), Some(b), Hedge::Range),
+                Some(Hedge::AtMost | Hedge::FewerThan) => (i, None, Some(b), Hedge::AtMost),
+                Some(Hedge::AtLeast | Hedge::MoreThan) => (i, Some(a), None, Hedge::AtLeast),
+                Some(_) => (i, Some(a), Some(b), Hedge::Range),
+            };
+            return Some(finish(sc, first, q2.next, low, high, hedge, &q2));
         }
+        RangeAfter::Reject => return None,
+        RangeAfter::None => {}
     }
 
     let mut end = q.next;
@@ -325,7 +339,7 @@ fn digits_at(sc: &Scan, k: usize, first: usize, money: bool, skip_left: bool) ->
                 "bn" | "bln" => (num, 1e9, None),
                 "b" if money => (num, 1e9, None),
                 "mn" | "mln" => (num, 1e6, None),
-                "m" if money => (num, 1e6, None),
+                "m" | "mm" if money => (num, 1e6, None),
                 "k" => (num, 1e3, None),
                 "tn" | "trn" => (num, 1e12, None),
                 _ if is_unit(suffix) => (num, 1.0, Some((split, t.end))),
@@ -408,12 +422,17 @@ fn left_context_ok(sc: &Scan, k: usize) -> bool {
     if sc.tight(k) {
         match sc.punct(k - 1) {
             Some('-' | '–') => return !sc.tight(k - 1),
-            Some('/' | ':' | '#' | '.' | '_' | '@' | '=') => return false,
+            Some('/' | ':' | '#' | '.' | '_' | '@' | '=' | '\'' | '’') => return false,
             Some(_) => {}
             None => return false,
         }
     }
     if is_id_word(sc, k - 1) {
+        return false;
+    }
+    // "0845 125 2222": digit groups side by side are a phone number or a
+    // code, and so is a group with a leading zero.
+    if sc.joined(k) && matches!(sc.kind(k - 1), Some(TokKind::Num(_))) {
         return false;
     }
     // "No. 10"
@@ -428,6 +447,16 @@ fn left_context_ok(sc: &Scan, k: usize) -> bool {
 /// ("130-J").
 fn right_context_ok(sc: &Scan, k: usize) -> bool {
     let n = k + 1;
+    let raw = sc.raw(k);
+    if raw.len() > 1 && raw.starts_with('0') && !raw.starts_with("0.") {
+        return false;
+    }
+    if sc.joined(n) && matches!(sc.kind(n), Some(TokKind::Num(_))) {
+        return false;
+    }
+    if is_address(sc, n) {
+        return false;
+    }
     if sc.tight(n) {
         match sc.punct(n) {
             Some(':' | '/' | '.' | '_' | '@') if sc.tight(n + 1) && !sc.is_word(n + 1) => {
@@ -479,6 +508,54 @@ fn right_context_ok(sc: &Scan, k: usize) -> bool {
         }
     }
     true
+}
+
+/// "200 W. American Blvd.", "40 East 5th Avenue": a house number is
+/// followed, within a few capitalised words, by a street word.
+fn is_address(sc: &Scan, n: usize) -> bool {
+    for j in n..n + 4 {
+        if !sc.joined(j) {
+            return false;
+        }
+        match sc.kind(j) {
+            Some(TokKind::NumSuffix { .. }) => {}
+            Some(TokKind::Punct('.')) if sc.tight(j) => {}
+            Some(TokKind::Word) if sc.capitalized(j) => {
+                if j > n
+                    && matches!(
+                        sc.lw(j),
+                        "street"
+                            | "st"
+                            | "avenue"
+                            | "ave"
+                            | "road"
+                            | "rd"
+                            | "boulevard"
+                            | "blvd"
+                            | "lane"
+                            | "ln"
+                            | "drive"
+                            | "dr"
+                            | "place"
+                            | "pl"
+                            | "court"
+                            | "ct"
+                            | "terrace"
+                            | "parkway"
+                            | "pkwy"
+                            | "highway"
+                            | "hwy"
+                            | "square"
+                            | "sq"
+                    )
+                {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Words after which a number names something instead of counting it:
