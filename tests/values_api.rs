@@ -536,3 +536,11 @@ fn hedged_ranges_and_named_months() {
     assert_eq!(got[0].1, Some(DateRange { start: ymd(2024, 7, 1), end: ymd(2024, 7, 31) }));
     assert_eq!(got[1].1, Some(DateRange { start: ymd(2025, 3, 1), end: ymd(2025, 3, 31) }));
 }
+
+#[test]
+fn compounds_abbreviations_and_streets() {
+    assert!(numbers_in("No-one was hurt in the zero-day attack.").is_empty());
+    assert!(numbers_in("She works at WCCO-TV, Ch. 4, in Boston.").is_empty());
+    assert!(numbers_in("The office at 4 Yawkey Way closed.").is_empty());
+    assert_eq!(dates("It opened Fri., May. 3, 2013 at noon.", None)[0].0, "May. 3, 2013");
+}

@@ -99,3 +99,33 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     }
     i
 }
+
+/// Throughput over the seed articles repeated to about 20 MB. Ignored by
+/// default (run with `cargo test --release --test values_seeds -- --ignored
+/// --nocapture`); the goal is at least 10 MB/s.
+#[test]
+#[ignore]
+fn throughput() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let mut corpus = String::new();
+    for e in std::fs::read_dir(dir).expect("seed folder").filter_map(Result::ok) {
+        if e.path().extension().is_some_and(|x| x == "txt") {
+            corpus.push_str(&std::fs::read_to_string(e.path()).expect("read"));
+        }
+    }
+    let sentences: Vec<&str> = corpus.split_inclusive(['.', '\n']).collect();
+    let date = NaiveDate::from_ymd_opt(2024, 8, 6);
+    let start = std::time::Instant::now();
+    let (mut bytes, mut found) = (0usize, 0usize);
+    while bytes < 20_000_000 {
+        for s in &sentences {
+            found += find_values(s, date).len();
+            bytes += s.len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{:.1} MB/s ({found} values in {bytes} bytes, sentence by sentence)",
+        bytes as f64 / secs / 1e6
+    );
+}

@@ -230,7 +230,11 @@ fn month_tok(sc: &Scan, i: usize) -> Option<MonthTok> {
     }
     let (month, full) = month_word(sc.lw(i))?;
     let mut next = i + 1;
-    if !full && sc.punct(next) == Some('.') && sc.tight(next) {
+    // "Nov." and, written loosely, "May. 3".
+    if sc.punct(next) == Some('.')
+        && sc.tight(next)
+        && (!full || (sc.joined(next + 1) && day_number(sc, next + 1).is_some()))
+    {
         next += 1;
     }
     Some(MonthTok { month, next, strong: full && month != 3 && month != 5 })

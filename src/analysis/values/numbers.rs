@@ -435,8 +435,15 @@ fn left_context_ok(sc: &Scan, k: usize) -> bool {
     if sc.joined(k) && matches!(sc.kind(k - 1), Some(TokKind::Num(_))) {
         return false;
     }
-    // "No. 10"
-    if sc.punct(k - 1) == Some('.') && k >= 2 && sc.tight(k - 1) && sc.raw(k - 2) == "No" {
+    // "No. 10", "Ch. 4", "Vol. 3": a short capitalised abbreviation.
+    if sc.punct(k - 1) == Some('.')
+        && k >= 2
+        && sc.tight(k - 1)
+        && sc.is_word(k - 2)
+        && sc.capitalized(k - 2)
+        && sc.raw(k - 2).len() <= 3
+        && month_abbrev_free(sc.lw(k - 2))
+    {
         return false;
     }
     true
@@ -510,6 +517,25 @@ fn right_context_ok(sc: &Scan, k: usize) -> bool {
     true
 }
 
+/// Not a month abbreviation ("Nov. 22" is a date, handled before this).
+fn month_abbrev_free(w: &str) -> bool {
+    !matches!(
+        w,
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "may"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
 /// "200 W. American Blvd.", "40 East 5th Avenue": a house number is
 /// followed, within a few capitalised words, by a street word.
 fn is_address(sc: &Scan, n: usize) -> bool {
@@ -547,6 +573,7 @@ fn is_address(sc: &Scan, n: usize) -> bool {
                             | "hwy"
                             | "square"
                             | "sq"
+                            | "way"
                     )
                 {
                     return true;
@@ -1000,10 +1027,14 @@ fn number_word_counts(sc: &Scan, j: usize, e: usize, v: f64) -> bool {
     if title_case && !sc.sentence_start(j) {
         return false;
     }
-    // "one-way", "two-thirds", "three-quarters"
+    // "No-one", "some-one"
+    if v == 1.0 && sc.tight(j) && matches!(sc.punct(j.wrapping_sub(1)), Some('-' | '–')) {
+        return false;
+    }
+    // "one-way", "zero-day", "two-thirds", "three-quarters"
     if sc.tight(e) && matches!(sc.punct(e), Some('-' | '–')) && sc.tight(e + 1) {
         let next = sc.lw(e + 1);
-        if v == 1.0
+        if v <= 1.0
             || matches!(
                 next,
                 "way"
