@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::corpus::{Article, Corpus};
+use crate::corpus::{Article, Corpus, outlets};
 
 /// Read the same story in several outlets and see where they agree.
 #[derive(Debug, Parser)]
@@ -86,10 +86,10 @@ pub fn print(cmd: &Command, corpus: &Corpus, out: &mut dyn Write) -> io::Result<
 
 /// The width a table is fitted to: the terminal's, or 100 when not a terminal.
 pub fn output_width() -> usize {
-    if io::stdout().is_terminal() {
-        if let Ok((w, _)) = crossterm::terminal::size() {
-            return usize::from(w).max(40);
-        }
+    if io::stdout().is_terminal()
+        && let Ok((w, _)) = crossterm::terminal::size()
+    {
+        return usize::from(w).max(40);
     }
     100
 }
@@ -101,43 +101,49 @@ pub fn list_json(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Aligned columns fitted to `width`: the title takes what is left and is
-/// cut with an ellipsis; the outlet column is capped so titles stay legible.
+/// cut with an ellipsis. Outlets use their short form ("DCNF"); the id column
+/// only appears when the width leaves the title room (scripts use `--format json`).
 pub fn list_table(corpus: &Corpus, width: usize, out: &mut dyn Write) -> io::Result<()> {
-    const GAP: &str = "  ";
-    let rows: Vec<[String; 4]> = corpus
+    const GAP: usize = 2;
+    const TITLE_MIN: usize = 40;
+    let rows: Vec<[String; 5]> = corpus
         .articles
         .iter()
         .map(|a| {
             [
                 a.date.map_or_else(|| "undated".to_string(), |d| d.format("%Y-%m-%d").to_string()),
-                sanitize_line(a.outlet.as_deref().unwrap_or("(unknown)")),
+                sanitize_line(a.outlet.as_deref().map_or("(unknown)", outlets::short_name)),
                 a.words().to_string(),
+                sanitize_line(&a.title),
                 sanitize_line(&a.id),
             ]
         })
         .collect();
-    let col = |i: usize, head: &str, cap: usize| {
-        rows.iter().map(|r| r[i].width()).chain([head.width()]).max().unwrap_or(0).min(cap)
+    let head = ["DATE", "OUTLET", "WORDS", "TITLE", "ID"];
+    let natural = |i: usize| rows.iter().map(|r| r[i].width()).chain([head[i].width()]).max();
+    let caps = [10, 16, 6, usize::MAX, 28];
+    let mut w: [usize; 5] = std::array::from_fn(|i| natural(i).unwrap_or(0).min(caps[i]));
+    let fixed = w[0] + w[1] + w[2] + 3 * GAP;
+    let with_id = width >= fixed + GAP + w[4] + TITLE_MIN;
+    let room = width.saturating_sub(fixed + if with_id { GAP + w[4] } else { 0 });
+    w[3] = w[3].min(room).max(10);
+    let line = |cells: [&str; 5]| {
+        let mut s = format!(
+            "{}  {}  {}  {}",
+            pad(cells[0], w[0]),
+            pad(cells[1], w[1]),
+            pad_left(cells[2], w[2]),
+            pad(cells[3], w[3])
+        );
+        if with_id {
+            s.push_str("  ");
+            s.push_str(&pad(cells[4], w[4]));
+        }
+        s.trim_end().to_string()
     };
-    let (w_date, w_outlet, w_words, w_id) =
-        (col(0, "DATE", 10), col(1, "OUTLET", 24), col(2, "WORDS", 8), col(3, "ID", 28));
-    let fixed = w_date + w_outlet + w_words + w_id + 4 * GAP.len();
-    let w_title = width.saturating_sub(fixed).max(10);
-    let line = |date: &str, outlet: &str, words: &str, id: &str, title: &str| {
-        format!(
-            "{}{GAP}{}{GAP}{}{GAP}{}{GAP}{}",
-            pad(date, w_date),
-            pad(outlet, w_outlet),
-            pad_left(words, w_words),
-            pad(id, w_id),
-            fit(title, w_title)
-        )
-        .trim_end()
-        .to_string()
-    };
-    writeln!(out, "{}", line("DATE", "OUTLET", "WORDS", "ID", "TITLE"))?;
-    for (a, r) in corpus.articles.iter().zip(&rows) {
-        writeln!(out, "{}", line(&r[0], &r[1], &r[2], &r[3], &sanitize_line(&a.title)))?;
+    writeln!(out, "{}", line(head))?;
+    for r in &rows {
+        writeln!(out, "{}", line([&r[0], &r[1], &r[2], &r[3], &r[4]]))?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod corpus;
+pub mod index;
 pub mod tui;
 
 pub use corpus::{Article, Corpus, Warning};

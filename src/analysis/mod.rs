@@ -1,6 +1,8 @@
 //! Article → sentences, tokens, mentions and values, all as byte spans into
 //! the article's body. No terminal, no printing, no global state.
 
+pub mod ner;
+pub mod segment;
 pub mod values;
 
 use serde::{Deserialize, Serialize};
@@ -33,4 +35,13 @@ impl Kind {
             Kind::Number => "number",
         }
     }
+}
+
+/// One mention: `text[start..end]` of an article's body (byte offsets on
+/// char boundaries) and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
 }

@@ -1,11 +1,23 @@
 //! Files → [`Article`]s plus [`Warning`]s. Bad input is data, not a crash:
 //! every file skipped or read only in part yields one warning naming it.
 
+mod boilerplate;
+mod date;
+mod decode;
+mod frontmatter;
+mod ids;
+mod json;
+mod meta;
+pub mod outlets;
+mod read;
+mod text;
+mod walk;
+
+use std::collections::HashMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 /// One article as the reader shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,21 +45,54 @@ impl Article {
 }
 
 /// A problem with one input file: the file is skipped or read only in part.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     pub path: PathBuf,
-    pub reason: String,
+    pub problem: Problem,
+}
+
+/// Why a file was skipped or read only in part.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("no such file or folder")]
+    Missing,
+    #[error("cannot read: {0}")]
+    Unreadable(String),
+    #[error("symbolic link loop; skipped")]
+    LinkLoop,
+    #[error("empty file; skipped")]
+    Empty,
+    #[error("binary file, not text; skipped")]
+    Binary,
+    #[error("no article text (blank or only boilerplate); skipped")]
+    NoText,
+    #[error("not valid UTF-8; decoded as Windows-1252")]
+    NotUtf8,
+    #[error("unsupported file type{}; skipped", .0.as_ref().map(|e| format!(" .{e}")).unwrap_or_default())]
+    Unsupported(Option<String>),
+    #[error("{0} files are not supported yet; skipped")]
+    NotYetSupported(&'static str),
+    /// Front matter or JSON fields that could not be read (file read in part).
+    #[error("{0}")]
+    Metadata(String),
+    #[error("{0}; skipped")]
+    Json(String),
+    #[error("same text as {}; kept once", .0.display())]
+    Duplicate(PathBuf),
+    /// Several problems with one file, reported as one warning.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Several(Vec<Problem>),
 }
 
 impl Warning {
-    pub fn new(path: impl Into<PathBuf>, reason: impl Into<String>) -> Self {
-        Warning { path: path.into(), reason: reason.into() }
+    pub fn new(path: impl Into<PathBuf>, problem: Problem) -> Self {
+        Warning { path: path.into(), problem }
     }
 }
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.reason)
+        write!(f, "{}: {}", self.path.display(), self.problem)
     }
 }
 
@@ -60,9 +105,47 @@ pub struct Corpus {
 }
 
 /// Load every article under `paths` (files or folders, read recursively,
-/// hidden entries skipped). With no paths, the current folder is read.
+/// hidden entries skipped). Problems become warnings; the rest loads.
 pub fn load(paths: &[PathBuf]) -> Corpus {
-    let _ = paths;
-    let _ = Path::new("");
-    Corpus::default()
+    let mut warnings = Vec::new();
+    let files = walk::files(paths, &mut warnings);
+    let mut loaded = Vec::new();
+    for file in &files {
+        let (articles, problems) = read::read_file(file);
+        loaded.extend(articles);
+        match problems.len() {
+            0 => {}
+            1 => warnings.extend(problems.into_iter().map(|p| Warning::new(file, p))),
+            _ => warnings.push(Warning::new(file, Problem::Several(problems))),
+        }
+    }
+    let mut articles = ids::assign(loaded);
+    dedupe(&mut articles, &mut warnings);
+    sort(&mut articles);
+    Corpus { articles, warnings }
+}
+
+/// Keep the first of articles whose bodies are identical (in path order).
+fn dedupe(articles: &mut Vec<Article>, warnings: &mut Vec<Warning>) {
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    articles.retain(|a| match seen.get(&a.body) {
+        Some(first) => {
+            warnings.push(Warning::new(&a.path, Problem::Duplicate(first.clone())));
+            false
+        }
+        None => {
+            seen.insert(a.body.clone(), a.path.clone());
+            true
+        }
+    });
+}
+
+/// Newest first, undated last; ties by id, so the order is stable.
+pub fn sort(articles: &mut [Article]) {
+    articles.sort_by(|a, b| match (a.date, b.date) {
+        (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.id.cmp(&b.id)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.id.cmp(&b.id),
+    });
 }

@@ -1,8 +1,48 @@
 //! The reader: the only code that knows a terminal exists.
+//!
+//! Events become [`action::Action`]s ([`input`]), [`app::App::update`]
+//! applies them, and [`view::draw`] paints the state, once per batch of
+//! events.
+
+pub mod action;
+pub mod app;
+pub mod input;
+pub mod keymap;
+pub mod labels;
+pub mod layout;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod view;
+pub mod wrap;
+
+use std::time::Duration;
+
+use crossterm::event;
 
 use crate::corpus::Corpus;
 
 /// Open the reader on a loaded corpus; returns when the user quits.
-pub fn run(_corpus: Corpus) -> std::io::Result<()> {
+pub fn run(corpus: Corpus) -> std::io::Result<()> {
+    let theme = theme::Theme::from_env();
+    let mut app = app::App::new(corpus, keymap::Keymap::default());
+    let mut tui = terminal::Tui::enter()?;
+    let size = tui.size()?;
+    app.update(action::Action::Resize(size.width, size.height));
+    while !app.quit {
+        tui.draw(|frame| view::draw(frame, &app, &theme))?;
+        // Apply every event already waiting before drawing again, so a burst
+        // (wheel, held key, paste) costs one frame, not one per event.
+        let mut ev = event::read()?;
+        loop {
+            if let Some(a) = input::action(&app, &ev) {
+                app.update(a);
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+            ev = event::read()?;
+        }
+    }
     Ok(())
 }

@@ -1,0 +1,121 @@
+//! Train the NER tagger on GMB and write `models/ner.bin`.
+//!
+//! ```sh
+//! # held-out figure: train on 90 %, score the other 10 % (every 10th sentence)
+//! cargo run --release --example train_ner -- --heldout
+//! # the shipped model: all of GMB
+//! cargo run --release --example train_ner -- --out models/ner.bin
+//! ```
+//! Options: `--data PATH` (default the shared GMB file), `--epochs N`,
+//! `--min-count N`, `--prune W`. Deterministic: same options, same bytes.
+
+use std::io::{BufRead, BufReader};
+
+use dateline::analysis::ner::tags::{self, LABELS};
+use dateline::analysis::ner::train::{Example, Options, train};
+use dateline::analysis::ner::{Recognizer, Scratch};
+
+const DEFAULT_DATA: &str = "/work/shared/dev-data/ner/gmb/train.conll.gz";
+
+fn read_conll(path: &str) -> anyhow::Result<Vec<Example>> {
+    let file = std::fs::File::open(path)?;
+    let reader = BufReader::new(flate2::read::GzDecoder::new(file));
+    let mut out = Vec::new();
+    let (mut words, mut tagv) = (Vec::new(), Vec::new());
+    for line in reader.lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            if !words.is_empty() {
+                out.push(Example {
+                    words: std::mem::take(&mut words),
+                    tags: std::mem::take(&mut tagv),
+                });
+            }
+            continue;
+        }
+        let (w, t) = line.split_once('\t').ok_or_else(|| anyhow::anyhow!("bad line: {line}"))?;
+        words.push(w.to_string());
+        tagv.push(tags::parse(t));
+    }
+    if !words.is_empty() {
+        out.push(Example { words, tags: tagv });
+    }
+    Ok(out)
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let get =
+        |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let heldout = args.iter().any(|a| a == "--heldout");
+    let data = get("--data").unwrap_or_else(|| DEFAULT_DATA.to_string());
+    let out = get("--out").unwrap_or_else(|| {
+        if heldout { "/tmp/ner-heldout.bin".into() } else { "models/ner.bin".into() }
+    });
+    let mut opt = Options::default();
+    if let Some(v) = get("--epochs") {
+        opt.epochs = v.parse()?;
+    }
+    if let Some(v) = get("--min-count") {
+        opt.min_count = v.parse()?;
+    }
+    if let Some(v) = get("--prune") {
+        opt.prune = v.parse()?;
+    }
+
+    let all = read_conll(&data)?;
+    let (train_set, test_set): (Vec<Example>, Vec<Example>) = if heldout {
+        let mut tr = Vec::new();
+        let mut te = Vec::new();
+        for (i, ex) in all.into_iter().enumerate() {
+            if i % 10 == 9 { te.push(ex) } else { tr.push(ex) }
+        }
+        (tr, te)
+    } else {
+        (all, Vec::new())
+    };
+    let gaz = dateline::analysis::ner::gazetteer::Gazetteer::build()?;
+    let t = std::time::Instant::now();
+    let bytes = train(&gaz, &train_set, &opt, &mut |m| eprintln!("{m}"));
+    eprintln!("trained in {:.1}s, model {} bytes -> {out}", t.elapsed().as_secs_f64(), bytes.len());
+    std::fs::write(&out, &bytes)?;
+
+    if heldout {
+        let rec = Recognizer::from_bytes(&bytes)?;
+        let mut scratch = Scratch::default();
+        // (tp, fp, fn) per label, exact span match.
+        let mut counts = vec![(0usize, 0usize, 0usize); LABELS.len()];
+        for ex in &test_set {
+            let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
+            let pred = tags::spans(rec.tag_words(&words, &mut scratch));
+            let gold = tags::spans(&ex.tags);
+            for p in &pred {
+                if gold.contains(p) { counts[p.2].0 += 1 } else { counts[p.2].1 += 1 }
+            }
+            for g in &gold {
+                if !pred.contains(g) {
+                    counts[g.2].2 += 1;
+                }
+            }
+        }
+        let prf = |(tp, fp, fn_): (usize, usize, usize)| {
+            let p = tp as f64 / (tp + fp).max(1) as f64;
+            let r = tp as f64 / (tp + fn_).max(1) as f64;
+            (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+        };
+        println!("GMB held-out (every 10th sentence, {} sentences), exact span:", test_set.len());
+        let mut micro = (0, 0, 0);
+        for (k, l) in LABELS.iter().enumerate() {
+            let (p, r, f) = prf(counts[k]);
+            println!("  {l:7} P {p:.3} R {r:.3} F1 {f:.3}");
+            if k < 4 {
+                micro.0 += counts[k].0;
+                micro.1 += counts[k].1;
+                micro.2 += counts[k].2;
+            }
+        }
+        let (p, r, f) = prf(micro);
+        println!("  micro (person/org/place/group) P {p:.3} R {r:.3} F1 {f:.3}");
+    }
+    Ok(())
+}

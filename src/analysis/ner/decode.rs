@@ -1,0 +1,46 @@
+//! Viterbi decoding over BIO tags, first-order, with I-X allowed only after
+//! B-X or I-X (so every decoded sequence reads as well-formed spans).
+
+use super::tags::{NUM_TAGS, allowed};
+
+/// Best tag sequence for per-token emission scores and `trans` laid out as
+/// in [`super::model::Model::trans`]. Writes into `out`.
+pub fn viterbi(emit: &[[f32; NUM_TAGS]], trans: &[f32], out: &mut Vec<usize>) {
+    out.clear();
+    let n = emit.len();
+    if n == 0 {
+        return;
+    }
+    let mut score = vec![[f32::NEG_INFINITY; NUM_TAGS]; n];
+    let mut back = vec![[0u8; NUM_TAGS]; n];
+    for t in 0..NUM_TAGS {
+        if allowed(None, t) {
+            score[0][t] = emit[0][t] + trans[NUM_TAGS * NUM_TAGS + t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..NUM_TAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for p in 0..NUM_TAGS {
+                if !allowed(Some(p), t) {
+                    continue;
+                }
+                let s = score[i - 1][p] + trans[p * NUM_TAGS + t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            score[i][t] = best + emit[i][t];
+            back[i][t] = arg;
+        }
+    }
+    let mut t =
+        (0..NUM_TAGS).max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b])).unwrap_or(0);
+    out.resize(n, 0);
+    for i in (0..n).rev() {
+        out[i] = t;
+        t = back[i][t] as usize;
+    }
+}

@@ -1,0 +1,243 @@
+//! Token features as 32-bit hashes.
+//!
+//! Each feature is a template id mixed with hashes of the strings it looks
+//! at, so extraction allocates nothing per feature and the model stores no
+//! strings. Training and tagging call the same code, which is what keeps the
+//! hashes in step; changing a template means retraining.
+
+use super::gazetteer::GazBits;
+
+/// FxHash-style mixing: fast, deterministic across runs and platforms.
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for b in bytes {
+        h = mix(h, b as u64);
+    }
+    h
+}
+
+/// Per-token facts, computed once per token and shared by all templates.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokenInfo {
+    /// Lower-cased word, digits folded to 0.
+    word: u64,
+    /// Shape with runs kept up to 4: "Xxxx", "X.X.", "dddd".
+    shape: u64,
+    /// Shape with runs collapsed: "Xx", "X.X.", "d".
+    short: u64,
+    prefix: [u64; 3],
+    suffix: [u64; 4],
+    /// Length bucket 1, 2, 3, 4-6, 7+.
+    len: u8,
+    gaz: GazBits,
+    /// Is this word a cluster member? (reserved; 0 = none)
+    cluster: u32,
+}
+
+fn shape_char(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else if c.is_alphabetic() {
+        'a'
+    } else {
+        c
+    }
+}
+
+impl TokenInfo {
+    pub fn new(word: &str, gaz: GazBits, cluster: u32) -> Self {
+        let norm = word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c.is_ascii_digit() { '0' } else { c });
+        let mut lower = [0u8; 64];
+        let mut n = 0;
+        let mut buf = [0u8; 4];
+        for c in norm {
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                if n < lower.len() {
+                    lower[n] = b;
+                    n += 1;
+                }
+            }
+        }
+        // Long words are hashed in full; the fixed buffer is for affixes.
+        let word_hash = if n < lower.len() {
+            hash_bytes(lower[..n].iter().copied())
+        } else {
+            hash_bytes(word.to_lowercase().bytes())
+        };
+        let lower_str = std::str::from_utf8(&lower[..n]).unwrap_or("");
+        let mut prefix = [0u64; 3];
+        let mut suffix = [0u64; 4];
+        let chars: Vec<(usize, char)> = lower_str.char_indices().collect();
+        for (k, p) in prefix.iter_mut().enumerate() {
+            let end = chars.get(k + 1).map_or(lower_str.len(), |&(i, _)| i);
+            *p = mix(k as u64 + 1, hash_bytes(lower_str[..end].bytes()));
+        }
+        for (k, s) in suffix.iter_mut().enumerate() {
+            let start = if chars.len() > k { chars[chars.len() - 1 - k].0 } else { 0 };
+            *s = mix(k as u64 + 11, hash_bytes(lower_str[start..].bytes()));
+        }
+
+        let mut shape = 0xabcdu64;
+        let mut short = 0x1234u64;
+        let mut prev = '\0';
+        let mut run = 0;
+        for c in word.chars() {
+            let s = shape_char(c);
+            if s == prev {
+                run += 1;
+            } else {
+                run = 1;
+                short = mix(short, s as u64);
+            }
+            if run <= 4 {
+                shape = mix(shape, s as u64);
+            }
+            prev = s;
+        }
+        let len = match chars.len() {
+            0..=3 => chars.len() as u8,
+            4..=6 => 4,
+            _ => 5,
+        };
+        TokenInfo { word: word_hash, shape, short, prefix, suffix, len, gaz, cluster }
+    }
+}
+
+/// Template ids. The numbers are part of the model format.
+#[repr(u8)]
+#[derive(Clone, Copy)]
+enum T {
+    Bias = 1,
+    W0,
+    Wm1,
+    Wp1,
+    Wm2,
+    Wp2,
+    S0,
+    Sm1,
+    Sp1,
+    ShortM1S0,
+    ShortS0P1,
+    Prefix,
+    Suffix,
+    Wm1W0,
+    W0Wp1,
+    FirstShape,
+    FirstWord,
+    Gaz0,
+    GazM1,
+    GazP1,
+    Wm1Short0,
+    LenShort,
+    ShortTri,
+    Short0Wp1,
+    Cluster0,
+    ClusterM1,
+    ClusterP1,
+    FirstGaz,
+}
+
+const PAD: TokenInfo = TokenInfo {
+    word: 0x5eed_0001,
+    shape: 0x5eed_0002,
+    short: 0x5eed_0003,
+    prefix: [0; 3],
+    suffix: [0; 4],
+    len: 0,
+    gaz: GazBits { begin: 0, inside: 0 },
+    cluster: 0,
+};
+
+#[inline]
+fn f(t: T, a: u64) -> u32 {
+    let h = mix(mix(0x9e37_79b9, t as u64), a);
+    (h >> 32) as u32 ^ h as u32
+}
+
+#[inline]
+fn f2(t: T, a: u64, b: u64) -> u32 {
+    f(t, mix(a, b))
+}
+
+/// Append the features of token `i` of a sentence to `out`.
+pub fn extract(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
+    let at = |k: isize| -> &TokenInfo {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= toks.len() { &PAD } else { &toks[j as usize] }
+    };
+    let (m2, m1, c, p1, p2) = (at(-2), at(-1), at(0), at(1), at(2));
+    out.push(f(T::Bias, 0));
+    out.push(f(T::W0, c.word));
+    out.push(f(T::Wm1, m1.word));
+    out.push(f(T::Wp1, p1.word));
+    out.push(f(T::Wm2, m2.word));
+    out.push(f(T::Wp2, p2.word));
+    out.push(f(T::S0, c.shape));
+    out.push(f(T::Sm1, m1.shape));
+    out.push(f(T::Sp1, p1.shape));
+    out.push(f2(T::ShortM1S0, m1.short, c.short));
+    out.push(f2(T::ShortS0P1, c.short, p1.short));
+    for p in c.prefix {
+        out.push(f(T::Prefix, p));
+    }
+    for s in c.suffix {
+        out.push(f(T::Suffix, s));
+    }
+    out.push(f2(T::Wm1W0, m1.word, c.word));
+    out.push(f2(T::W0Wp1, c.word, p1.word));
+    let first = i == 0;
+    out.push(f2(T::FirstShape, first as u64, c.short));
+    if first {
+        out.push(f(T::FirstWord, c.word));
+    }
+    out.push(f2(T::Wm1Short0, m1.word, c.short));
+    out.push(f2(T::LenShort, c.len as u64, c.short));
+    out.push(f(T::ShortTri, mix(mix(m1.short, c.short), p1.short)));
+    out.push(f2(T::Short0Wp1, c.short, p1.word));
+    gaz_features(T::Gaz0, c.gaz, c.short, out);
+    if first {
+        // Capitalised sentence-initial words are weak evidence; which list
+        // they sit in ("common" lower-case word, given name) says more.
+        gaz_features(T::FirstGaz, c.gaz, 0, out);
+    }
+    gaz_features(T::GazM1, m1.gaz, 0, out);
+    gaz_features(T::GazP1, p1.gaz, 0, out);
+    if c.cluster != 0 {
+        out.push(f(T::Cluster0, c.cluster as u64));
+    }
+    if m1.cluster != 0 {
+        out.push(f(T::ClusterM1, m1.cluster as u64));
+    }
+    if p1.cluster != 0 {
+        out.push(f(T::ClusterP1, p1.cluster as u64));
+    }
+}
+
+/// One feature per gazetteer bit set, B and I apart, and (for the token
+/// itself) the bit with its shape, so "Paris" and "PARIS" and "paris" can
+/// weigh differently.
+fn gaz_features(t: T, g: GazBits, short: u64, out: &mut Vec<u32>) {
+    for (bits, tag) in [(g.begin, 1u64), (g.inside, 2u64)] {
+        let mut b = bits;
+        while b != 0 {
+            let bit = b.trailing_zeros() as u64;
+            b &= b - 1;
+            out.push(f(t, tag * 64 + bit));
+            if short != 0 {
+                out.push(f2(t, tag * 64 + bit + 1000, short));
+            }
+        }
+    }
+}

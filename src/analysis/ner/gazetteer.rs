@@ -1,0 +1,138 @@
+//! Gazetteer membership as tagger features, matched over token sequences
+//! with one Aho-Corasick automaton.
+//!
+//! Entries are tokenised like the text and joined by single spaces; the text
+//! of a sentence is joined the same way, so a match that starts and ends on
+//! token boundaries covers whole tokens ("New York" never matches inside
+//! "New Yorker").
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::NerError;
+use crate::analysis::segment;
+
+/// Lists, by bit. Order is part of the model: features name the bit.
+pub const LISTS: [(&str, &str); 8] = [
+    ("country", include_str!("../../../data/gazetteers/countries.txt")),
+    ("place", include_str!("../../../data/gazetteers/places.txt")),
+    ("language", include_str!("../../../data/gazetteers/languages.txt")),
+    ("given", include_str!("../../../data/gazetteers/given_names.txt")),
+    ("surname", include_str!("../../../data/gazetteers/surnames.txt")),
+    ("title", super::rules::TITLES_TEXT),
+    ("orgword", super::rules::ORG_WORDS_TEXT),
+    // Words usually written in lower case (tools/build_common_lower.py).
+    ("common", include_str!("../../../data/gazetteers/common_lower.txt")),
+];
+
+/// Per-token gazetteer bits: `begin` where a match starts at the token,
+/// `inside` where a longer match continues over it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GazBits {
+    pub begin: u16,
+    pub inside: u16,
+}
+
+/// Single-word entries (most of them) sit in a hash map looked up per
+/// token; only multi-word entries go through Aho-Corasick. Building the
+/// automaton over all ~60k entries took most of the model load time.
+pub struct Gazetteer {
+    ac: AhoCorasick,
+    /// Bitmask of the lists each multi-word pattern belongs to.
+    masks: Vec<u16>,
+    /// ASCII-lowercased single words → list bitmask.
+    words: std::collections::HashMap<String, u16>,
+}
+
+impl Gazetteer {
+    pub fn build() -> Result<Self, NerError> {
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut masks: Vec<u16> = Vec::new();
+        let mut toks = Vec::new();
+        let mut words: std::collections::HashMap<String, u16> = Default::default();
+        for (bit, (_, text)) in LISTS.iter().enumerate() {
+            for line in text.lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                toks.clear();
+                segment::tokenize(line, &mut toks);
+                let mut key = String::with_capacity(line.len() + 4);
+                for (k, t) in toks.iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&line[t.start..t.end]);
+                }
+                key.make_ascii_lowercase();
+                if toks.len() == 1 {
+                    *words.entry(key).or_insert(0) |= 1 << bit;
+                    continue;
+                }
+                let id = *index.entry(key.clone()).or_insert_with(|| {
+                    patterns.push(key);
+                    masks.push(0);
+                    masks.len() - 1
+                });
+                masks[id] |= 1 << bit;
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            // Patterns and text are ASCII-lowercased by hand: the builder's
+            // case-insensitive mode triples the build time, and a DFA for
+            // 57k patterns would dominate the model load time.
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .build(&patterns)
+            .map_err(|e| NerError::Gazetteer(e.to_string()))?;
+        Ok(Self { ac, masks, words })
+    }
+
+    /// Gazetteer bits for each token of one sentence. `words` are the token
+    /// texts. A match counts only when its first token is capitalised, so
+    /// "may" and "turkey" stay out of the lists.
+    pub fn annotate(&self, words: &[&str], buf: &mut String, out: &mut Vec<GazBits>) {
+        out.clear();
+        out.resize(words.len(), GazBits::default());
+        buf.clear();
+        let mut starts = Vec::with_capacity(words.len());
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                buf.push(' ');
+            }
+            starts.push(buf.len());
+            buf.push_str(w);
+        }
+        // Same byte length, so `starts` stay valid.
+        buf.make_ascii_lowercase();
+        for (k, w) in words.iter().enumerate() {
+            if !w.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let lw = &buf[starts[k]..starts[k] + w.len()];
+            if let Some(&mask) = self.words.get(lw) {
+                out[k].begin |= mask;
+            }
+        }
+        for m in self.ac.find_overlapping_iter(buf.as_str()) {
+            let Ok(first) = starts.binary_search(&m.start()) else { continue };
+            // The match must end where a token ends.
+            let Some(last) = (first..words.len()).find(|&k| starts[k] + words[k].len() >= m.end())
+            else {
+                continue;
+            };
+            if starts[last] + words[last].len() != m.end() {
+                continue;
+            }
+            if !words[first].starts_with(char::is_uppercase) {
+                continue;
+            }
+            let mask = self.masks[m.pattern().as_usize()];
+            out[first].begin |= mask;
+            for b in &mut out[first + 1..=last] {
+                b.inside |= mask;
+            }
+        }
+    }
+}

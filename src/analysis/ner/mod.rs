@@ -1,0 +1,189 @@
+//! Named-entity recognition: person, org, place and group mentions.
+//!
+//! An averaged-perceptron sequence tagger (features in [`features`], Viterbi
+//! in [`decode`]) trained on GMB news (`examples/train_ner.rs`), with
+//! gazetteer features ([`gazetteer`]) and rules around it ([`rules`]). The
+//! model is embedded in the binary and loaded once, on first use.
+
+pub mod decode;
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod rules;
+pub mod tags;
+pub mod train;
+
+use std::sync::OnceLock;
+
+use thiserror::Error;
+
+use crate::analysis::Kind;
+use crate::analysis::segment::Segmentation;
+use features::TokenInfo;
+use gazetteer::{GazBits, Gazetteer};
+use model::Model;
+use tags::NUM_TAGS;
+
+/// The model committed under `models/`, built by `examples/train_ner.rs`.
+pub static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
+
+#[derive(Debug, Error)]
+pub enum NerError {
+    #[error("bad NER model: {0}")]
+    Model(&'static str),
+    #[error("could not build the gazetteer: {0}")]
+    Gazetteer(String),
+}
+
+pub use crate::analysis::Mention;
+
+pub struct Recognizer {
+    model: Model,
+    gazetteer: Gazetteer,
+}
+
+/// Reusable per-call buffers, so tagging a sentence allocates little.
+#[derive(Default)]
+pub struct Scratch {
+    gaz: Vec<GazBits>,
+    join: String,
+    infos: Vec<TokenInfo>,
+    feats: Vec<u32>,
+    emit: Vec<[f32; NUM_TAGS]>,
+    path: Vec<usize>,
+}
+
+impl Recognizer {
+    /// The embedded model, loaded on first call.
+    ///
+    /// # Panics
+    /// If the embedded model is corrupt: that is a build defect, caught by
+    /// the model-load test, not an input-dependent failure.
+    pub fn shared() -> &'static Recognizer {
+        static SHARED: OnceLock<Recognizer> = OnceLock::new();
+        SHARED.get_or_init(|| match Recognizer::from_bytes(MODEL_BYTES) {
+            Ok(r) => r,
+            Err(e) => panic!("embedded NER model: {e}"),
+        })
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, NerError> {
+        Ok(Recognizer { model: Model::from_bytes(bytes)?, gazetteer: Gazetteer::build()? })
+    }
+
+    pub fn from_model(model: Model, gazetteer: Gazetteer) -> Self {
+        Recognizer { model, gazetteer }
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Person, org, place and group mentions in `text`, in text order.
+    pub fn recognize(&self, text: &str, seg: &Segmentation) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut scratch = Scratch::default();
+        let mut words: Vec<&str> = Vec::new();
+        for sent in &seg.sentences {
+            let toks = seg.sentence_tokens(sent);
+            words.clear();
+            words.extend(toks.iter().map(|t| text.get(t.start..t.end).unwrap_or("")));
+            let tags = self.tag_words(&words, &mut scratch);
+            for (s, e, label) in tags::spans(tags) {
+                let Some(kind) = tags::kind_of(label) else { continue };
+                for (s, e) in rules::split_span(&words, s, e, label) {
+                    let Some((s, e)) = rules::clean_span(&words, s, e, label) else { continue };
+                    out.push(Mention { start: toks[s].start, end: toks[e - 1].end, kind });
+                }
+            }
+        }
+        consistent_kinds(text, &mut out);
+        out
+    }
+
+    /// Tag one sentence of words; the tags live in `scratch`.
+    pub fn tag_words<'s>(&self, words: &[&str], scratch: &'s mut Scratch) -> &'s [usize] {
+        prepare(&self.gazetteer, words, scratch);
+        scratch.emit.clear();
+        let scale = self.model.scale;
+        for i in 0..words.len() {
+            scratch.feats.clear();
+            features::extract(&scratch.infos, i, &mut scratch.feats);
+            let mut acc = [0i32; NUM_TAGS];
+            self.model.emit(&scratch.feats, &mut acc);
+            scratch.emit.push(acc.map(|v| v as f32 * scale));
+        }
+        decode::viterbi(&scratch.emit, &self.model.trans, &mut scratch.path);
+        &scratch.path
+    }
+}
+
+/// One name, one kind per article: a mention text takes the kind most of
+/// its mentions got (ties: the first), and a one-word mention that is the
+/// last word of a multi-word person ("Varga" after "Ada Varga") is a person.
+/// The tagger decides each sentence alone; the article as a whole is better
+/// evidence.
+fn consistent_kinds(text: &str, mentions: &mut [Mention]) {
+    use std::collections::HashMap;
+    let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
+    let slot = |k: Kind| match k {
+        Kind::Person => 0,
+        Kind::Org => 1,
+        Kind::Place => 2,
+        _ => 3,
+    };
+    let mut surnames: HashMap<&str, ()> = HashMap::new();
+    for m in mentions.iter() {
+        let t = &text[m.start..m.end];
+        votes.entry(t).or_default()[slot(m.kind)] += 1;
+        if m.kind == Kind::Person
+            && let Some((_, last)) = t.rsplit_once(' ')
+        {
+            surnames.insert(last, ());
+        }
+    }
+    let kinds = [Kind::Person, Kind::Org, Kind::Place, Kind::Group];
+    for m in mentions.iter_mut() {
+        let t = &text[m.start..m.end];
+        if m.kind == Kind::Group {
+            continue;
+        }
+        if !t.contains(' ') && surnames.contains_key(t) {
+            m.kind = Kind::Person;
+            continue;
+        }
+        if let Some(v) = votes.get(t) {
+            let own = v[slot(m.kind)];
+            if let Some(best) = (0..3).max_by_key(|&k| (v[k], std::cmp::Reverse(k)))
+                && v[best] > own
+            {
+                m.kind = kinds[best];
+            }
+        }
+    }
+}
+
+/// Token facts for one sentence (gazetteer bits included) into `scratch`.
+pub fn prepare(gaz: &Gazetteer, words: &[&str], scratch: &mut Scratch) {
+    gaz.annotate(words, &mut scratch.join, &mut scratch.gaz);
+    scratch.infos.clear();
+    for (w, g) in words.iter().zip(&scratch.gaz) {
+        scratch.infos.push(TokenInfo::new(w, *g, 0));
+    }
+}
+
+/// Features of every token of a sentence, for training: one list per token.
+pub fn sentence_features(gaz: &Gazetteer, words: &[&str], scratch: &mut Scratch) -> Vec<Vec<u32>> {
+    prepare(gaz, words, scratch);
+    (0..words.len())
+        .map(|i| {
+            let mut v = Vec::with_capacity(48);
+            features::extract(&scratch.infos, i, &mut v);
+            v
+        })
+        .collect()
+}

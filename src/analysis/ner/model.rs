@@ -1,0 +1,192 @@
+//! The compact model file and its in-memory table.
+//!
+//! File layout (little endian):
+//! ```text
+//! b"DLNER1\0\0"  u32 num_tags  f32 scale  u32 num_features
+//! (num_tags + 1) * num_tags f32 transitions (last row: from sentence start)
+//! num_features * { u32 key, u16 tag_mask, i8 per set bit of tag_mask }
+//! ```
+//! Emission weights are quantised to i8 against one scale, and weights that
+//! quantise to 0 are not stored at all: most features speak for one or two
+//! tags, so the sparse rows keep the file small.
+
+use super::NerError;
+use super::tags::NUM_TAGS;
+
+const MAGIC: &[u8; 8] = b"DLNER1\0\0";
+
+/// Feature key → a dense row of i8 weights, open addressing.
+pub struct Model {
+    keys: Vec<u32>,
+    rows: Vec<[i8; NUM_TAGS]>,
+    mask: usize,
+    pub scale: f32,
+    /// `trans[from * NUM_TAGS + to]`, `from == NUM_TAGS` is the start.
+    pub trans: Vec<f32>,
+}
+
+/// Key 0 marks an empty slot; a feature hashing to 0 is stored as 1.
+#[inline]
+fn fix_key(k: u32) -> u32 {
+    if k == 0 { 1 } else { k }
+}
+
+#[inline]
+fn slot(key: u32, mask: usize) -> usize {
+    (key.wrapping_mul(0x9e37_79b1) as usize) & mask
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], NerError> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or(NerError::Model("truncated model file"))?;
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, NerError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn u16(&mut self) -> Result<u16, NerError> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+    fn f32(&mut self) -> Result<f32, NerError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+}
+
+impl Model {
+    fn with_capacity(n: usize, scale: f32, trans: Vec<f32>) -> Self {
+        let cap = (n * 2).next_power_of_two().max(16);
+        Model { keys: vec![0; cap], rows: vec![[0; NUM_TAGS]; cap], mask: cap - 1, scale, trans }
+    }
+
+    fn insert(&mut self, key: u32, row: [i8; NUM_TAGS]) {
+        let key = fix_key(key);
+        let mut s = slot(key, self.mask);
+        loop {
+            if self.keys[s] == 0 || self.keys[s] == key {
+                self.keys[s] = key;
+                self.rows[s] = row;
+                return;
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    pub fn row(&self, key: u32) -> Option<&[i8; NUM_TAGS]> {
+        let key = fix_key(key);
+        let mut s = slot(key, self.mask);
+        loop {
+            let k = self.keys[s];
+            if k == key {
+                return Some(&self.rows[s]);
+            }
+            if k == 0 {
+                return None;
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    /// Add the emission scores of `features` into `scores` (unscaled i32).
+    #[inline]
+    pub fn emit(&self, features: &[u32], scores: &mut [i32; NUM_TAGS]) {
+        for &f in features {
+            if let Some(row) = self.row(f) {
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += w as i32;
+                }
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.iter().filter(|&&k| k != 0).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, NerError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(NerError::Model("not a dateline NER model"));
+        }
+        if r.u32()? as usize != NUM_TAGS {
+            return Err(NerError::Model("model was trained for another tag set"));
+        }
+        let scale = r.f32()?;
+        let n = r.u32()? as usize;
+        if n > bytes.len() {
+            return Err(NerError::Model("feature count larger than the file"));
+        }
+        let mut trans = Vec::with_capacity((NUM_TAGS + 1) * NUM_TAGS);
+        for _ in 0..(NUM_TAGS + 1) * NUM_TAGS {
+            trans.push(r.f32()?);
+        }
+        let mut m = Model::with_capacity(n, scale, trans);
+        for _ in 0..n {
+            let key = r.u32()?;
+            let mask = r.u16()?;
+            let mut row = [0i8; NUM_TAGS];
+            for (t, w) in row.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
+                    *w = r.take(1)?[0] as i8;
+                }
+            }
+            m.insert(key, row);
+        }
+        if r.pos != bytes.len() {
+            return Err(NerError::Model("trailing bytes after the model"));
+        }
+        Ok(m)
+    }
+
+    /// Quantise float weights (`weights[f * NUM_TAGS + t]` for `keys[f]`)
+    /// and write the model file.
+    pub fn to_bytes(keys: &[u32], weights: &[f32], trans: &[f32]) -> Vec<u8> {
+        // Scale by a high quantile, not the maximum: a few huge weights
+        // (clamped) matter less than resolution for the many small ones.
+        let mut mags: Vec<f32> = weights.iter().map(|w| w.abs()).filter(|&w| w > 0.0).collect();
+        mags.sort_by(f32::total_cmp);
+        let top =
+            mags.get(mags.len().saturating_sub(1 + mags.len() / 1000)).copied().unwrap_or(0.0);
+        let scale = if top > 0.0 { top / 127.0 } else { 1.0 };
+        let mut body = Vec::new();
+        let mut n = 0u32;
+        for (f, &key) in keys.iter().enumerate() {
+            let row = &weights[f * NUM_TAGS..(f + 1) * NUM_TAGS];
+            let q: Vec<i8> =
+                row.iter().map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8).collect();
+            let mask =
+                q.iter().enumerate().fold(0u16, |m, (t, &v)| if v != 0 { m | 1 << t } else { m });
+            if mask == 0 {
+                continue;
+            }
+            n += 1;
+            body.extend_from_slice(&key.to_le_bytes());
+            body.extend_from_slice(&mask.to_le_bytes());
+            body.extend(q.iter().filter(|&&v| v != 0).map(|&v| v as u8));
+        }
+        let mut out = Vec::with_capacity(body.len() + 1024);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(NUM_TAGS as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&n.to_le_bytes());
+        for &t in trans {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        out.extend_from_slice(&body);
+        out
+    }
+}

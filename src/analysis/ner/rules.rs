@@ -1,0 +1,302 @@
+//! Rules around the tagger: words that are never names, titles that are
+//! never part of a person's span, and span edge clean-up.
+
+/// Titles and honorifics (one per line, for the gazetteer too). A person
+/// span never starts with one ("President [Ada Varga]").
+pub const TITLES_TEXT: &str = "Mr.\nMrs.\nMs.\nMiss\nMr\nMrs\nMs\nDr.\nDr\nProf.\nProfessor\n\
+Sir\nDame\nLord\nLady\nPresident\nVice\nPrime\nMinister\nSecretary\nChancellor\nGovernor\n\
+Gov.\nSenator\nSen.\nRep.\nRepresentative\nCongressman\nCongresswoman\nMayor\nJudge\nJustice\n\
+Gen.\nGeneral\nLt.\nLieutenant\nCol.\nColonel\nMaj.\nMajor\nCapt.\nCaptain\nSgt.\nSergeant\n\
+Cpl.\nCorporal\nPvt.\nPrivate\nAdm.\nAdmiral\nCommander\nCmdr.\nChief\nKing\nQueen\nPrince\n\
+Princess\nPope\nBishop\nArchbishop\nCardinal\nRev.\nReverend\nFather\nSheikh\nAyatollah\n\
+Ambassador\nEnvoy\nSpokesman\nSpokeswoman\nCEO\nChairman\nChairwoman\nDirector\nCoach\n\
+Defense\nForeign\nInterior\nFinance\nState\nDeputy\nActing\nFormer\nSt.\nSaint\nEmperor\n\
+Sultan\nEmir\nPresident-elect\nDetective\nOfficer\nInspector\nSuperintendent\nCommissioner";
+
+/// Words that mark organisation names ("... Party", "... Inc.").
+pub const ORG_WORDS_TEXT: &str = "Inc.\nCorp.\nCo.\nLtd.\nLLC\nPLC\nplc\nGroup\nParty\nUniversity\n\
+College\nInstitute\nAssociation\nCouncil\nCommittee\nCommission\nMinistry\nDepartment\nAgency\n\
+Company\nCorporation\nBank\nFoundation\nFederation\nUnion\nLeague\nClub\nFC\nRecords\nNews\n\
+Times\nPost\nPress\nInternational\nAuthority\nBoard\nCourt\nArmy\nNavy\nForce\nService\n\
+Organization\nOrganisation\nFront\nMovement\nAlliance\nAirlines\nAirways\nSchool\nHospital\n\
+Church\nTeam\nSociety\nCenter\nCentre\nOffice\nAgency";
+
+const TITLES_EXTRA: &[&str] =
+    &["mr", "mrs", "ms", "dr", "gen", "sgt", "lt", "col", "capt", "gov", "sen", "rep", "prof"];
+
+/// Is this token a title or honorific?
+pub fn is_title(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    TITLES_TEXT.lines().any(|t| t.trim_end_matches('.').eq_ignore_ascii_case(bare))
+        || TITLES_EXTRA.iter().any(|t| t.eq_ignore_ascii_case(bare))
+}
+
+const WEEKDAYS_MONTHS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+];
+
+/// Function words, pronouns and boilerplate that are never a name alone,
+/// even capitalised at the start of a sentence or in a headline.
+const NEVER_NAMES: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "if",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "as",
+    "into",
+    "about",
+    "after",
+    "before",
+    "over",
+    "under",
+    "between",
+    "during",
+    "without",
+    "against",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "you",
+    "i",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "your",
+    "my",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "who",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "which",
+    "while",
+    "although",
+    "though",
+    "because",
+    "so",
+    "yet",
+    "also",
+    "not",
+    "no",
+    "yes",
+    "all",
+    "some",
+    "many",
+    "most",
+    "more",
+    "other",
+    "such",
+    "one",
+    "ever",
+    "however",
+    "meanwhile",
+    "still",
+    "then",
+    "now",
+    "just",
+    "only",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "said",
+    "says",
+    "say",
+    "according",
+    "advertisement",
+    "share",
+    "click",
+    "read",
+    "more",
+    "watch",
+    "video",
+    "photo",
+    "related",
+    "updated",
+    "subscribe",
+    "comments",
+    "copyright",
+    "reporting",
+    "editing",
+    "image",
+    "caption",
+    "story",
+    "breaking",
+    "live",
+    "exclusive",
+    "opinion",
+    "analysis",
+];
+
+/// Is this token never (part of the edge of) a name?
+pub fn never_name(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    if bare.is_empty() || !bare.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    WEEKDAYS_MONTHS.iter().any(|w| w.eq_ignore_ascii_case(bare))
+        || NEVER_NAMES.iter().any(|w| w.eq_ignore_ascii_case(bare))
+}
+
+/// Tighten a span `[s, e)` over `words` for `label` (tags::LABELS order);
+/// `None` drops it. Edges lose function words, punctuation and (for people)
+/// titles; what is left must hold a capitalised or non-letter word.
+pub fn clean_span(
+    words: &[&str],
+    mut s: usize,
+    mut e: usize,
+    label: usize,
+) -> Option<(usize, usize)> {
+    let person = label == 0;
+    while s < e {
+        let w = words[s];
+        let edge_junk = never_name(w) && !is_dotted_acronym(w);
+        let lower_start = w.starts_with(char::is_lowercase) && !is_name_particle(w) && e - s > 1;
+        if edge_junk || (person && is_title(w) && e - s > 1) || lower_start {
+            s += 1;
+        } else {
+            break;
+        }
+    }
+    while e > s {
+        let w = words[e - 1];
+        if (never_name(w) && !is_dotted_acronym(w))
+            || w.starts_with(char::is_lowercase) && e - s > 1
+        {
+            e -= 1;
+        } else {
+            break;
+        }
+    }
+    if s >= e {
+        return None;
+    }
+    // A person made only of titles ("President") is no mention.
+    if person && words[s..e].iter().all(|w| is_title(w)) {
+        return None;
+    }
+    let has_name = words[s..e]
+        .iter()
+        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()));
+    has_name.then_some((s, e))
+}
+
+/// Split a decoded span at separators that never sit inside one name:
+/// ";", "|", a free-standing dash, and for people "&" and "and" ("Ann Lee
+/// and Bo Ray" is two people).
+pub fn split_span(words: &[&str], s: usize, e: usize, label: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = s;
+    for (k, &w) in words.iter().enumerate().take(e).skip(s) {
+        let sep = matches!(w, ";" | "|" | "^" | "-" | "--" | "—" | "–" | "/" | "•" | "(" | ")")
+            || (label == 0 && matches!(w, "&" | "and" | "," | "or"));
+        if sep {
+            if start < k {
+                out.push((start, k));
+            }
+            start = k + 1;
+        }
+    }
+    if start < e {
+        out.push((start, e));
+    }
+    out
+}
+
+fn is_dotted_acronym(w: &str) -> bool {
+    w.len() >= 3 && w.ends_with('.') && w.chars().filter(|&c| c == '.').count() >= 2
+}
+
+/// Lower-case words that begin names in some languages ("al-Assad", "de
+/// Gaulle"): do not trim them at the front of a multi-word span.
+fn is_name_particle(w: &str) -> bool {
+    w.starts_with("al-")
+        || w.starts_with("el-")
+        || matches!(
+            w,
+            "de" | "van" | "von" | "da" | "di" | "bin" | "ibn" | "la" | "le" | "del" | "der" | "du"
+        )
+}

@@ -1,0 +1,168 @@
+//! Averaged structured perceptron training (Collins 2002), deterministic:
+//! a fixed-seed shuffle per epoch and single-threaded updates, so the same
+//! data and options give the same model bytes.
+
+use super::decode::viterbi;
+use super::gazetteer::Gazetteer;
+use super::model::Model;
+use super::tags::{NUM_TAGS, O};
+use super::{Scratch, sentence_features};
+
+pub struct Options {
+    pub epochs: usize,
+    /// Features seen fewer times than this are dropped before training.
+    pub min_count: u32,
+    pub seed: u64,
+    /// Averaged weights with |w| below this are pruned before writing.
+    pub prune: f32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { epochs: 8, min_count: 2, seed: 0x5eed, prune: 0.0 }
+    }
+}
+
+/// One training sentence: words and tag ids.
+pub struct Example {
+    pub words: Vec<String>,
+    pub tags: Vec<usize>,
+}
+
+struct Data {
+    /// Feature indices of every token, flat; `u32::MAX` = dropped feature.
+    feats: Vec<u32>,
+    /// Token `k` of the corpus has `feats[tok_off[k]..tok_off[k + 1]]`.
+    tok_off: Vec<usize>,
+    /// Sentence `s` has tokens `sent_off[s]..sent_off[s + 1]`.
+    sent_off: Vec<usize>,
+    gold: Vec<usize>,
+    keys: Vec<u32>,
+}
+
+fn xorshift(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+fn build_data(gaz: &Gazetteer, examples: &[Example], min_count: u32) -> Data {
+    let mut scratch = Scratch::default();
+    let mut feats = Vec::new();
+    let mut tok_off = vec![0];
+    let mut sent_off = vec![0];
+    let mut gold = Vec::new();
+    for ex in examples {
+        let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
+        for f in sentence_features(gaz, &words, &mut scratch) {
+            feats.extend(f);
+            tok_off.push(feats.len());
+        }
+        gold.extend(&ex.tags);
+        sent_off.push(gold.len());
+    }
+    let mut counts: std::collections::HashMap<u32, u32> = Default::default();
+    for &f in &feats {
+        *counts.entry(f).or_insert(0) += 1;
+    }
+    let mut keys: Vec<u32> =
+        counts.iter().filter(|&(_, &c)| c >= min_count).map(|(&k, _)| k).collect();
+    keys.sort_unstable(); // deterministic index order
+    let index: std::collections::HashMap<u32, u32> =
+        keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
+    for f in &mut feats {
+        *f = index.get(f).copied().unwrap_or(u32::MAX);
+    }
+    Data { feats, tok_off, sent_off, gold, keys }
+}
+
+/// Train and return the model file bytes.
+pub fn train(
+    gaz: &Gazetteer,
+    examples: &[Example],
+    opt: &Options,
+    log: &mut dyn FnMut(String),
+) -> Vec<u8> {
+    let data = build_data(gaz, examples, opt.min_count);
+    let nf = data.keys.len();
+    log(format!("{} sentences, {} tokens, {} features", examples.len(), data.gold.len(), nf));
+    let nt = (NUM_TAGS + 1) * NUM_TAGS;
+    let mut w = vec![0f32; nf * NUM_TAGS];
+    let mut u = vec![0f32; nf * NUM_TAGS]; // sum of c * update, for averaging
+    let mut tw = vec![0f32; nt];
+    let mut tu = vec![0f32; nt];
+    let mut c = 1f32;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = opt.seed | 1;
+    let mut emit: Vec<[f32; NUM_TAGS]> = Vec::new();
+    let mut pred = Vec::new();
+    for epoch in 0..opt.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (xorshift(&mut rng) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut errors = 0usize;
+        for &s in &order {
+            let (t0, t1) = (data.sent_off[s], data.sent_off[s + 1]);
+            emit.clear();
+            for k in t0..t1 {
+                let mut e = [0f32; NUM_TAGS];
+                for &f in &data.feats[data.tok_off[k]..data.tok_off[k + 1]] {
+                    if f == u32::MAX {
+                        continue;
+                    }
+                    let row = &w[f as usize * NUM_TAGS..(f as usize + 1) * NUM_TAGS];
+                    for (a, b) in e.iter_mut().zip(row) {
+                        *a += b;
+                    }
+                }
+                emit.push(e);
+            }
+            viterbi(&emit, &tw, &mut pred);
+            let gold = &data.gold[t0..t1];
+            if pred.as_slice() != gold {
+                let mut prev_g = NUM_TAGS;
+                let mut prev_p = NUM_TAGS;
+                for (k, (&g, &p)) in gold.iter().zip(&pred).enumerate() {
+                    if g != p {
+                        errors += 1;
+                        for &f in &data.feats[data.tok_off[t0 + k]..data.tok_off[t0 + k + 1]] {
+                            if f == u32::MAX {
+                                continue;
+                            }
+                            let b = f as usize * NUM_TAGS;
+                            w[b + g] += 1.0;
+                            u[b + g] += c;
+                            w[b + p] -= 1.0;
+                            u[b + p] -= c;
+                        }
+                    }
+                    if g != p || prev_g != prev_p {
+                        tw[prev_g * NUM_TAGS + g] += 1.0;
+                        tu[prev_g * NUM_TAGS + g] += c;
+                        tw[prev_p * NUM_TAGS + p] -= 1.0;
+                        tu[prev_p * NUM_TAGS + p] -= c;
+                    }
+                    prev_g = g;
+                    prev_p = p;
+                }
+            }
+            c += 1.0;
+        }
+        log(format!("epoch {}: {} token errors", epoch + 1, errors));
+    }
+    // Averaged weights: w - u / c.
+    let avg = |w: &[f32], u: &[f32]| -> Vec<f32> {
+        w.iter().zip(u).map(|(&w, &u)| w - u / c).collect::<Vec<f32>>()
+    };
+    let mut aw = avg(&w, &u);
+    let at = avg(&tw, &tu);
+    for x in &mut aw {
+        if x.abs() < opt.prune {
+            *x = 0.0;
+        }
+    }
+    let _ = O;
+    Model::to_bytes(&data.keys, &aw, &at)
+}

@@ -1,0 +1,241 @@
+//! Lines and markers that belong to the web page or the feed, not to the
+//! article: navigation, related-link markers, update notices, photo credits,
+//! copyright lines. General rules over the shape of a line, never a list of
+//! particular articles' sentences. Whole-line rules only fire on short lines,
+//! so a real paragraph is never dropped for starting with a common phrase.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Navigation and widget labels that make up a whole line.
+const NAV_LINES: &[&str] = &[
+    "skip to content",
+    "skip to main content",
+    "skip navigation",
+    "jump to content",
+    "menu",
+    "main menu",
+    "search",
+    "sign in",
+    "log in",
+    "login",
+    "subscribe",
+    "subscribe now",
+    "advertisement",
+    "advertisements",
+    "sponsored",
+    "sponsored content",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tweet",
+    "email",
+    "print",
+    "close",
+    "home",
+    "back to top",
+    "read more",
+    "continue reading",
+    "listen to this article",
+    "comments",
+    "show comments",
+    "view comments",
+    "accept cookies",
+    "cookie settings",
+    "trending",
+    "most popular",
+    "most read",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "recommended",
+    "recommended stories",
+    "you may also like",
+    "newsletter",
+    "sign up",
+    "toggle navigation",
+    "open menu",
+];
+
+/// Prefixes of short lines that link elsewhere or advertise the site.
+const NAV_PREFIXES: &[&str] = &[
+    "more from ",
+    "more on ",
+    "read more:",
+    "read more about",
+    "read also",
+    "also read",
+    "see also",
+    "related:",
+    "watch:",
+    "listen:",
+    "follow us",
+    "follow @",
+    "sign up for",
+    "subscribe to",
+    "click here",
+    "download our app",
+    "get the app",
+    "share on ",
+    "share via ",
+];
+
+/// Prefixes of notices about the article rather than the news.
+const NOTICE_PREFIXES: &[&str] = &[
+    "this story has been updated",
+    "this article has been updated",
+    "this story was updated",
+    "this article was updated",
+    "this post has been updated",
+    "this is a developing story",
+    "this story is developing",
+    "this is a breaking news story",
+    "this breaking news story",
+    "this story was originally published",
+    "this article was originally published",
+    "this article originally appeared",
+    "last updated",
+    "updated at ",
+    "updated on ",
+    "all rights reserved",
+    "copyright ",
+    "©",
+    "(c) ",
+];
+
+const SHORT_LINE_WORDS: usize = 12;
+const NOTICE_WORDS: usize = 30;
+
+/// Whether a whole (trimmed) line is boilerplate.
+pub fn is_boilerplate_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    let bare = lower.trim_end_matches([':', '.', '»', '›', '>', '|']).trim();
+    if NAV_LINES.contains(&bare) {
+        return true;
+    }
+    if words <= SHORT_LINE_WORDS && NAV_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if words <= NOTICE_WORDS && NOTICE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if words <= SHORT_LINE_WORDS && starts_with_marker(t) && t.len() == marker_len(t) {
+        return true;
+    }
+    is_credit_line(t)
+}
+
+/// A photo credit: "NAME / AGENCY", "Photo: …", "(Photo by …)", "… via Getty Images".
+fn is_credit_line(t: &str) -> bool {
+    static KEYWORD: OnceLock<Regex> = OnceLock::new();
+    static NAME_SLASH: OnceLock<Regex> = OnceLock::new();
+    if t.split_whitespace().count() > 10 || t.ends_with('.') {
+        return false;
+    }
+    let keyword = KEYWORD.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:(?:photo|image|picture|credit|photograph)s?(?:\s+credit)?\s*:|\(?\s*(?:photo|image)\s+(?:by|credit|courtesy)\b|.{0,60}\b(?:via|/)\s*getty\s+images)",
+        )
+        .expect("credit pattern is valid")
+    });
+    // Capitalised words on both sides of a slash, nothing else on the line.
+    let name_slash = NAME_SLASH.get_or_init(|| {
+        let words = r"\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}";
+        Regex::new(&format!(r"^{words}\s*/\s*{words}$")).expect("credit pattern is valid")
+    });
+    keyword.is_match(t) || name_slash.is_match(t)
+}
+
+fn marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)[(\[]\s*(?:related|read more|see also|also read|read also|watch|more)\s*:[^)\]]*[)\]]")
+            .expect("marker pattern is valid")
+    })
+}
+
+fn starts_with_marker(t: &str) -> bool {
+    marker_re().find(t).is_some_and(|m| m.start() == 0)
+}
+
+fn marker_len(t: &str) -> usize {
+    marker_re().find(t).map_or(0, |m| m.end())
+}
+
+/// `line` with inline related-link markers such as "(RELATED: …)" removed,
+/// and the spaces around them tidied.
+pub fn strip_markers(line: &str) -> std::borrow::Cow<'_, str> {
+    let re = marker_re();
+    if !re.is_match(line) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let replaced = re.replace_all(line, "");
+    let tidy = replaced.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    std::borrow::Cow::Owned(tidy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn navigation_and_notices() {
+        for line in [
+            "Skip to content",
+            "  Skip to main content ",
+            "More from International",
+            "More from Politics",
+            "This story has been updated with additional developments.",
+            "This is a developing story and will be updated.",
+            "ADVERTISEMENT",
+            "© 2024 Some Media Group. All rights reserved.",
+            "Read more: Why the strike matters",
+            "(RELATED: A story elsewhere on the site)",
+        ] {
+            assert!(is_boilerplate_line(line), "{line:?} should be boilerplate");
+        }
+    }
+
+    #[test]
+    fn photo_credits() {
+        for line in [
+            "HENNA / AFP",
+            "John Smith / Reuters",
+            "Photo: Jane Doe/AP",
+            "Mario Tama via Getty Images",
+        ] {
+            assert!(is_boilerplate_line(line), "{line:?} should be a credit");
+        }
+    }
+
+    #[test]
+    fn real_text_is_kept() {
+        for line in [
+            "More from the officials is expected on Monday, the spokesman said, adding that the base had been hit twice before in the past month.",
+            "Search teams reached the village on Tuesday.",
+            "US personnel injured by rocket attack in Iraq",
+            "U.S. MILITARY BASES IN IRAQ, SYRIA ATTACKED AGAIN, BRINGING TOTAL TO AT LEAST 90 SINCE OCT. 17",
+            "The ratio was 3 / 4 of the total.",
+            "Share prices fell sharply on Monday after the announcement.",
+        ] {
+            assert!(!is_boilerplate_line(line), "{line:?} should be kept");
+        }
+    }
+
+    #[test]
+    fn inline_markers_removed() {
+        assert_eq!(
+            strip_markers("Troops came under fire. (RELATED: Pentagon Struggles) Next."),
+            "Troops came under fire. Next."
+        );
+        assert_eq!(strip_markers("No marker (here)."), "No marker (here).");
+    }
+}

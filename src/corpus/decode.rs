@@ -1,0 +1,84 @@
+//! Bytes → text. UTF-8 (with or without BOM) and UTF-16 with a BOM are read
+//! as they are; anything else that is not UTF-8 is read as Windows-1252, the
+//! encoding old newsroom exports and Windows tools actually produce.
+
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+use super::Problem;
+
+/// Text decoded from a file, and whether it needed the Windows-1252 fallback.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub fallback: bool,
+}
+
+/// How many leading bytes are inspected for NUL bytes, the mark of a binary file.
+const SNIFF: usize = 8192;
+
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Problem> {
+    if bytes.is_empty() {
+        return Err(Problem::Empty);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8_or_fallback(rest);
+    }
+    for (bom, enc) in [(&b"\xFF\xFE"[..], UTF_16LE), (&b"\xFE\xFF"[..], UTF_16BE)] {
+        if bytes.starts_with(bom) {
+            let (text, _, had_errors) = enc.decode(bytes);
+            if had_errors {
+                return Err(Problem::Binary);
+            }
+            return Ok(Decoded { text: text.into_owned(), fallback: false });
+        }
+    }
+    if bytes[..bytes.len().min(SNIFF)].contains(&0) {
+        return Err(Problem::Binary);
+    }
+    utf8_or_fallback(bytes)
+}
+
+fn utf8_or_fallback(bytes: &[u8]) -> Result<Decoded, Problem> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Decoded { text: s.to_string(), fallback: false }),
+        Err(_) => {
+            let (text, _, _) = WINDOWS_1252.decode(bytes);
+            Ok(Decoded { text: text.into_owned(), fallback: true })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("é".as_bytes()).unwrap().text, "é");
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap().text, "abc");
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_with_fallback_flag() {
+        let d = decode(b"caf\xE9 \x93quoted\x94").unwrap();
+        assert_eq!(d.text, "café “quoted”");
+        assert!(d.fallback);
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Iraq é".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, "Iraq é");
+        assert!(!d.fallback);
+    }
+
+    #[test]
+    fn empty_and_binary_are_problems() {
+        assert!(matches!(decode(b""), Err(Problem::Empty)));
+        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(Problem::Binary)));
+    }
+}

@@ -1,0 +1,110 @@
+//! One file → its articles and the problems met reading it.
+
+use std::path::Path;
+
+use super::decode::decode;
+use super::frontmatter;
+use super::json;
+use super::meta::Meta;
+use super::text::{Infer, clean};
+use super::{Article, Problem};
+
+/// An article before ids are assigned: `index` is its position in a file
+/// that holds several.
+#[derive(Debug)]
+pub struct Loaded {
+    pub article: Article,
+    pub index: Option<usize>,
+}
+
+enum Format {
+    Text { markdown: bool },
+    Json { lines: bool },
+}
+
+pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    let format = match ext.as_deref() {
+        Some("txt" | "text") => Format::Text { markdown: false },
+        Some("md" | "markdown") => Format::Text { markdown: true },
+        Some("json") => Format::Json { lines: false },
+        Some("jsonl" | "ndjson") => Format::Json { lines: true },
+        Some("html" | "htm" | "xhtml") => return (vec![], vec![Problem::NotYetSupported("HTML")]),
+        Some("xml" | "rss" | "atom") => return (vec![], vec![Problem::NotYetSupported("feed")]),
+        _ => return (vec![], vec![Problem::Unsupported(ext)]),
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return (vec![], vec![Problem::Unreadable(e.to_string())]),
+    };
+    let decoded = match decode(&bytes) {
+        Ok(d) => d,
+        Err(p) => return (vec![], vec![p]),
+    };
+    if decoded.fallback {
+        problems.push(Problem::NotUtf8);
+    }
+    let text = decoded.text;
+    let articles = match format {
+        Format::Text { markdown } => {
+            let split = frontmatter::split(&text);
+            problems.extend(split.problems.into_iter().map(Problem::Metadata));
+            let found: Vec<Loaded> =
+                article(path, split.meta, split.body, markdown, None).into_iter().collect();
+            if found.is_empty() {
+                problems.push(Problem::NoText);
+            }
+            found
+        }
+        Format::Json { lines } => match json::parse(&text, lines) {
+            Err(e) => {
+                problems.push(Problem::Json(e));
+                vec![]
+            }
+            Ok(parsed) => {
+                if parsed.items.is_empty() && parsed.problems.is_empty() {
+                    problems.push(Problem::NoText);
+                }
+                problems.extend(parsed.problems.into_iter().map(Problem::Metadata));
+                let many = parsed.many;
+                parsed
+                    .items
+                    .into_iter()
+                    .filter_map(|item| {
+                        article(path, item.meta, &item.body, false, many.then_some(item.index))
+                    })
+                    .collect()
+            }
+        },
+    };
+    (articles, problems)
+}
+
+fn article(
+    path: &Path,
+    given: Meta,
+    raw: &str,
+    markdown: bool,
+    index: Option<usize>,
+) -> Option<Loaded> {
+    let cleaned = clean(raw, Infer { known_title: given.title.as_deref(), markdown });
+    if cleaned.body.trim().is_empty() {
+        return None;
+    }
+    let meta = given.or(cleaned.meta);
+    let title = meta.title.unwrap_or_else(|| {
+        path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+    });
+    let article = Article {
+        id: String::new(),
+        path: path.to_path_buf(),
+        title,
+        outlet: meta.outlet,
+        date: meta.date,
+        url: meta.url,
+        author: meta.author,
+        body: cleaned.body,
+    };
+    Some(Loaded { article, index })
+}

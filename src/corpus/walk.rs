@@ -1,0 +1,59 @@
+//! PATH arguments → the files to read, in a stable order. Folders are read
+//! recursively; hidden entries below a given folder are skipped.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::{Problem, Warning};
+
+pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    // The same file named twice (a folder and a file inside it) is read once.
+    let mut seen = HashSet::new();
+    let mut push = |p: PathBuf, out: &mut Vec<PathBuf>| {
+        let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+        if seen.insert(key) {
+            out.push(p);
+        }
+    };
+    for root in paths {
+        match std::fs::metadata(root) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                warnings.push(Warning::new(root, Problem::Missing));
+            }
+            Err(e) => warnings.push(Warning::new(root, Problem::Unreadable(e.to_string()))),
+            Ok(m) if m.is_file() => push(root.clone(), &mut out),
+            Ok(_) => {
+                let walker = WalkDir::new(root)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+                for entry in walker {
+                    match entry {
+                        Ok(e) if e.file_type().is_file() => push(e.into_path(), &mut out),
+                        Ok(_) => {}
+                        Err(e) => {
+                            let path = e.path().unwrap_or(root).to_path_buf();
+                            let problem = if e.loop_ancestor().is_some() {
+                                Problem::LinkLoop
+                            } else {
+                                Problem::Unreadable(
+                                    e.io_error().map_or_else(|| e.to_string(), ToString::to_string),
+                                )
+                            };
+                            warnings.push(Warning::new(path, problem));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+}

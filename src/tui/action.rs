@@ -1,0 +1,115 @@
+//! Everything the reader can be asked to do, as data.
+//!
+//! Keys, mouse and resize events become [`Action`]s before anything changes;
+//! [`crate::tui::app::App::update`] is the one place they take effect. The
+//! enum is serde-serialisable so a keymap (or a test script) can name them.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    // The article list.
+    SelectNext,
+    SelectPrev,
+    SelectPageDown,
+    SelectPageUp,
+    SelectFirst,
+    SelectLast,
+    /// Move the selection by this many articles (mouse wheel over the list).
+    SelectBy(i32),
+    /// Select what is drawn on this row of the list pane (0 = first row
+    /// inside the border); a click.
+    ClickList(u16),
+    /// Show the selected article in the reader and focus it.
+    Open,
+    // The reader, or the help popup when it is on top.
+    ScrollDown,
+    ScrollUp,
+    ScrollPageDown,
+    ScrollPageUp,
+    ScrollTop,
+    ScrollBottom,
+    /// Scroll the reader by this many lines (mouse wheel over the reader).
+    ScrollBy(i32),
+    // Focus.
+    ToggleFocus,
+    FocusList,
+    FocusReader,
+    // The filter.
+    FilterStart,
+    FilterInsert(char),
+    FilterBackspace,
+    /// Keep the filter and go back to the list.
+    FilterAccept,
+    /// Drop the filter (and leave filter mode).
+    FilterClear,
+    // The help popup.
+    HelpOpen,
+    HelpClose,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+}
+
+/// Where keys are looked up. The top layer is asked first; see
+/// [`crate::tui::app::App::contexts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    /// The article list has focus.
+    List,
+    /// The reader has focus.
+    Reader,
+    /// The list or the reader has focus (no popup, no filter typing).
+    Main,
+    /// Typing a filter.
+    Filter,
+    /// The help popup is open.
+    Help,
+    /// Always, under every layer.
+    Any,
+}
+
+impl Context {
+    /// The heading of this context's section in the help popup.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::List => "Article list",
+            Context::Reader => "Reader",
+            Context::Main => "List and reader",
+            Context::Filter => "Filter (typing)",
+            Context::Help => "This help",
+            Context::Any => "Anywhere",
+        }
+    }
+
+    /// The order sections appear in the help popup.
+    pub const ALL: [Context; 6] = [
+        Context::List,
+        Context::Reader,
+        Context::Main,
+        Context::Filter,
+        Context::Help,
+        Context::Any,
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_round_trip_through_serde() {
+        for a in
+            [Action::Quit, Action::SelectBy(-3), Action::FilterInsert('é'), Action::Resize(80, 24)]
+        {
+            let json = serde_json::to_string(&a).unwrap_or_default();
+            assert_eq!(serde_json::from_str::<Action>(&json).ok(), Some(a), "{json}");
+        }
+        assert_eq!(
+            serde_json::to_string(&Action::SelectNext).ok().as_deref(),
+            Some("\"select_next\"")
+        );
+    }
+}

@@ -1,0 +1,63 @@
+//! Terminal events → [`Action`]s: keys through the keymap (top layer
+//! first), the mouse by where it points, resizes as they come.
+
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::action::Action;
+use super::app::App;
+use super::layout;
+
+/// Lines one wheel notch scrolls the reader.
+const WHEEL_LINES: i32 = 3;
+
+pub fn action(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let bound = app.keymap.action(&app.contexts(), key);
+            if bound.is_some() || !app.filter_editing || app.help.is_some() {
+                return bound;
+            }
+            // Typing the filter: unbound printable characters are text.
+            match key.code {
+                KeyCode::Char(c)
+                    if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    Some(Action::FilterInsert(c))
+                }
+                _ => None,
+            }
+        }
+        Event::Mouse(m) => {
+            if app.help.is_some() {
+                return match m.kind {
+                    MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+                    MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+                    _ => None,
+                };
+            }
+            let at = Position::new(m.column, m.row);
+            let areas = layout::areas(app.size, app.focus);
+            let inside = |r: Option<Rect>| r.is_some_and(|r| r.contains(at));
+            let over_list = inside(areas.list);
+            let over_reader = inside(areas.reader);
+            match m.kind {
+                MouseEventKind::ScrollDown if over_reader => Some(Action::ScrollBy(WHEEL_LINES)),
+                MouseEventKind::ScrollUp if over_reader => Some(Action::ScrollBy(-WHEEL_LINES)),
+                MouseEventKind::ScrollDown if over_list => Some(Action::SelectBy(1)),
+                MouseEventKind::ScrollUp if over_list => Some(Action::SelectBy(-1)),
+                MouseEventKind::Down(_) if over_reader => Some(Action::FocusReader),
+                MouseEventKind::Down(_) if over_list => {
+                    let inner = areas.list.map(layout::list_inner).filter(|r| r.contains(at));
+                    Some(match inner {
+                        Some(r) => Action::ClickList(m.row - r.y),
+                        None => Action::FocusList,
+                    })
+                }
+                _ => None,
+            }
+        }
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}

@@ -1,0 +1,262 @@
+//! Keys → [`Action`]s, built from data (`keymap-default.toml`), so a later
+//! user config can rebind keys and the help popup and status line are
+//! generated from the same table.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+use super::action::{Action, Context};
+
+/// The built-in keys.
+pub const DEFAULT_TOML: &str = include_str!("keymap-default.toml");
+
+/// One key as a user writes it: a code plus whether Control is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    /// Parse "j", "G", "?", "enter", "pagedown", "ctrl-c", …
+    pub fn parse(s: &str) -> Result<Key, String> {
+        let (ctrl, name) = match s.strip_prefix("ctrl-") {
+            Some(rest) if !rest.is_empty() => (true, rest),
+            _ => (false, s),
+        };
+        let mut chars = name.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => match name.to_ascii_lowercase().as_str() {
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "enter" => KeyCode::Enter,
+                "esc" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "backspace" => KeyCode::Backspace,
+                "pageup" => KeyCode::PageUp,
+                "pagedown" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "space" => KeyCode::Char(' '),
+                _ => return Err(format!("unknown key {s:?}")),
+            },
+        };
+        Ok(Key { code, ctrl })
+    }
+
+    /// Whether a terminal key event is this key. Shift is ignored for
+    /// characters ("G" arrives as Shift+G), Alt never matches.
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        let m = ev.modifiers;
+        if m.contains(KeyModifiers::ALT) || m.contains(KeyModifiers::CONTROL) != self.ctrl {
+            return false;
+        }
+        match (self.code, ev.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => a == b,
+            (a, b) => a == b,
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("S-Tab"),
+            KeyCode::Backspace => f.write_str("Bksp"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// Keys bound to one action in one context, with the words the help shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub help: String,
+    /// A short label for the status line; `None` keeps it to the help popup.
+    pub hint: Option<String>,
+}
+
+impl Binding {
+    /// "j ↓", as the help popup lists keys.
+    pub fn keys_label(&self) -> String {
+        self.keys.iter().map(Key::to_string).collect::<Vec<_>>().join(" ")
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBinding {
+    keys: Vec<String>,
+    action: Action,
+    help: String,
+    #[serde(default)]
+    hint: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    contexts: BTreeMap<Context, Vec<Binding>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        // The embedded table is part of the program, not input; a unit test
+        // proves it parses.
+        Keymap::from_toml(DEFAULT_TOML).expect("the built-in keymap parses")
+    }
+}
+
+impl Keymap {
+    /// Parse a keymap table; errors name the context and key at fault.
+    pub fn from_toml(text: &str) -> Result<Keymap, String> {
+        let raw: BTreeMap<Context, Vec<RawBinding>> =
+            toml::from_str(text).map_err(|e| format!("keymap: {e}"))?;
+        let mut contexts = BTreeMap::new();
+        for (ctx, raws) in raw {
+            let mut bindings: Vec<Binding> = Vec::new();
+            for r in raws {
+                let mut keys = Vec::new();
+                for k in &r.keys {
+                    let key = Key::parse(k).map_err(|e| format!("keymap [{ctx:?}]: {e}"))?;
+                    if bindings.iter().flat_map(|b| &b.keys).chain(&keys).any(|x| *x == key) {
+                        return Err(format!("keymap [{ctx:?}]: key {k:?} bound twice"));
+                    }
+                    keys.push(key);
+                }
+                if keys.is_empty() {
+                    return Err(format!("keymap [{ctx:?}]: {:?} has no keys", r.action));
+                }
+                bindings.push(Binding { keys, action: r.action, help: r.help, hint: r.hint });
+            }
+            contexts.insert(ctx, bindings);
+        }
+        Ok(Keymap { contexts })
+    }
+
+    /// The bindings of one context, in file order.
+    pub fn bindings(&self, ctx: Context) -> &[Binding] {
+        self.contexts.get(&ctx).map_or(&[], Vec::as_slice)
+    }
+
+    /// The action for a key event, asking `contexts` in order (top layer first).
+    pub fn action(&self, contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
+        contexts.iter().find_map(|&ctx| {
+            self.bindings(ctx)
+                .iter()
+                .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+                .map(|b| b.action)
+        })
+    }
+
+    /// Status-line hints for `contexts`: ("j/k", "move"), ("Enter", "read"), …
+    /// Bindings sharing a hint label are merged under their first keys.
+    pub fn hints(&self, contexts: &[Context]) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for &ctx in contexts {
+            for b in self.bindings(ctx) {
+                let (Some(label), Some(key)) = (&b.hint, b.keys.first()) else { continue };
+                match out.iter_mut().find(|(_, l)| l == label) {
+                    Some((keys, _)) => {
+                        keys.push('/');
+                        keys.push_str(&key.to_string());
+                    }
+                    None => out.push((key.to_string(), label.clone())),
+                }
+            }
+        }
+        out
+    }
+
+    /// Help sections in display order, empty contexts left out.
+    pub fn sections(&self) -> Vec<(Context, &[Binding])> {
+        Context::ALL.iter().map(|&c| (c, self.bindings(c))).filter(|(_, b)| !b.is_empty()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, m)
+    }
+
+    #[test]
+    fn default_parses_and_binds() {
+        let km = Keymap::default();
+        let list = [Context::List, Context::Main, Context::Any];
+        let none = KeyModifiers::NONE;
+        assert_eq!(km.action(&list, &key(KeyCode::Char('j'), none)), Some(Action::SelectNext));
+        assert_eq!(km.action(&list, &key(KeyCode::Down, none)), Some(Action::SelectNext));
+        assert_eq!(
+            km.action(&list, &key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::SelectLast)
+        );
+        assert_eq!(km.action(&list, &key(KeyCode::Char('q'), none)), Some(Action::Quit));
+        assert_eq!(
+            km.action(&list, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(km.action(&list, &key(KeyCode::Char('c'), none)), None);
+        assert_eq!(km.action(&list, &key(KeyCode::Char('j'), KeyModifiers::ALT)), None);
+    }
+
+    #[test]
+    fn later_issue_keys_are_not_bound_yet() {
+        let km = Keymap::default();
+        for ctx in Context::ALL {
+            for b in km.bindings(ctx) {
+                for k in &b.keys {
+                    assert!(
+                        !matches!(k.code, KeyCode::Char('e' | 'n' | 'N' | 'c')) || k.ctrl,
+                        "{k} is reserved for a later issue"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hints_merge_by_label() {
+        let km = Keymap::default();
+        let hints = km.hints(&[Context::List, Context::Main]);
+        assert_eq!(hints[0], ("j/k".to_string(), "move".to_string()));
+        assert!(hints.contains(&("q".to_string(), "quit".to_string())));
+    }
+
+    #[test]
+    fn bad_tables_are_errors() {
+        let dup = "[[list]]\nkeys=[\"j\"]\naction=\"quit\"\nhelp=\"x\"\n\
+                   [[list]]\nkeys=[\"j\"]\naction=\"open\"\nhelp=\"y\"\n";
+        assert!(Keymap::from_toml(dup).unwrap_err().contains("bound twice"));
+        let unknown = "[[list]]\nkeys=[\"hyper-x\"]\naction=\"quit\"\nhelp=\"x\"\n";
+        assert!(Keymap::from_toml(unknown).unwrap_err().contains("unknown key"));
+        let action = "[[list]]\nkeys=[\"x\"]\naction=\"explode\"\nhelp=\"x\"\n";
+        assert!(Keymap::from_toml(action).is_err());
+    }
+}

@@ -1,0 +1,44 @@
+//! The words the reader shows for an article's metadata, in one place so
+//! the list, the reader and the layout agree.
+
+use chrono::NaiveDate;
+
+use super::text::{self, clean};
+use crate::corpus::Article;
+
+/// Shown for an article without an outlet.
+pub const UNKNOWN_OUTLET: &str = "(unknown)";
+
+/// "Tue 6 Aug 2024", or "Undated".
+pub fn day_label(date: Option<NaiveDate>) -> String {
+    date.map_or_else(|| "Undated".to_string(), |d| d.format("%a %-d %b %Y").to_string())
+}
+
+/// The outlet, made safe to draw, or "(unknown)".
+pub fn outlet(a: &Article) -> String {
+    clean(a.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET))
+}
+
+/// The parts of the meta line: outlet, day, word count.
+pub fn meta_parts(a: &Article) -> [String; 3] {
+    let words = a.words();
+    let unit = if words == 1 { "word" } else { "words" };
+    [outlet(a), day_label(a.date), format!("{words} {unit}")]
+}
+
+/// "CNN · Tue 6 Aug 2024 · 451 words", in as few lines of `width` columns
+/// as it takes, broken only between parts (a part wider than a line is
+/// cut by the view).
+pub fn meta_lines(a: &Article, width: u16) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in meta_parts(a) {
+        match lines.last_mut() {
+            Some(l) if text::width(l) + 3 + text::width(&part) <= usize::from(width) => {
+                l.push_str(" · ");
+                l.push_str(&part);
+            }
+            _ => lines.push(part),
+        }
+    }
+    lines
+}

@@ -1,0 +1,81 @@
+//! Display-width helpers: measuring, cutting with `…`, making text safe.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Columns a grapheme takes. Control characters count as one column because
+/// [`clean`] shows each as a space.
+pub fn grapheme_width(g: &str) -> usize {
+    if g.chars().any(char::is_control) { 1 } else { g.width() }
+}
+
+/// Columns a string takes, consistent with [`grapheme_width`].
+pub fn width(s: &str) -> usize {
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Untrusted text made safe to draw: control characters (escape sequences,
+/// tabs, stray line breaks) become spaces, byte for byte where the control
+/// character is one byte, so nothing in an article can drive the terminal.
+pub fn clean(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// `s` cut to at most `max` columns, ending in `…` when cut.
+pub fn fit(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
+/// `s` fitted to `cols` columns and padded with spaces to exactly that width.
+pub fn pad(s: &str, cols: usize) -> String {
+    let s = fit(s, cols);
+    let fill = cols.saturating_sub(width(&s));
+    format!("{s}{}", " ".repeat(fill))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_by_width() {
+        assert_eq!(fit("hello world", 20), "hello world");
+        assert_eq!(fit("hello world", 7), "hello…");
+        assert_eq!(fit("日本語のニュース", 7), "日本語…");
+        assert_eq!(fit("ab👍🏽cd", 4), "ab…");
+        assert_eq!(fit("abc", 0), "");
+        assert_eq!(fit("abc", 1), "…");
+    }
+
+    #[test]
+    fn pad_is_exact() {
+        assert_eq!(pad("CNN", 6), "CNN   ");
+        assert_eq!(width(&pad("日本語のニュース", 7)), 7);
+        assert_eq!(width(&pad("日本語のニュース", 6)), 6);
+    }
+
+    #[test]
+    fn clean_keeps_length() {
+        let s = "a\tb\x1b[31mc";
+        assert_eq!(clean(s).len(), s.len());
+        assert!(!clean(s).chars().any(char::is_control));
+    }
+}

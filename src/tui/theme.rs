@@ -1,0 +1,121 @@
+//! One semantic theme: views ask for "selection" or "heading", never for a
+//! colour, so a user theme (later) or NO_COLOR changes looks in one place.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub border: Style,
+    pub border_focused: Style,
+    pub pane_title: Style,
+    pub pane_title_focused: Style,
+    /// Day headings in the list.
+    pub heading: Style,
+    pub outlet: Style,
+    pub list_title: Style,
+    /// The selected row when the list has focus.
+    pub selection: Style,
+    /// The selected row when the reader has focus.
+    pub selection_unfocused: Style,
+    /// The `▌` mark in front of the selected row.
+    pub selection_mark: Style,
+    pub title: Style,
+    pub meta: Style,
+    pub body: Style,
+    pub scrollbar: Style,
+    pub scroll_position: Style,
+    /// Placeholder text ("No article matches").
+    pub empty: Style,
+    pub status: Style,
+    pub status_key: Style,
+    pub status_info: Style,
+    pub filter_prompt: Style,
+    pub filter_text: Style,
+    pub filter_count: Style,
+    pub popup: Style,
+    pub popup_border: Style,
+    pub popup_heading: Style,
+    pub popup_key: Style,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        let accent = Color::Cyan;
+        let dim = Color::DarkGray;
+        let bold = Modifier::BOLD;
+        Theme {
+            border: Style::new().fg(dim),
+            border_focused: Style::new().fg(accent),
+            pane_title: Style::new().fg(Color::Gray),
+            pane_title_focused: Style::new().fg(accent).add_modifier(bold),
+            heading: Style::new().fg(Color::Yellow).add_modifier(bold),
+            outlet: Style::new().fg(accent),
+            list_title: Style::new(),
+            selection: Style::new().bg(Color::Blue).fg(Color::White).add_modifier(bold),
+            selection_unfocused: Style::new().bg(dim).fg(Color::White),
+            selection_mark: Style::new().fg(Color::LightCyan).add_modifier(bold),
+            title: Style::new().add_modifier(bold),
+            meta: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
+            body: Style::new(),
+            scrollbar: Style::new().fg(accent),
+            scroll_position: Style::new().fg(accent),
+            empty: Style::new().fg(dim).add_modifier(Modifier::ITALIC),
+            status: Style::new().fg(Color::Gray),
+            status_key: Style::new().fg(accent).add_modifier(bold),
+            status_info: Style::new().fg(Color::Yellow),
+            filter_prompt: Style::new().fg(Color::Yellow).add_modifier(bold),
+            filter_text: Style::new().add_modifier(bold),
+            filter_count: Style::new().fg(Color::Yellow),
+            popup: Style::new(),
+            popup_border: Style::new().fg(accent),
+            popup_heading: Style::new().fg(Color::Yellow).add_modifier(bold),
+            popup_key: Style::new().fg(accent).add_modifier(bold),
+        }
+    }
+}
+
+impl Theme {
+    /// No colours at all (https://no-color.org): focus and selection are
+    /// shown by weight and reverse video instead.
+    pub fn monochrome() -> Self {
+        let plain = Style::new();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            border: plain,
+            border_focused: bold,
+            pane_title: plain,
+            pane_title_focused: bold,
+            heading: bold.add_modifier(Modifier::UNDERLINED),
+            outlet: plain,
+            list_title: plain,
+            selection: Style::new().add_modifier(Modifier::REVERSED),
+            selection_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
+            selection_mark: bold,
+            title: bold,
+            meta: Style::new().add_modifier(Modifier::ITALIC),
+            body: plain,
+            scrollbar: plain,
+            scroll_position: plain,
+            empty: Style::new().add_modifier(Modifier::ITALIC),
+            status: plain,
+            status_key: bold,
+            status_info: plain,
+            filter_prompt: bold,
+            filter_text: bold,
+            filter_count: plain,
+            popup: plain,
+            popup_border: bold,
+            popup_heading: bold,
+            popup_key: bold,
+        }
+    }
+
+    /// The default theme, or [`Theme::monochrome`] when `NO_COLOR` is set
+    /// to anything non-empty.
+    pub fn from_env() -> Self {
+        match std::env::var_os("NO_COLOR") {
+            Some(v) if !v.is_empty() => Theme::monochrome(),
+            _ => Theme::default(),
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! The help popup: every key of this build, generated from the keymap.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use crate::tui::action::Context;
+use crate::tui::app::App;
+use crate::tui::keymap::Keymap;
+use crate::tui::layout;
+use crate::tui::text::{fit, pad, width};
+use crate::tui::theme::Theme;
+
+/// One row of the help text.
+enum Row {
+    Heading(&'static str),
+    Key(String, String),
+    Blank,
+}
+
+fn rows(keymap: &Keymap) -> Vec<Row> {
+    let mut out = Vec::new();
+    for (ctx, bindings) in keymap.sections() {
+        if !out.is_empty() {
+            out.push(Row::Blank);
+        }
+        out.push(Row::Heading(ctx.title()));
+        if ctx == Context::Filter {
+            // Not a binding: what unbound keys do while typing a filter.
+            out.push(Row::Key("letters".into(), "type the filter (title, outlet, text)".into()));
+        }
+        for b in bindings {
+            out.push(Row::Key(b.keys_label(), b.help.clone()));
+        }
+    }
+    out
+}
+
+/// Lines the help text takes (the app needs it to bound scrolling).
+pub fn line_count(keymap: &Keymap) -> usize {
+    rows(keymap).len()
+}
+
+pub fn draw(frame: &mut Frame, screen: Rect, app: &App, theme: &Theme) {
+    let rows = rows(&app.keymap);
+    let area = layout::help_popup(screen, rows.len());
+    if area.width < 2 || area.height < 2 {
+        return;
+    }
+    let close: Vec<String> =
+        app.keymap.hints(&[Context::Help]).into_iter().map(|(k, l)| format!("{k} {l}")).collect();
+    let bottom = format!(" {} ", close.join(" · "));
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.popup_border)
+        .style(theme.popup)
+        .title(Span::styled(" Keys ", theme.popup_heading))
+        .title_bottom(Line::styled(fit(&bottom, usize::from(area.width - 2)), theme.popup_border));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+
+    let w = usize::from(inner.width);
+    let key_w = rows
+        .iter()
+        .map(|r| if let Row::Key(k, _) = r { width(k) } else { 0 })
+        .max()
+        .unwrap_or(0)
+        .min(w / 2);
+    let scroll = app.help.unwrap_or(0);
+    let lines: Vec<Line> = rows
+        .iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .map(|r| match r {
+            Row::Heading(h) => Line::styled(fit(&format!(" {h}"), w), theme.popup_heading),
+            Row::Key(k, d) => Line::from(vec![
+                Span::raw("   "),
+                Span::styled(pad(k, key_w), theme.popup_key),
+                Span::raw("  "),
+                Span::raw(fit(d, w.saturating_sub(key_w + 5))),
+            ]),
+            Row::Blank => Line::default(),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    super::scrollbar(frame, area, rows.len(), usize::from(inner.height), scroll, theme);
+}

@@ -1,0 +1,106 @@
+//! The article list: day headings, then outlet and title per article.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use crate::tui::app::{App, Focus, ListRow};
+use crate::tui::labels::{UNKNOWN_OUTLET, day_label, outlet};
+use crate::tui::layout;
+use crate::tui::text::{clean, fit, pad, width};
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::List;
+    let total = app.corpus.articles.len();
+    let title = if app.filter.is_empty() {
+        format!(" Articles ({total}) ")
+    } else {
+        format!(" Articles ({} of {total}) ", app.visible.len())
+    };
+    let (border, title_style) = if focused {
+        (theme.border_focused, theme.pane_title_focused)
+    } else {
+        (theme.border, theme.pane_title)
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(border)
+        .title(Span::styled(fit(&title, usize::from(area.width.saturating_sub(2))), title_style));
+    frame.render_widget(block, area);
+
+    let inner = layout::list_inner(area);
+    if inner.width == 0 {
+        return;
+    }
+    if app.rows.is_empty() {
+        let msg = if total == 0 { "No articles" } else { "No article matches" };
+        let line = Line::styled(fit(&format!(" {msg}"), usize::from(inner.width)), theme.empty);
+        frame.render_widget(Paragraph::new(line), inner);
+        return;
+    }
+
+    let w = usize::from(inner.width);
+    let outlet_w = outlet_width(app, w);
+    let selected = app.selected_row();
+    let lines: Vec<Line> = app
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.list_offset)
+        .take(usize::from(inner.height))
+        .map(|(i, row)| match row {
+            ListRow::Day(d) => Line::styled(fit(&format!(" {}", day_label(*d)), w), theme.heading),
+            ListRow::Article(a) => {
+                let art = &app.corpus.articles[*a];
+                let is_sel = selected == Some(i);
+                article_line(art, is_sel, focused, w, outlet_w, theme)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    super::scrollbar(
+        frame,
+        area,
+        app.rows.len(),
+        usize::from(inner.height),
+        app.list_offset,
+        theme,
+    );
+}
+
+/// One fixed-width outlet column for the whole corpus (so it does not jump
+/// while filtering), at most a third of the row.
+fn outlet_width(app: &App, row_w: usize) -> usize {
+    let widest = app.corpus.articles.iter().map(|a| width(&outlet(a))).max().unwrap_or(0);
+    widest.clamp(width(UNKNOWN_OUTLET), 14).min(row_w / 3)
+}
+
+fn article_line<'a>(
+    art: &crate::corpus::Article,
+    is_sel: bool,
+    focused: bool,
+    w: usize,
+    outlet_w: usize,
+    theme: &Theme,
+) -> Line<'a> {
+    let outlet = outlet(art);
+    // Mark (1) + outlet + gap (1) + title fill the row exactly, so the
+    // selection highlight spans the whole row.
+    let title_w = w.saturating_sub(outlet_w + 2);
+    let row_style = match (is_sel, focused) {
+        (true, true) => theme.selection,
+        (true, false) => theme.selection_unfocused,
+        _ => Style::new(),
+    };
+    let mark = if is_sel { Span::styled("▌", theme.selection_mark) } else { Span::raw(" ") };
+    let mut spans = vec![mark];
+    if outlet_w > 0 {
+        spans.push(Span::styled(pad(&outlet, outlet_w), theme.outlet.patch(row_style)));
+        spans.push(Span::styled(" ", row_style));
+    }
+    spans.push(Span::styled(pad(&clean(&art.title), title_w), theme.list_title.patch(row_style)));
+    Line::from(spans)
+}

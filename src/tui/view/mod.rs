@@ -1,0 +1,89 @@
+//! Drawing: one file per screen part or popup, each a pure function of the
+//! [`App`] state. Nothing here changes state.
+
+pub mod help;
+pub mod list;
+pub mod reader;
+pub mod status;
+
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::{Frame, Terminal};
+
+use super::app::App;
+use super::layout;
+use super::theme::Theme;
+
+/// Draw the whole screen: panes, status line, then popups on top.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let areas = layout::areas(frame.area(), app.focus);
+    if let Some(r) = areas.list {
+        list::draw(frame, r, app, theme);
+    }
+    if let Some(r) = areas.reader {
+        reader::draw(frame, r, app, theme);
+    }
+    if let Some(r) = areas.status {
+        status::draw(frame, r, app, theme);
+    }
+    if app.help.is_some() {
+        help::draw(frame, frame.area(), app, theme);
+    }
+}
+
+/// A vertical scrollbar on the right border of `pane`, when the content
+/// (`len` lines, `view` visible from `pos`) does not fit.
+fn scrollbar(frame: &mut Frame, pane: Rect, len: usize, view: usize, pos: usize, theme: &Theme) {
+    if len <= view || pane.height < 3 || pane.width < 2 {
+        return;
+    }
+    // The bar spans the border between the corners.
+    let area = Rect { y: pane.y + 1, height: pane.height - 2, ..pane };
+    let mut state = ScrollbarState::new(len.saturating_sub(view) + 1)
+        .position(pos)
+        .viewport_content_length(view);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(None)
+        .thumb_style(theme.scrollbar);
+    frame.render_stateful_widget(bar, area, &mut state);
+}
+
+/// Draw `app` on an off-screen `width`×`height` terminal and return the
+/// screen as text: what a user would see, minus colours. For tests, and for
+/// anyone checking a layout without a terminal.
+pub fn render_text(app: &App, theme: &Theme, width: u16, height: u16) -> String {
+    // The in-memory backend's error type is uninhabited: these cannot fail.
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
+    let Ok(_) = terminal.draw(|f| draw(f, app, theme));
+    buffer_text(terminal.backend().buffer())
+}
+
+/// A buffer as plain text, one line per row, trailing spaces trimmed; the
+/// cells hidden behind wide characters are skipped. For snapshots and tests.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    let width = usize::from(buf.area.width);
+    if width == 0 {
+        return out;
+    }
+    for row in buf.content.chunks(width) {
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for cell in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = cell.symbol();
+            line.push_str(sym);
+            skip = super::text::width(sym).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

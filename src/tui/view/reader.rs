@@ -1,0 +1,70 @@
+//! The reader: title, meta line, then the body as wrapped byte ranges.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use crate::tui::app::{App, DocLine, Focus};
+use crate::tui::layout;
+use crate::tui::text::{clean, fit};
+use crate::tui::theme::Theme;
+
+/// How far through the article the bottom of the reader is, like `less`.
+pub fn percent(app: &App, view: usize) -> usize {
+    let len = app.doc.len();
+    if len == 0 {
+        return 100;
+    }
+    ((app.scroll + view).min(len) * 100) / len
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::Reader;
+    let (border, title_style) = if focused {
+        (theme.border_focused, theme.pane_title_focused)
+    } else {
+        (theme.border, theme.pane_title)
+    };
+    let inner = layout::reader_inner(area);
+    let view = usize::from(inner.height);
+    let mut block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(border)
+        .title(Span::styled(" Reader ", title_style));
+    if app.doc.article.is_some() && area.width > 12 {
+        let pos = format!(" {}% ", percent(app, view));
+        block = block
+            .title_bottom(Line::styled(pos, theme.scroll_position).alignment(Alignment::Right));
+    }
+    frame.render_widget(block, area);
+    if inner.width == 0 {
+        return;
+    }
+
+    let Some(article) = app.selected_article() else {
+        let line = Line::styled(fit("No article selected", usize::from(inner.width)), theme.empty);
+        frame.render_widget(Paragraph::new(line), inner);
+        return;
+    };
+    let w = usize::from(inner.width);
+    let lines: Vec<Line> = (app.scroll..app.scroll + view)
+        .map_while(|i| app.doc.line(i))
+        .map(|l| match l {
+            DocLine::Title(r) => Line::styled(clean(slice(&article.title, r)), theme.title),
+            DocLine::Meta(n) => {
+                let meta = app.doc.meta.get(n).map_or("", String::as_str);
+                Line::styled(fit(meta, w), theme.meta)
+            }
+            DocLine::Blank => Line::default(),
+            DocLine::Body(r) => Line::styled(clean(slice(&article.body, r)), theme.body),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    super::scrollbar(frame, area, app.doc.len(), view, app.scroll, theme);
+}
+
+/// `text[r]`, or "" if the range does not fit (never panics on stale ranges).
+fn slice(text: &str, r: std::ops::Range<usize>) -> &str {
+    text.get(r).unwrap_or("")
+}

@@ -1,0 +1,89 @@
+//! The status line: keys that matter where focus is (from the keymap), and
+//! on the right where you are, or how many articles match the filter.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::app::App;
+use crate::tui::text::{clean, width};
+use crate::tui::theme::Theme;
+
+/// The right-hand side: "3/5", "2 matches · 1/2", "0 matches".
+pub fn info(app: &App) -> String {
+    let pos = app.selected.map(|i| format!("{}/{}", i + 1, app.visible.len()));
+    if app.filter.is_empty() && !app.filter_editing {
+        return pos.unwrap_or_default();
+    }
+    let n = app.visible.len();
+    let count = format!("{n} {}", if n == 1 { "match" } else { "matches" });
+    match pos {
+        Some(p) if !app.filter_editing => format!("{count} · {p}"),
+        _ => count,
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let total = usize::from(area.width);
+    let right = info(app);
+    // The info, a gap of two before it and one after.
+    let right_w = width(&right) + 3;
+    let mut spans: Vec<Span> = vec![Span::raw(" ")];
+    let mut used = 1;
+
+    if app.filter_editing {
+        // The filter being typed; its tail when it is longer than the room.
+        let room = total.saturating_sub(right_w + used + 3);
+        let text = clean(&app.filter);
+        let shown: String = tail(&text, room);
+        spans.push(Span::styled("/", theme.filter_prompt));
+        spans.push(Span::styled(shown.clone(), theme.filter_text));
+        used += 1 + width(&shown);
+        let cursor_x = area.x.saturating_add(u16::try_from(used).unwrap_or(u16::MAX));
+        if cursor_x < area.right() {
+            frame.set_cursor_position(Position::new(cursor_x, area.y));
+        }
+        spans.push(Span::raw("  "));
+        used += 2;
+    }
+
+    // As many hints as fit, whole ones only, before the right-hand info.
+    let sep = " · ";
+    let mut first = true;
+    for (keys, label) in app.keymap.hints(&app.contexts()) {
+        let w = width(&keys) + 1 + width(&label) + if first { 0 } else { width(sep) };
+        if used + w + right_w > total {
+            break;
+        }
+        if !first {
+            spans.push(Span::styled(sep, theme.status));
+        }
+        spans.push(Span::styled(keys, theme.status_key));
+        spans.push(Span::styled(format!(" {label}"), theme.status));
+        used += w;
+        first = false;
+    }
+    let right_style = if app.filter.is_empty() { theme.status_info } else { theme.filter_count };
+    if used + right_w <= total {
+        let gap = total - used - right_w + 2;
+        spans.push(Span::raw(" ".repeat(gap)));
+        spans.push(Span::styled(right, right_style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+}
+
+/// The last `max` columns of `s`.
+fn tail(s: &str, max: usize) -> String {
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.into_iter().rev().collect()
+}

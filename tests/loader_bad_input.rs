@@ -1,0 +1,198 @@
+//! Bad input: every problem is one warning naming the file and the reason,
+//! and the rest of the corpus loads.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use dateline::corpus::{self, Corpus, Problem};
+
+const GOOD: &str = "---\ntitle: Good one\ndate: 2024-01-02\n---\nA good article about a flood.\n";
+
+/// A folder holding one good article and the given bad files.
+fn corpus_with(files: &[(&str, &[u8])]) -> (tempfile::TempDir, Corpus) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("good.md"), GOOD).expect("write");
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("mkdir");
+        }
+        fs::write(path, bytes).expect("write");
+    }
+    let c = corpus::load(&[dir.path().to_path_buf()]);
+    (dir, c)
+}
+
+fn warning_for<'a>(c: &'a Corpus, name: &str) -> &'a corpus::Warning {
+    let hits: Vec<_> = c.warnings.iter().filter(|w| w.path.ends_with(name)).collect();
+    assert_eq!(hits.len(), 1, "one warning for {name}: {:?}", c.warnings);
+    hits[0]
+}
+
+fn assert_good_loaded(c: &Corpus) {
+    assert!(
+        c.articles.iter().any(|a| a.title == "Good one"),
+        "the good file loads: {:?}",
+        c.articles
+    );
+}
+
+#[test]
+fn empty_and_whitespace_files() {
+    let (_d, c) = corpus_with(&[("empty.txt", b""), ("blank.md", b"  \n\n\t\n")]);
+    assert_eq!(warning_for(&c, "empty.txt").problem, Problem::Empty);
+    assert_eq!(warning_for(&c, "blank.md").problem, Problem::NoText);
+    assert_good_loaded(&c);
+    assert_eq!(c.articles.len(), 1);
+}
+
+#[test]
+fn binary_file() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+    let (_d, c) = corpus_with(&[("photo.txt", png), ("photo.png", png)]);
+    assert_eq!(warning_for(&c, "photo.txt").problem, Problem::Binary);
+    assert_eq!(warning_for(&c, "photo.png").problem, Problem::Unsupported(Some("png".into())));
+    assert_good_loaded(&c);
+}
+
+#[test]
+fn windows_1252_text_is_decoded_with_a_warning() {
+    let (_d, c) =
+        corpus_with(&[("old.txt", b"Caf\xE9 owners said \x93prices rose\x94 on Monday.")]);
+    assert_eq!(warning_for(&c, "old.txt").problem, Problem::NotUtf8);
+    let a = c.articles.iter().find(|a| a.path.ends_with("old.txt")).expect("loaded");
+    assert_eq!(a.body, "Café owners said “prices rose” on Monday.");
+    assert_good_loaded(&c);
+}
+
+#[test]
+fn utf16_text_with_bom_is_read() {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend("Río Grande flooded on Monday.".encode_utf16().flat_map(u16::to_le_bytes));
+    let (_d, c) = corpus_with(&[("wide.txt", &bytes)]);
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    assert!(c.articles.iter().any(|a| a.body == "Río Grande flooded on Monday."));
+}
+
+#[test]
+fn malformed_front_matter_keeps_the_text() {
+    let (_d, c) = corpus_with(&[
+        ("bad.md", b"---\ntitle: [unclosed\n---\nThe river rose overnight.\n"),
+        ("bad.txt", b"+++\ntitle = \n+++\nThe dam held.\n"),
+        ("types.md", b"---\ntitle: Fine\ndate: 2024-02-30\nauthor: [1, 2]\n---\nText.\n"),
+    ]);
+    let w = warning_for(&c, "bad.md");
+    assert!(w.to_string().contains("malformed YAML front matter"), "{w}");
+    assert!(warning_for(&c, "bad.txt").to_string().contains("malformed TOML front matter"));
+    let w = warning_for(&c, "types.md").to_string();
+    assert!(w.contains("2024-02-30") && w.contains("`author` is a list"), "{w}");
+    assert!(c.articles.iter().any(|a| a.body == "The river rose overnight."));
+    assert!(c.articles.iter().any(|a| a.title == "Fine" && a.date.is_none()));
+    assert_good_loaded(&c);
+}
+
+#[test]
+fn malformed_json() {
+    let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+    let (_d, c) = corpus_with(&[
+        ("broken.json", b"{\"title\": \"x\", \"body\": "),
+        ("deep.json", deep.as_bytes()),
+        ("types.json", br#"[{"title": 5, "body": "Five."}, {"title": "No body"}]"#),
+        ("feed.jsonl", b"{\"body\":\"One.\"}\nnot json\n{\"body\":\"Two.\"}\n"),
+    ]);
+    let w = warning_for(&c, "broken.json").to_string();
+    assert!(w.contains("invalid JSON") && w.contains("line 1"), "{w}");
+    assert!(warning_for(&c, "deep.json").to_string().contains("invalid JSON"));
+    assert!(warning_for(&c, "types.json").to_string().contains("item 2: no text"));
+    assert!(warning_for(&c, "feed.jsonl").to_string().contains("line 2: invalid JSON"));
+    let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+    for id in ["types-1", "feed-1", "feed-3"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert_good_loaded(&c);
+}
+
+#[test]
+fn unreadable_files() {
+    let (dir, _) = corpus_with(&[]);
+    let locked = dir.path().join("locked.txt");
+    fs::write(&locked, "Secret text.").expect("write");
+    set_mode(&locked, 0o000);
+    symlink(Path::new("nowhere.txt"), &dir.path().join("dangling.txt"));
+    let c = corpus::load(&[dir.path().to_path_buf()]);
+    assert!(matches!(warning_for(&c, "dangling.txt").problem, Problem::Unreadable(_)));
+    // Root reads any file whatever its mode; only check where the mode binds.
+    if fs::read(&locked).is_err() {
+        assert!(matches!(warning_for(&c, "locked.txt").problem, Problem::Unreadable(_)));
+    }
+    set_mode(&locked, 0o644);
+    assert_good_loaded(&c);
+}
+
+#[test]
+fn symlink_loop_and_hidden_entries() {
+    let (dir, _) =
+        corpus_with(&[(".hidden/secret.txt", b"Hidden text."), (".notes.txt", b"Hidden.")]);
+    fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    symlink(dir.path(), &dir.path().join("sub/loop"));
+    let c = corpus::load(&[dir.path().to_path_buf()]);
+    assert_eq!(warning_for(&c, "loop").problem, Problem::LinkLoop);
+    assert_eq!(c.articles.len(), 1, "hidden entries skipped: {:?}", c.articles);
+}
+
+#[test]
+fn later_formats_and_unknown_files_are_skipped_with_a_reason() {
+    let (_d, c) = corpus_with(&[
+        ("page.html", b"<html></html>"),
+        ("feed.rss", b"<rss/>"),
+        ("LICENSE", b"MIT"),
+    ]);
+    assert_eq!(warning_for(&c, "page.html").problem, Problem::NotYetSupported("HTML"));
+    assert_eq!(warning_for(&c, "feed.rss").problem, Problem::NotYetSupported("feed"));
+    assert_eq!(warning_for(&c, "LICENSE").problem, Problem::Unsupported(None));
+}
+
+#[test]
+fn duplicate_bodies_kept_once_and_shared_stems_get_unique_ids() {
+    let text = b"The same wire story, word for word.";
+    let (dir, c) = corpus_with(&[
+        ("a/story.txt", text),
+        ("b/story.txt", text),
+        ("b/story.md", b"Another story with the same stem."),
+        ("c/story.txt", b"A third text under the same stem."),
+    ]);
+    let w = warning_for(&c, "b/story.txt");
+    assert!(
+        matches!(&w.problem, Problem::Duplicate(first) if first.ends_with("a/story.txt")),
+        "{w}"
+    );
+    let mut ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), c.articles.len(), "ids unique: {ids:?}");
+    assert!(ids.contains(&"story"), "the first keeps its stem: {ids:?}");
+    // Stable across runs: loading again gives the same ids.
+    let again = corpus::load(&[dir.path().to_path_buf()]);
+    let ids_again: Vec<&str> = again.articles.iter().map(|a| a.id.as_str()).collect();
+    let ids_first: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids_first, ids_again);
+}
+
+#[test]
+fn missing_path() {
+    let c = corpus::load(&[PathBuf::from("/definitely/not/here")]);
+    assert_eq!(c.warnings.len(), 1);
+    assert_eq!(c.warnings[0].problem, Problem::Missing);
+    assert!(c.warnings[0].to_string().starts_with("/definitely/not/here: "));
+}
+
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) {
+    std::os::unix::fs::symlink(target, link).expect("symlink");
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("chmod");
+}

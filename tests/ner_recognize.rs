@@ -1,0 +1,73 @@
+//! Recognition on sentences written for these tests (not from any data set).
+use dateline::analysis::Kind;
+use dateline::analysis::ner::Recognizer;
+use dateline::analysis::segment::segment;
+
+fn mentions(text: &str) -> Vec<(String, Kind)> {
+    let seg = segment(text);
+    let out = Recognizer::shared().recognize(text, &seg);
+    for m in &out {
+        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+        assert!(m.start < m.end);
+    }
+    out.iter().map(|m| (text[m.start..m.end].to_string(), m.kind)).collect()
+}
+
+fn has(ms: &[(String, Kind)], text: &str, kind: Kind) -> bool {
+    ms.iter().any(|(t, k)| t == text && *k == kind)
+}
+
+#[test]
+fn finds_people_places_orgs_groups() {
+    let t = "Defense Secretary Maria Lindqvist flew to Nairobi on Tuesday to meet officials \
+             from the United Nations and the World Bank.";
+    let ms = mentions(t);
+    assert!(has(&ms, "Maria Lindqvist", Kind::Person), "{ms:?}");
+    assert!(has(&ms, "Nairobi", Kind::Place), "{ms:?}");
+    assert!(has(&ms, "United Nations", Kind::Org), "{ms:?}");
+    assert!(has(&ms, "World Bank", Kind::Org), "{ms:?}");
+    // Titles and weekdays are never part of a name.
+    assert!(!ms.iter().any(|(t, _)| t.contains("Secretary") || t.contains("Tuesday")), "{ms:?}");
+}
+
+#[test]
+fn titles_are_cut_from_people() {
+    let t =
+        "President Tomas Ferreira said Mr. Ferreira would visit Germany. Gen. Ana Okafor agreed.";
+    let ms = mentions(t);
+    assert!(has(&ms, "Tomas Ferreira", Kind::Person), "{ms:?}");
+    assert!(has(&ms, "Ferreira", Kind::Person), "{ms:?}");
+    assert!(has(&ms, "Ana Okafor", Kind::Person), "{ms:?}");
+    assert!(has(&ms, "Germany", Kind::Place), "{ms:?}");
+    assert!(!ms.iter().any(|(t, _)| t.starts_with("Mr") || t.starts_with("Gen")), "{ms:?}");
+}
+
+#[test]
+fn groups_are_nationalities_and_religions() {
+    let t = "Iranian and Kurdish leaders met Shiite clerics in Baghdad.";
+    let ms = mentions(t);
+    assert!(has(&ms, "Iranian", Kind::Group), "{ms:?}");
+    assert!(has(&ms, "Shiite", Kind::Group), "{ms:?}");
+    assert!(has(&ms, "Baghdad", Kind::Place), "{ms:?}");
+}
+
+#[test]
+fn weekdays_months_and_function_words_are_not_names() {
+    let t =
+        "On Monday the council met again. In March, They said nothing. However, Friday was calm.";
+    let ms = mentions(t);
+    for (text, _) in &ms {
+        for bad in ["Monday", "March", "They", "However", "Friday", "On", "In"] {
+            assert_ne!(text, bad, "{ms:?}");
+        }
+    }
+}
+
+#[test]
+fn multibyte_names_and_empty_input() {
+    let t = "Søren Ødegård met José Núñez in Zürich.";
+    let ms = mentions(t);
+    assert!(ms.iter().any(|(t, k)| t.contains("Núñez") && *k == Kind::Person), "{ms:?}");
+    assert!(mentions("").is_empty());
+    assert!(mentions("   \n\n ").is_empty());
+}
