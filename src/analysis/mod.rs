@@ -3,6 +3,7 @@
 
 pub mod ner;
 pub mod segment;
+pub mod values;
 
 use serde::{Deserialize, Serialize};
 
