@@ -7,7 +7,7 @@
 //! cargo run --release --example train_ner -- --out models/ner.bin
 //! ```
 //! Options: `--data PATH` (default the shared GMB file), `--epochs N`,
-//! `--min-count N`, `--prune W`. Deterministic: same options, same bytes.
+//! `--min-count N`, `--prune W`, `--word-dropout P`. Deterministic: same options, same bytes.
 
 use std::io::{BufRead, BufReader};
 
@@ -58,6 +58,9 @@ fn main() -> anyhow::Result<()> {
     }
     if let Some(v) = get("--min-count") {
         opt.min_count = v.parse()?;
+    }
+    if let Some(v) = get("--word-dropout") {
+        opt.word_dropout = v.parse()?;
     }
     if let Some(v) = get("--prune") {
         opt.prune = v.parse()?;

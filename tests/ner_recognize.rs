@@ -71,3 +71,19 @@ fn multibyte_names_and_empty_input() {
     assert!(mentions("").is_empty());
     assert!(mentions("   \n\n ").is_empty());
 }
+
+#[test]
+fn events_and_awards_are_not_orgs_or_places() {
+    let t = "Brazil won the Coastal Cup after the Battle of Redmarsh was over.";
+    let ms = mentions(t);
+    assert!(!ms.iter().any(|(t, _)| t.contains("Cup") || t.contains("Battle")), "{ms:?}");
+}
+
+#[test]
+fn a_name_keeps_its_kind_where_the_tagger_missed_it() {
+    let t = "Officials at Veltrana Holdings said profits rose. Analysts said Veltrana Holdings \
+             would grow. Veltrana Holdings declined to comment.";
+    let ms = mentions(t);
+    let n = ms.iter().filter(|(t, k)| t == "Veltrana Holdings" && *k == Kind::Org).count();
+    assert_eq!(n, 3, "{ms:?}");
+}

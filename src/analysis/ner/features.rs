@@ -37,6 +37,20 @@ pub struct TokenInfo {
     gaz: GazBits,
     /// Is this word a cluster member? (reserved; 0 = none)
     cluster: u32,
+    /// Starts with an upper-case letter.
+    cap: bool,
+    /// Where the token sits in its capitalised run (see [`mark_runs`]):
+    /// 0 none, 1 alone, 2 first, 3 inside, 4 last.
+    run_pos: u8,
+    /// Run length, capped.
+    run_len: u8,
+    /// Word hashes and gazetteer `begin` bits of the run's first and last
+    /// tokens: the head of "Maine Central Railroad" or "Gulf of Aden" is
+    /// visible from every token of it.
+    run_first: u64,
+    run_last: u64,
+    run_first_gaz: u16,
+    run_last_gaz: u16,
 }
 
 fn shape_char(c: char) -> char {
@@ -111,7 +125,80 @@ impl TokenInfo {
             4..=6 => 4,
             _ => 5,
         };
-        TokenInfo { word: word_hash, shape, short, prefix, suffix, len, gaz, cluster }
+        let cap = word.starts_with(char::is_uppercase);
+        TokenInfo {
+            word: word_hash,
+            shape,
+            short,
+            prefix,
+            suffix,
+            len,
+            gaz,
+            cluster,
+            cap,
+            run_pos: 0,
+            run_len: 0,
+            run_first: 0,
+            run_last: 0,
+            run_first_gaz: 0,
+            run_last_gaz: 0,
+        }
+    }
+}
+
+/// Lower-case words that may sit inside a run of capitalised words when a
+/// capitalised word follows ("Bank of England", "Army of the Potomac",
+/// "Procter & Gamble").
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the" | "for" | "&" | "de" | "del" | "la" | "von" | "van" | "der" | "du" | "des"
+    )
+}
+
+const MAX_RUN: usize = 8;
+
+/// Mark runs of capitalised words (joined by connectors) in a sentence, so
+/// every token of a run sees the run's first and last words.
+pub fn mark_runs(words: &[&str], infos: &mut [TokenInfo]) {
+    let n = infos.len().min(words.len());
+    let mut i = 0;
+    while i < n {
+        if !infos[i].cap {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1; // exclusive
+        let mut j = i + 1;
+        while j < n && end - i < MAX_RUN {
+            if infos[j].cap {
+                end = j + 1;
+                j += 1;
+            } else if is_connector(words[j]) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let len = end - i;
+        let (first, last) = (infos[i], infos[end - 1]);
+        for (k, t) in infos[i..end].iter_mut().enumerate() {
+            t.run_pos = if len == 1 {
+                1
+            } else if k == 0 {
+                2
+            } else if k + 1 == len {
+                4
+            } else {
+                3
+            };
+            t.run_len = len.min(5) as u8;
+            t.run_first = first.word;
+            t.run_last = last.word;
+            t.run_first_gaz = first.gaz.begin;
+            t.run_last_gaz = last.gaz.begin;
+        }
+        i = end;
     }
 }
 
@@ -147,6 +234,11 @@ enum T {
     ClusterM1,
     ClusterP1,
     FirstGaz,
+    RunFirst,
+    RunLast,
+    RunFirstGaz,
+    RunLastGaz,
+    RunLenPos,
 }
 
 const PAD: TokenInfo = TokenInfo {
@@ -158,6 +250,13 @@ const PAD: TokenInfo = TokenInfo {
     len: 0,
     gaz: GazBits { begin: 0, inside: 0 },
     cluster: 0,
+    cap: false,
+    run_pos: 0,
+    run_len: 0,
+    run_first: 0,
+    run_last: 0,
+    run_first_gaz: 0,
+    run_last_gaz: 0,
 };
 
 #[inline]
@@ -171,6 +270,10 @@ fn f2(t: T, a: u64, b: u64) -> u32 {
     f(t, mix(a, b))
 }
 
+/// Features `1..1 + WORD_FEATURES` of every token are those that name the
+/// token's own word.
+pub const WORD_FEATURES: usize = 3;
+
 /// Append the features of token `i` of a sentence to `out`.
 pub fn extract(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     let at = |k: isize| -> &TokenInfo {
@@ -179,7 +282,11 @@ pub fn extract(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     };
     let (m2, m1, c, p1, p2) = (at(-2), at(-1), at(0), at(1), at(2));
     out.push(f(T::Bias, 0));
+    // The word-identity features come first, WORD_FEATURES of them, so
+    // training can drop them as a group (see `train::Options::word_dropout`).
     out.push(f(T::W0, c.word));
+    out.push(f2(T::Wm1W0, m1.word, c.word));
+    out.push(f2(T::W0Wp1, c.word, p1.word));
     out.push(f(T::Wm1, m1.word));
     out.push(f(T::Wp1, p1.word));
     out.push(f(T::Wm2, m2.word));
@@ -195,8 +302,6 @@ pub fn extract(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     for s in c.suffix {
         out.push(f(T::Suffix, s));
     }
-    out.push(f2(T::Wm1W0, m1.word, c.word));
-    out.push(f2(T::W0Wp1, c.word, p1.word));
     let first = i == 0;
     out.push(f2(T::FirstShape, first as u64, c.short));
     if first {
@@ -222,6 +327,20 @@ pub fn extract(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     }
     if p1.cluster != 0 {
         out.push(f(T::ClusterP1, p1.cluster as u64));
+    }
+    if c.run_pos > 1 {
+        let pos = c.run_pos as u64;
+        out.push(f2(T::RunFirst, pos, c.run_first));
+        out.push(f2(T::RunLast, pos, c.run_last));
+        out.push(f2(T::RunLenPos, pos, c.run_len as u64));
+        for (t, bits) in [(T::RunFirstGaz, c.run_first_gaz), (T::RunLastGaz, c.run_last_gaz)] {
+            let mut b = bits;
+            while b != 0 {
+                let bit = b.trailing_zeros() as u64;
+                b &= b - 1;
+                out.push(f(t, pos * 64 + bit));
+            }
+        }
     }
 }
 

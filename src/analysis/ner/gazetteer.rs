@@ -12,7 +12,7 @@ use super::NerError;
 use crate::analysis::segment;
 
 /// Lists, by bit. Order is part of the model: features name the bit.
-pub const LISTS: [(&str, &str); 8] = [
+pub const LISTS: [(&str, &str); 10] = [
     ("country", include_str!("../../../data/gazetteers/countries.txt")),
     ("place", include_str!("../../../data/gazetteers/places.txt")),
     ("language", include_str!("../../../data/gazetteers/languages.txt")),
@@ -22,6 +22,8 @@ pub const LISTS: [(&str, &str); 8] = [
     ("orgword", super::rules::ORG_WORDS_TEXT),
     // Words usually written in lower case (tools/build_common_lower.py).
     ("common", include_str!("../../../data/gazetteers/common_lower.txt")),
+    ("placeword", super::rules::PLACE_WORDS_TEXT),
+    ("eventword", super::rules::EVENT_WORDS_TEXT),
 ];
 
 /// Per-token gazetteer bits: `begin` where a match starts at the token,
@@ -87,6 +89,13 @@ impl Gazetteer {
             .build(&patterns)
             .map_err(|e| NerError::Gazetteer(e.to_string()))?;
         Ok(Self { ac, masks, words })
+    }
+
+    /// Is `word` (any case) usually written in lower case?
+    pub fn is_common(&self, word: &str) -> bool {
+        const COMMON: u16 = 1 << 7;
+        debug_assert_eq!(LISTS[7].0, "common");
+        self.words.get(&word.to_ascii_lowercase()).is_some_and(|m| m & COMMON != 0)
     }
 
     /// Gazetteer bits for each token of one sentence. `words` are the token

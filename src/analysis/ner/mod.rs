@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use thiserror::Error;
 
 use crate::analysis::Kind;
-use crate::analysis::segment::Segmentation;
+use crate::analysis::segment::{self, Segmentation};
 use features::TokenInfo;
 use gazetteer::{GazBits, Gazetteer};
 use model::Model;
@@ -97,12 +97,96 @@ impl Recognizer {
                 let Some(kind) = tags::kind_of(label) else { continue };
                 for (s, e) in rules::split_span(&words, s, e, label) {
                     let Some((s, e)) = rules::clean_span(&words, s, e, label) else { continue };
+                    if kind != Kind::Group && rules::is_event_name(&words[s..e]) {
+                        continue;
+                    }
                     out.push(Mention { start: toks[s].start, end: toks[e - 1].end, kind });
                 }
             }
         }
         consistent_kinds(text, &mut out);
+        self.propagate(text, seg, &mut out);
         out
+    }
+
+    /// A name found once in an article is the same name where the tagger
+    /// missed it: every other capitalised occurrence of a mention's exact
+    /// token sequence that no mention covers becomes a mention of that kind.
+    /// A single common word at the start of a sentence ("Reading ...") is
+    /// left alone.
+    fn propagate(&self, text: &str, seg: &segment::Segmentation, out: &mut Vec<Mention>) {
+        use std::collections::HashMap;
+        let toks = &seg.tokens;
+        if out.is_empty() || toks.is_empty() {
+            return;
+        }
+        let tok_text = |k: usize| text.get(toks[k].start..toks[k].end).unwrap_or("");
+        let first_tok = |pos: usize| toks.partition_point(|t| t.start < pos);
+        let mut covered = vec![false; toks.len()];
+        // First token text -> (token count, kind), longest first.
+        let mut names: HashMap<&str, Vec<(Vec<&str>, Kind)>> = HashMap::new();
+        for m in out.iter() {
+            let (a, mut b) = (first_tok(m.start), first_tok(m.start));
+            while b < toks.len() && toks[b].end <= m.end {
+                covered[b] = true;
+                b += 1;
+            }
+            if m.kind == Kind::Group || a == b {
+                continue;
+            }
+            let seq: Vec<&str> = (a..b).map(tok_text).collect();
+            if !seq[0].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                continue;
+            }
+            let list = names.entry(seq[0]).or_default();
+            if !list.iter().any(|(s, _)| *s == seq) {
+                list.push((seq, m.kind));
+            }
+        }
+        for list in names.values_mut() {
+            list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        }
+        let mut sent_start = vec![false; toks.len()];
+        for s in &seg.sentences {
+            if s.tokens.start < toks.len() {
+                sent_start[s.tokens.start] = true;
+            }
+        }
+        let mut added = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let hit = if covered[i] {
+                None
+            } else {
+                names.get(tok_text(i)).and_then(|list| {
+                    list.iter().find(|(seq, _)| {
+                        let end = i + seq.len();
+                        end <= toks.len()
+                            && (i..end).all(|k| !covered[k] && tok_text(k) == seq[k - i])
+                            && (end == i + 1 || toks[end - 1].end - toks[i].start < 200)
+                            && !(seq.len() == 1
+                                && sent_start[i]
+                                && self.gazetteer.is_common(seq[0]))
+                    })
+                })
+            };
+            match hit {
+                Some((seq, kind)) => {
+                    let end = i + seq.len();
+                    added.push(Mention {
+                        start: toks[i].start,
+                        end: toks[end - 1].end,
+                        kind: *kind,
+                    });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        if !added.is_empty() {
+            out.extend(added);
+            out.sort_by_key(|m| (m.start, m.end));
+        }
     }
 
     /// Tag one sentence of words; the tags live in `scratch`.
@@ -174,6 +258,7 @@ pub fn prepare(gaz: &Gazetteer, words: &[&str], scratch: &mut Scratch) {
     for (w, g) in words.iter().zip(&scratch.gaz) {
         scratch.infos.push(TokenInfo::new(w, *g, 0));
     }
+    features::mark_runs(words, &mut scratch.infos);
 }
 
 /// Features of every token of a sentence, for training: one list per token.

@@ -19,10 +19,51 @@ College\nInstitute\nAssociation\nCouncil\nCommittee\nCommission\nMinistry\nDepar
 Company\nCorporation\nBank\nFoundation\nFederation\nUnion\nLeague\nClub\nFC\nRecords\nNews\n\
 Times\nPost\nPress\nInternational\nAuthority\nBoard\nCourt\nArmy\nNavy\nForce\nService\n\
 Organization\nOrganisation\nFront\nMovement\nAlliance\nAirlines\nAirways\nSchool\nHospital\n\
-Church\nTeam\nSociety\nCenter\nCentre\nOffice\nAgency";
+Church\nTeam\nSociety\nCenter\nCentre\nOffice\nInc\nCorp\nLtd\nLimited\nGmbH\nAG\n\
+Pty\nHoldings\nIndustries\nEnterprises\nPartners\nBancorp\nTechnologies\nSystems\nMotors\n\
+Railroad\nRailway\nRailways\nLines\nBrigade\nBrigades\nDivision\nRegiment\nBattalion\nCorps\n\
+Command\nWing\nSquadron\nFleet\nGuard\nPolice\nParliament\nAssembly\nSenate\nCongress\n\
+Cabinet\nBureau\nSecretariat\nTribunal\nTrust\nFund\nAcademy\nSeminary\nLaboratory\n\
+Laboratories\nNetwork\nRadio\nTelevision\nBroadcasting\nMagazine\nJournal\nHerald\n\
+Tribune\nGazette\nChronicle\nStudios\nPictures\nProductions\nEntertainment\nMedia\n\
+Publishing\nPublishers\nBand\nOrchestra\nChoir\nEnsemble\nCoalition\nConfederation\n\
+Brotherhood\nBrigades\nUnited\nRovers\nWanderers\nAthletic";
+
+/// Words that end (or, before "of", begin) place names: "... River",
+/// "... County", "Lake ...", "Gulf of ...".
+pub const PLACE_WORDS_TEXT: &str = "River\nMountains\nMountain\nMount\nMt.\nCounty\n\
+Province\nIsland\nIslands\nIsles\nStreet\nSt\nAvenue\nAve\nRoad\nBoulevard\nAirport\n\
+Lake\nBay\nSea\nOcean\nGulf\nValley\nPeninsula\nDesert\nSquare\nBridge\nCanal\nStrait\n\
+Straits\nCoast\nForest\nHills\nHill\nRegion\nDistrict\nVillage\nCity\nTown\nTownship\n\
+Parish\nBorough\nCreek\nBrook\nPond\nFalls\nHarbor\nHarbour\nPort\nBeach\nCape\n\
+Glacier\nPlateau\nPlains\nBasin\nCanyon\nHighway\nLane\nPlaza\nHeights\nSprings\n\
+Prefecture\nOblast\nGovernorate\nMunicipality\nTerritory\nTerritories\nState\nKingdom\n\
+Republic\nEmpire\nPeak\nVolcano\nReservoir\nDam\nFjord\nArchipelago\nAtoll\nSuburb\n\
+Quarter\nEstate\nCastle\nCathedral\nPalace\nStadium\nArena\nStation\nBase";
+
+/// Words that end (or begin) names of events, awards, laws and works, which
+/// are none of person, org or place: "... Cup", "Battle of ...".
+pub const EVENT_WORDS_TEXT: &str = "War\nWars\nBattle\nCup\nPrize\nAward\nAwards\nTrophy\n\
+Championship\nChampionships\nGames\nOlympics\nFestival\nBowl\nTour\nGrand Prix\nAct\n\
+Treaty\nAccord\nAccords\nRevolution\nCrisis\nOperation\nSummit\nMarathon\nSeries\n\
+Tournament\nClassic\nMedal\nDay\nProtocol\nDoctrine\nAlbum\n\
+Rebellion\nUprising\nMassacre\nConvention\nExpo\nFair";
 
 const TITLES_EXTRA: &[&str] =
     &["mr", "mrs", "ms", "dr", "gen", "sgt", "lt", "col", "capt", "gov", "sen", "rep", "prof"];
+
+fn in_list(list: &str, word: &str) -> bool {
+    list.lines().any(|l| l == word)
+}
+
+/// Is `[s, e)` the name of an event, award, law or work ("World Cup",
+/// "Battle of Hastings", "Nobel Prize")? Those are none of the kinds this
+/// recogniser emits, whatever the tagger guessed.
+pub fn is_event_name(words: &[&str]) -> bool {
+    let Some(last) = words.last() else { return false };
+    in_list(EVENT_WORDS_TEXT, last)
+        || words.len() >= 3 && words[1] == "of" && in_list(EVENT_WORDS_TEXT, words[0])
+}
 
 /// Is this token a title or honorific?
 pub fn is_title(word: &str) -> bool {

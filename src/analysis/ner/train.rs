@@ -3,6 +3,7 @@
 //! data and options give the same model bytes.
 
 use super::decode::viterbi;
+use super::features::WORD_FEATURES;
 use super::gazetteer::Gazetteer;
 use super::model::Model;
 use super::tags::{NUM_TAGS, O};
@@ -15,11 +16,15 @@ pub struct Options {
     pub seed: u64,
     /// Averaged weights with |w| below this are pruned before writing.
     pub prune: f32,
+    /// Probability of hiding a token's word-identity features in one
+    /// training step, so the weights lean on shape, context and lists as
+    /// well (words seen in GMB are not the words of other news).
+    pub word_dropout: f32,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { epochs: 8, min_count: 2, seed: 0x5eed, prune: 0.0 }
+        Options { epochs: 8, min_count: 2, seed: 0x5eed, prune: 0.0, word_dropout: 0.0 }
     }
 }
 
@@ -97,6 +102,9 @@ pub fn train(
     let mut rng = opt.seed | 1;
     let mut emit: Vec<[f32; NUM_TAGS]> = Vec::new();
     let mut pred = Vec::new();
+    let mut drop: Vec<bool> = Vec::new();
+    let mut drop_rng = (opt.seed ^ 0xd20b) | 1;
+    let drop_cut = (opt.word_dropout.clamp(0.0, 1.0) * 10_000.0) as u64;
     for epoch in 0..opt.epochs {
         for i in (1..order.len()).rev() {
             let j = (xorshift(&mut rng) % (i as u64 + 1)) as usize;
@@ -106,10 +114,14 @@ pub fn train(
         for &s in &order {
             let (t0, t1) = (data.sent_off[s], data.sent_off[s + 1]);
             emit.clear();
+            drop.clear();
+            for _ in t0..t1 {
+                drop.push((xorshift(&mut drop_rng) % 10_000) < drop_cut);
+            }
             for k in t0..t1 {
                 let mut e = [0f32; NUM_TAGS];
-                for &f in &data.feats[data.tok_off[k]..data.tok_off[k + 1]] {
-                    if f == u32::MAX {
+                for (n, &f) in data.feats[data.tok_off[k]..data.tok_off[k + 1]].iter().enumerate() {
+                    if f == u32::MAX || drop[k - t0] && (1..=WORD_FEATURES).contains(&n) {
                         continue;
                     }
                     let row = &w[f as usize * NUM_TAGS..(f as usize + 1) * NUM_TAGS];
@@ -127,8 +139,9 @@ pub fn train(
                 for (k, (&g, &p)) in gold.iter().zip(&pred).enumerate() {
                     if g != p {
                         errors += 1;
-                        for &f in &data.feats[data.tok_off[t0 + k]..data.tok_off[t0 + k + 1]] {
-                            if f == u32::MAX {
+                        let fs = &data.feats[data.tok_off[t0 + k]..data.tok_off[t0 + k + 1]];
+                        for (n, &f) in fs.iter().enumerate() {
+                            if f == u32::MAX || drop[k] && (1..=WORD_FEATURES).contains(&n) {
                                 continue;
                             }
                             let b = f as usize * NUM_TAGS;
