@@ -87,3 +87,12 @@ fn a_name_keeps_its_kind_where_the_tagger_missed_it() {
     let n = ms.iter().filter(|(t, k)| t == "Veltrana Holdings" && *k == Kind::Org).count();
     assert_eq!(n, 3, "{ms:?}");
 }
+
+#[test]
+fn title_case_common_words_are_not_names() {
+    let t = "Film\nActor, Model\nThe band signed with Tower Records in Chicago.";
+    let ms = mentions(t);
+    for bad in ["Film", "Actor", "Model"] {
+        assert!(!ms.iter().any(|(t, _)| t == bad), "{ms:?}");
+    }
+}

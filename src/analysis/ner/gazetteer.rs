@@ -26,6 +26,30 @@ pub const LISTS: [(&str, &str); 10] = [
     ("eventword", super::rules::EVENT_WORDS_TEXT),
 ];
 
+const COMMON: u16 = 1 << 7;
+const NAMES: u16 = 1 | 1 << 1 | 1 << 3 | 1 << 4; // country, place, given, surname
+const DESIGNATORS: u16 = 1 << 6 | 1 << 8; // orgword, placeword
+
+/// Is a span made only of words usually written in lower case, capitalised
+/// as in a title or heading ("Actor", "Beautiful Lie")? Words in a name
+/// list keep it ("Hope"), and so does a designator at the end of a longer
+/// span ("Tower Records"). `gaz` are the span's tokens' bits.
+pub fn only_common_words(words: &[&str], gaz: &[GazBits]) -> bool {
+    let mut any = false;
+    for (w, g) in words.iter().zip(gaz) {
+        if !w.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let bits = g.begin | g.inside;
+        if bits & COMMON == 0 || bits & NAMES != 0 {
+            return false;
+        }
+        any = true;
+    }
+    let designated = words.len() > 1 && gaz.last().is_some_and(|g| g.begin & DESIGNATORS != 0);
+    any && !designated
+}
+
 /// Per-token gazetteer bits: `begin` where a match starts at the token,
 /// `inside` where a longer match continues over it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -93,7 +117,6 @@ impl Gazetteer {
 
     /// Is `word` (any case) usually written in lower case?
     pub fn is_common(&self, word: &str) -> bool {
-        const COMMON: u16 = 1 << 7;
         debug_assert_eq!(LISTS[7].0, "common");
         self.words.get(&word.to_ascii_lowercase()).is_some_and(|m| m & COMMON != 0)
     }

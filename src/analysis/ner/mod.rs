@@ -92,12 +92,15 @@ impl Recognizer {
             let toks = seg.sentence_tokens(sent);
             words.clear();
             words.extend(toks.iter().map(|t| text.get(t.start..t.end).unwrap_or("")));
-            let tags = self.tag_words(&words, &mut scratch);
-            for (s, e, label) in tags::spans(tags) {
+            let tags = tags::spans(self.tag_words(&words, &mut scratch));
+            for (s, e, label) in tags {
                 let Some(kind) = tags::kind_of(label) else { continue };
                 for (s, e) in rules::split_span(&words, s, e, label) {
                     let Some((s, e)) = rules::clean_span(&words, s, e, label) else { continue };
-                    if kind != Kind::Group && rules::is_event_name(&words[s..e]) {
+                    if kind != Kind::Group
+                        && (rules::is_event_name(&words[s..e])
+                            || gazetteer::only_common_words(&words[s..e], &scratch.gaz[s..e]))
+                    {
                         continue;
                     }
                     out.push(Mention { start: toks[s].start, end: toks[e - 1].end, kind });
