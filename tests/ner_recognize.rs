@@ -96,3 +96,12 @@ fn title_case_common_words_are_not_names() {
         assert!(!ms.iter().any(|(t, _)| t == bad), "{ms:?}");
     }
 }
+
+#[test]
+fn names_in_one_list_share_a_kind() {
+    let t = "The tour visited France, Ireland, Scotland and Wales last year.";
+    let ms = mentions(t);
+    for name in ["France", "Ireland", "Scotland", "Wales"] {
+        assert!(has(&ms, name, Kind::Place), "{ms:?}");
+    }
+}

@@ -107,6 +107,7 @@ impl Recognizer {
                 }
             }
         }
+        coordinated_kinds(text, &mut out);
         consistent_kinds(text, &mut out);
         self.propagate(text, seg, &mut out);
         out
@@ -206,6 +207,50 @@ impl Recognizer {
         }
         decode::viterbi(&scratch.emit, &self.model.trans, &mut scratch.path);
         &scratch.path
+    }
+}
+
+/// Names in one list share a kind: in "France, Ireland, Scotland and
+/// Wales" or "Ann Lee, Bo Ray and Cy Oda", a member tagged apart from the
+/// rest takes the kind most members got. Lists of three or more person,
+/// org or place names, joined by commas, "and", "or" or "&".
+fn coordinated_kinds(text: &str, mentions: &mut [Mention]) {
+    let joined = |a: &Mention, b: &Mention| {
+        a.end <= b.start
+            && matches!(
+                text[a.end..b.start].trim(),
+                "," | "and" | "or" | "&" | ", and" | ", or" | ", &"
+            )
+    };
+    let named = |k: Kind| matches!(k, Kind::Person | Kind::Org | Kind::Place);
+    let mut i = 0;
+    while i < mentions.len() {
+        let mut j = i + 1;
+        while j < mentions.len()
+            && named(mentions[j - 1].kind)
+            && named(mentions[j].kind)
+            && joined(&mentions[j - 1], &mentions[j])
+        {
+            j += 1;
+        }
+        if j - i >= 3 {
+            let mut votes = [0usize; 3];
+            for m in &mentions[i..j] {
+                votes[match m.kind {
+                    Kind::Person => 0,
+                    Kind::Org => 1,
+                    _ => 2,
+                }] += 1;
+            }
+            let best = (0..3).max_by_key(|&k| votes[k]).unwrap_or(0);
+            if votes[best] * 2 > j - i {
+                let kind = [Kind::Person, Kind::Org, Kind::Place][best];
+                for m in &mut mentions[i..j] {
+                    m.kind = kind;
+                }
+            }
+        }
+        i = j;
     }
 }
 
