@@ -50,6 +50,34 @@ pub fn only_common_words(words: &[&str], gaz: &[GazBits]) -> bool {
     any && !designated
 }
 
+/// Split `[s, e)` at "and"/"&" where two listed places meet ("Scotland and
+/// Wales", "Iran and Syria"): the words on both sides begin a country or
+/// place entry and no entry runs across the "and" (as one does in "Bosnia
+/// and Herzegovina").
+pub fn split_listed_places(
+    words: &[&str],
+    gaz: &[GazBits],
+    s: usize,
+    e: usize,
+) -> Vec<(usize, usize)> {
+    const PLACES: u16 = 1 | 1 << 1;
+    let mut out = Vec::new();
+    let mut start = s;
+    for k in s + 1..e.saturating_sub(1) {
+        if matches!(words[k], "and" | "&")
+            && gaz[start].begin & PLACES != 0
+            && gaz[k + 1].begin & PLACES != 0
+            && gaz[k].inside & PLACES == 0
+            && (start + 1..k).all(|j| gaz[j].inside & PLACES != 0)
+        {
+            out.push((start, k));
+            start = k + 1;
+        }
+    }
+    out.push((start, e));
+    out
+}
+
 /// Per-token gazetteer bits: `begin` where a match starts at the token,
 /// `inside` where a longer match continues over it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -95,7 +95,21 @@ impl Recognizer {
             let tags = tags::spans(self.tag_words(&words, &mut scratch));
             for (s, e, label) in tags {
                 let Some(kind) = tags::kind_of(label) else { continue };
-                for (s, e) in rules::split_span(&words, s, e, label) {
+                let mut parts: Vec<_> =
+                    rules::split_span(&words, s, e, label).into_iter().map(|p| (p, kind)).collect();
+                if kind == Kind::Org || kind == Kind::Place {
+                    // Listed places split apart are places ("India and
+                    // Pakistan" is often one org in GMB).
+                    parts = parts
+                        .into_iter()
+                        .flat_map(|((s, e), k)| {
+                            let split = gazetteer::split_listed_places(&words, &scratch.gaz, s, e);
+                            let k = if split.len() > 1 { Kind::Place } else { k };
+                            split.into_iter().map(move |p| (p, k))
+                        })
+                        .collect();
+                }
+                for ((s, e), kind) in parts {
                     let Some((s, e)) = rules::clean_span(&words, s, e, label) else { continue };
                     if kind != Kind::Group
                         && (rules::is_event_name(&words[s..e])
