@@ -112,3 +112,10 @@ fn two_listed_places_joined_by_and_are_two_mentions() {
     let ms = mentions(t);
     assert!(has(&ms, "India", Kind::Place) && has(&ms, "Pakistan", Kind::Place), "{ms:?}");
 }
+
+#[test]
+fn given_name_plus_surname_is_a_person_even_after_of() {
+    let t = "The victory of Helen Lindqvist surprised many.";
+    let ms = mentions(t);
+    assert!(has(&ms, "Helen Lindqvist", Kind::Person), "{ms:?}");
+}

@@ -50,6 +50,23 @@ pub fn only_common_words(words: &[&str], gaz: &[GazBits]) -> bool {
     any && !designated
 }
 
+/// Does a 2-3 word span read as a person's name: a listed given name that
+/// is neither a common word nor the start of a listed place, then
+/// capitalised words, the last no common word and no title, org, place or
+/// event designator ("Ada Varga", not "Victoria Falls")? In GMB 91 % of
+/// spans like this are people, and many of the rest are its noise.
+pub fn looks_like_person(words: &[&str], gaz: &[GazBits]) -> bool {
+    const GIVEN: u16 = 1 << 3;
+    const PLACES: u16 = 1 | 1 << 1;
+    const NOT_LAST: u16 = COMMON | 1 << 5 | 1 << 6 | 1 << 8 | 1 << 9;
+    let (Some(first), Some(last)) = (gaz.first(), gaz.last()) else { return false };
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && first.begin & GIVEN != 0
+        && first.begin & (COMMON | PLACES | 1 << 5) == 0
+        && last.begin & NOT_LAST == 0
+}
+
 /// Split `[s, e)` at "and"/"&" where two listed places meet ("Scotland and
 /// Wales", "Iran and Syria"): the words on both sides begin a country or
 /// place entry and no entry runs across the "and" (as one does in "Bosnia

@@ -109,8 +109,13 @@ impl Recognizer {
                         })
                         .collect();
                 }
-                for ((s, e), kind) in parts {
+                for ((s, e), mut kind) in parts {
                     let Some((s, e)) = rules::clean_span(&words, s, e, label) else { continue };
+                    if matches!(kind, Kind::Org | Kind::Place)
+                        && gazetteer::looks_like_person(&words[s..e], &scratch.gaz[s..e])
+                    {
+                        kind = Kind::Person;
+                    }
                     if kind != Kind::Group
                         && (rules::is_event_name(&words[s..e])
                             || gazetteer::only_common_words(&words[s..e], &scratch.gaz[s..e]))
