@@ -119,3 +119,10 @@ fn given_name_plus_surname_is_a_person_even_after_of() {
     let ms = mentions(t);
     assert!(has(&ms, "Helen Lindqvist", Kind::Person), "{ms:?}");
 }
+
+#[test]
+fn listed_countries_stay_places_when_they_act() {
+    let t = "Turkey rejected the plan, and Norway said it would wait.";
+    let ms = mentions(t);
+    assert!(has(&ms, "Turkey", Kind::Place) && has(&ms, "Norway", Kind::Place), "{ms:?}");
+}

@@ -67,6 +67,30 @@ pub fn looks_like_person(words: &[&str], gaz: &[GazBits]) -> bool {
         && last.begin & NOT_LAST == 0
 }
 
+/// Is the span exactly one country or place list entry ("Turkey", "New
+/// Delhi"), not ending in an org word, not a grouping ("European Union")
+/// and not a bare acronym ("UN")? GMB often tags such names org where they stand for a
+/// government; the news scheme keeps them places.
+pub fn is_listed_place(words: &[&str], gaz: &[GazBits]) -> bool {
+    const PLACES: u16 = 1 | 1 << 1;
+    let (Some(first), Some(last), Some(w)) = (gaz.first(), gaz.last(), words.last()) else {
+        return false;
+    };
+    let acronym = words.len() == 1 && !w.contains('.') && !w.chars().any(char::is_lowercase);
+    // CLDR's country names include three groupings that are no places.
+    let grouping = words.len() == 2
+        && matches!(
+            (words[0].to_ascii_lowercase().as_str(), words[1].to_ascii_lowercase().as_str()),
+            ("united", "nations") | ("european", "union")
+        )
+        || w.eq_ignore_ascii_case("eurozone");
+    !grouping
+        && first.begin & PLACES != 0
+        && gaz[1..].iter().all(|g| g.inside & PLACES != 0)
+        && (words.len() == 1 || last.begin & (1 << 6) == 0)
+        && !acronym
+}
+
 /// Split `[s, e)` at "and"/"&" where two listed places meet ("Scotland and
 /// Wales", "Iran and Syria"): the words on both sides begin a country or
 /// place entry and no entry runs across the "and" (as one does in "Bosnia

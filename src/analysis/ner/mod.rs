@@ -116,6 +116,11 @@ impl Recognizer {
                     {
                         kind = Kind::Person;
                     }
+                    if kind == Kind::Org
+                        && gazetteer::is_listed_place(&words[s..e], &scratch.gaz[s..e])
+                    {
+                        kind = Kind::Place;
+                    }
                     if kind != Kind::Group
                         && (rules::is_event_name(&words[s..e])
                             || gazetteer::only_common_words(&words[s..e], &scratch.gaz[s..e]))
