@@ -49,8 +49,28 @@ Treaty\nAccord\nAccords\nRevolution\nCrisis\nOperation\nSummit\nMarathon\nSeries
 Tournament\nClassic\nMedal\nDay\nProtocol\nDoctrine\nAlbum\n\
 Rebellion\nUprising\nMassacre\nConvention\nExpo\nFair";
 
-const TITLES_EXTRA: &[&str] =
-    &["mr", "mrs", "ms", "dr", "gen", "sgt", "lt", "col", "capt", "gov", "sen", "rep", "prof"];
+const TITLES_EXTRA: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "sgt",
+    "lt",
+    "col",
+    "capt",
+    "gov",
+    "sen",
+    "rep",
+    "prof",
+    "brigadier",
+    "marshal",
+    "field",
+    "rear",
+    "staff",
+    "first",
+    "second",
+];
 
 fn in_list(list: &str, word: &str) -> bool {
     list.lines().any(|l| l == word)
@@ -295,8 +315,9 @@ pub fn clean_span(
     if s >= e {
         return None;
     }
-    // A person made only of titles ("President") is no mention.
-    if person && words[s..e].iter().all(|w| is_title(w)) {
+    // A person made only of titles ("President") is no mention, nor is
+    // anything made of two or more ("Brigadier General").
+    if (person || e - s > 1) && words[s..e].iter().all(|w| is_title(w)) {
         return None;
     }
     let has_name = words[s..e]
