@@ -126,3 +126,10 @@ fn listed_countries_stay_places_when_they_act() {
     let ms = mentions(t);
     assert!(has(&ms, "Turkey", Kind::Place) && has(&ms, "Norway", Kind::Place), "{ms:?}");
 }
+
+#[test]
+fn a_nationality_before_a_descriptive_org_name_belongs_to_it() {
+    let t = "Jets of the German Air Force landed in Oslo.";
+    let ms = mentions(t);
+    assert!(has(&ms, "German Air Force", Kind::Org), "{ms:?}");
+}

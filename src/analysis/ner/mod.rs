@@ -131,6 +131,7 @@ impl Recognizer {
                 }
             }
         }
+        merge_group_into_org(text, &self.gazetteer, &mut out);
         coordinated_kinds(text, &mut out);
         consistent_kinds(text, &mut out);
         self.propagate(text, seg, &mut out);
@@ -231,6 +232,33 @@ impl Recognizer {
         }
         decode::viterbi(&scratch.emit, &self.model.trans, &mut scratch.path);
         &scratch.path
+    }
+}
+
+/// A nationality right before a descriptive org name is part of it
+/// ("German Air Force", "Spanish Foreign Ministry"): GMB tags the adjective
+/// as a group of its own, the usual scheme takes the whole name as the org.
+/// Descriptive: two or more words, the first a common word or the last an
+/// org word; a proper name keeps the adjective out ("Lebanese Hezbollah").
+fn merge_group_into_org(text: &str, gaz: &Gazetteer, out: &mut Vec<Mention>) {
+    let descriptive = |m: &Mention| {
+        let t = &text[m.start..m.end];
+        t.split_once(' ').is_some_and(|(first, _)| gaz.is_common(first))
+            || t.rsplit_once(' ').is_some_and(|(_, last)| rules::is_org_word(last))
+    };
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (out[k], out[k + 1]);
+        if a.kind == Kind::Group
+            && b.kind == Kind::Org
+            && text[a.end..b.start] == *" "
+            && descriptive(&b)
+        {
+            out[k + 1].start = a.start;
+            out.remove(k);
+        } else {
+            k += 1;
+        }
     }
 }
 

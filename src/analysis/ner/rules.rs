@@ -76,6 +76,11 @@ fn in_list(list: &str, word: &str) -> bool {
     list.lines().any(|l| l == word)
 }
 
+/// Does this word mark organisation names ("Party", "Ministry", "Inc.")?
+pub fn is_org_word(word: &str) -> bool {
+    in_list(ORG_WORDS_TEXT, word)
+}
+
 /// Is `[s, e)` the name of an event, award, law or work ("World Cup",
 /// "Battle of Hastings", "Nobel Prize")? Those are none of the kinds this
 /// recogniser emits, whatever the tagger guessed.
