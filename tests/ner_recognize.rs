@@ -133,3 +133,10 @@ fn a_nationality_before_a_descriptive_org_name_belongs_to_it() {
     let ms = mentions(t);
     assert!(has(&ms, "German Air Force", Kind::Org), "{ms:?}");
 }
+
+#[test]
+fn a_conjunct_named_alone_elsewhere_is_its_own_name() {
+    let t = "Hamas won the vote. Talks between Hamas and Fatah failed.";
+    let ms = mentions(t);
+    assert!(!ms.iter().any(|(t, _)| t.contains(" and ")), "{ms:?}");
+}

@@ -132,6 +132,7 @@ impl Recognizer {
             }
         }
         merge_group_into_org(text, &self.gazetteer, &mut out);
+        split_known_conjuncts(text, &mut out);
         coordinated_kinds(text, &mut out);
         consistent_kinds(text, &mut out);
         self.propagate(text, seg, &mut out);
@@ -260,6 +261,32 @@ fn merge_group_into_org(text: &str, gaz: &Gazetteer, out: &mut Vec<Mention>) {
             k += 1;
         }
     }
+}
+
+/// A span "A and B" (or "A & B") where A or B is a mention of its own
+/// elsewhere in the article is two names ("Hamas and Fatah" after "Hamas"
+/// alone). Each side keeps the kind it has alone, else the span's kind.
+fn split_known_conjuncts(text: &str, out: &mut Vec<Mention>) {
+    use std::collections::HashMap;
+    let alone: HashMap<&str, Kind> = out.iter().map(|m| (&text[m.start..m.end], m.kind)).collect();
+    let mut res = Vec::with_capacity(out.len());
+    for m in out.iter() {
+        let t = &text[m.start..m.end];
+        let split = [" and ", " & "].iter().find_map(|sep| {
+            let (a, b) = t.split_once(sep)?;
+            (alone.contains_key(a) || alone.contains_key(b)).then_some((a, b, sep.len()))
+        });
+        match split {
+            Some((a, b, n)) if m.kind != Kind::Group => {
+                let ka = alone.get(a).copied().unwrap_or(m.kind);
+                let kb = alone.get(b).copied().unwrap_or(m.kind);
+                res.push(Mention { start: m.start, end: m.start + a.len(), kind: ka });
+                res.push(Mention { start: m.start + a.len() + n, end: m.end, kind: kb });
+            }
+            _ => res.push(*m),
+        }
+    }
+    *out = res;
 }
 
 /// Names in one list share a kind: in "France, Ireland, Scotland and
