@@ -67,8 +67,19 @@ pub fn analyze(body: &str, date: Option<chrono::NaiveDate>) -> Analysis {
     Analysis { segmentation, mentions, values }
 }
 
-/// A name's span without a possessive ending: "Haniyeh’s" names Haniyeh.
+/// A name's span without a possessive: "Haniyeh’s" names Haniyeh, and the
+/// "’s" of "Lebanon’s Hezbollah" is no part of Hezbollah.
 fn without_possessive(body: &str, mut m: Mention) -> Mention {
+    if let Some(text) = body.get(m.start..m.end) {
+        for prefix in ["'s ", "’s "] {
+            if let Some(rest) = text.strip_prefix(prefix)
+                && !rest.trim().is_empty()
+            {
+                m.start += text.len() - rest.trim_start().len();
+                break;
+            }
+        }
+    }
     if let Some(text) = body.get(m.start..m.end) {
         for suffix in ["'s", "’s", "'", "’"] {
             if text.len() > suffix.len() + 1 && text.ends_with(suffix) {
@@ -102,4 +113,20 @@ fn merge(names: Vec<Mention>, values: &[values::Value]) -> Vec<Mention> {
 pub fn analyze_all(articles: &[crate::corpus::Article]) -> Vec<Analysis> {
     use rayon::prelude::*;
     articles.par_iter().map(|a| analyze(&a.body, a.date)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessives_are_trimmed_from_names() {
+        let body = "Lebanon’s Hezbollah met Haniyeh’s aides.";
+        let at = |s: &str| body.find(s).unwrap();
+        let m = |start: usize, end: usize| Mention { start, end, kind: Kind::Org };
+        let lead = without_possessive(body, m(at("’s Hezbollah"), at(" met")));
+        assert_eq!(&body[lead.start..lead.end], "Hezbollah");
+        let tail = without_possessive(body, m(at("Haniyeh"), at(" aides")));
+        assert_eq!(&body[tail.start..tail.end], "Haniyeh");
+    }
 }
