@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::analysis::{self, Analysis, Kind};
 use crate::corpus::{Article, Corpus, outlets};
+use crate::index::{self, Index};
 
 /// Read the same story in several outlets and see where they agree.
 #[derive(Debug, Parser)]
@@ -29,6 +31,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// People, organisations, places and groups across the articles, each
+    /// with its aliases and mentions; with `--format json`, every mention
+    /// (dates and numbers included) as a byte span into its article's body.
+    Entities {
+        /// Files and folders to read (default: the current folder).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -42,7 +53,7 @@ impl Cli {
     /// command to run on them (`None`: open the reader).
     pub fn split(self) -> (Vec<PathBuf>, Option<Command>) {
         let paths = match &self.command {
-            Some(Command::List { paths, .. }) => paths.clone(),
+            Some(Command::List { paths, .. } | Command::Entities { paths, .. }) => paths.clone(),
             None => self.paths,
         };
         let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
@@ -81,6 +92,14 @@ pub fn print(cmd: &Command, corpus: &Corpus, out: &mut dyn Write) -> io::Result<
     match cmd {
         Command::List { format: ListFormat::Json, .. } => list_json(corpus, out),
         Command::List { format: ListFormat::Table, .. } => list_table(corpus, output_width(), out),
+        Command::Entities { format, .. } => {
+            let analyses = analysis::analyze_all(&corpus.articles);
+            let index = index::of_corpus(&corpus.articles, &analyses);
+            match format {
+                ListFormat::Json => entities_json(corpus, &analyses, &index, out),
+                ListFormat::Table => entities_table(&index, output_width(), out),
+            }
+        }
     }
 }
 
@@ -144,6 +163,119 @@ pub fn list_table(corpus: &Corpus, width: usize, out: &mut dyn Write) -> io::Res
     writeln!(out, "{}", line(head))?;
     for r in &rows {
         writeln!(out, "{}", line([&r[0], &r[1], &r[2], &r[3], &r[4]]))?;
+    }
+    Ok(())
+}
+
+/// One mention of the `entities` JSON: a byte span into the article's body.
+#[derive(Debug, Serialize)]
+pub struct MentionJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: Kind,
+    /// The entity's id; `null` for dates and numbers, which are values.
+    pub entity: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArticleEntitiesJson<'a> {
+    #[serde(flatten)]
+    pub article: ArticleJson<'a>,
+    pub body: &'a str,
+    pub mentions: Vec<MentionJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntityJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: Kind,
+    pub aliases: &'a [String],
+    pub mentions: usize,
+    pub articles: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntitiesJson<'a> {
+    pub articles: Vec<ArticleEntitiesJson<'a>>,
+    pub entities: Vec<EntityJson<'a>>,
+}
+
+pub fn entities_json(
+    corpus: &Corpus,
+    analyses: &[Analysis],
+    index: &Index,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let articles = corpus
+        .articles
+        .iter()
+        .zip(analyses)
+        .enumerate()
+        .map(|(i, (a, an))| ArticleEntitiesJson {
+            article: ArticleJson::from(a),
+            body: &a.body,
+            mentions: an
+                .mentions
+                .iter()
+                .enumerate()
+                .map(|(m, mention)| MentionJson {
+                    start: mention.start,
+                    end: mention.end,
+                    text: &a.body[mention.start..mention.end],
+                    kind: mention.kind,
+                    entity: index
+                        .entity_of(index::MentionRef { article: i, mention: m })
+                        .map(|e| e.id.as_str()),
+                })
+                .collect(),
+        })
+        .collect();
+    let entities = index
+        .entities
+        .iter()
+        .map(|e| EntityJson {
+            id: &e.id,
+            name: &e.name,
+            kind: e.kind,
+            aliases: &e.aliases,
+            mentions: e.mentions.len(),
+            articles: e.articles.iter().map(|&i| corpus.articles[i].id.as_str()).collect(),
+        })
+        .collect();
+    serde_json::to_writer(&mut *out, &EntitiesJson { articles, entities })?;
+    writeln!(out)
+}
+
+/// Entities most mentioned first: kind, name, mentions, articles, aliases.
+pub fn entities_table(index: &Index, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    let w_name = index.entities.iter().map(|e| e.name.width()).max().unwrap_or(4).clamp(4, 32);
+    let fixed = 6 + 2 + w_name + 2 + 8 + 2 + 8 + 2;
+    let w_alias = width.saturating_sub(fixed).max(10);
+    writeln!(
+        out,
+        "{}",
+        format!(
+            "{}  {}  {}  {}  ALIASES",
+            pad("KIND", 6),
+            pad("NAME", w_name),
+            pad_left("MENTIONS", 8),
+            pad_left("ARTICLES", 8)
+        )
+        .trim_end()
+    )?;
+    for e in &index.entities {
+        let aliases = sanitize_line(&e.aliases.join(" · "));
+        let row = format!(
+            "{}  {}  {}  {}  {}",
+            pad(e.kind.as_str(), 6),
+            pad(&sanitize_line(&e.name), w_name),
+            pad_left(&e.mentions.len().to_string(), 8),
+            pad_left(&e.articles.len().to_string(), 8),
+            fit(&aliases, w_alias)
+        );
+        writeln!(out, "{}", row.trim_end())?;
     }
     Ok(())
 }

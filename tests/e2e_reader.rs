@@ -110,6 +110,20 @@ fn open_move_read_and_quit_in_a_real_terminal() {
     let text = screen.text();
     assert!(text.contains("Mon 5 Aug 2024"), "meta line shown:\n{text}");
 
+    // The entity finder: type a query, jump, step to the next mention.
+    send(b"e");
+    screen.wait_for("the entity finder", |s| s.contents().contains("Jump to entity"));
+    send(b"asad");
+    screen.wait_for("the query to rank Al Asad Air Base", |s| {
+        s.contents().contains("> asad") && s.contents().contains("Al Asad Air Base")
+    });
+    send(b"\r");
+    screen.wait_for("the jump", |s| s.contents().contains("Al Asad Air Base · mention 1 of"));
+    send(b"n");
+    screen.wait_for("the next mention", |s| s.contents().contains("mention 2 of"));
+    send(b"\x1b");
+    screen.wait_for("Esc to forget the entity", |s| !s.contents().contains("mention 2 of"));
+
     send(b"q");
     let deadline = Instant::now() + WAIT;
     let status = loop {

@@ -5,7 +5,7 @@ mod tui_support;
 
 use dateline::tui::action::Action;
 use dateline::tui::app::{Focus, ListRow};
-use tui_support::{app, edge, open_id, press, sample, screen, type_text};
+use tui_support::{app, current_mention_text, edge, open_id, press, sample, screen, type_text};
 
 #[test]
 fn starts_on_the_newest_article_with_the_list_focused() {
@@ -276,4 +276,198 @@ fn keys_come_from_the_keymap_not_the_code() {
     assert!(s.contains("x next"), "status hints follow the keymap:\n{s}");
     press(&mut a, &["Q"]);
     assert!(a.quit);
+}
+
+/// The reader's current entity's name, position and total.
+fn walk(a: &dateline::tui::app::App) -> Option<(String, usize, usize)> {
+    let c = a.current?;
+    let e = a.entities.entity(c.entity)?;
+    Some((e.name.clone(), c.pos, a.entities.order[c.entity].len()))
+}
+
+/// (date, article index, mention start) of the current mention.
+fn at(a: &dateline::tui::app::App) -> (Option<chrono::NaiveDate>, usize, usize) {
+    let (_, r) = a.current_mention().expect("a current mention");
+    let m = a.entities.mention(r).expect("the mention");
+    (a.corpus.articles[r.article].date, r.article, m.start)
+}
+
+/// A date sorts undated last.
+fn date_key(d: Option<chrono::NaiveDate>) -> (bool, Option<chrono::NaiveDate>) {
+    (d.is_none(), d)
+}
+
+#[test]
+fn finder_jumps_to_the_first_al_asad_mention_then_n_and_shift_n_walk() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["e"]);
+    assert!(a.finder.is_some());
+    assert!(screen(&a).contains("Jump to entity"));
+    type_text(&mut a, "asad");
+    assert!(!a.quit && a.filter.is_empty(), "letters are the query, not keys");
+    press(&mut a, &["<enter>"]);
+    assert!(a.finder.is_none());
+    assert_eq!(a.focus, Focus::Reader);
+    let (name, pos, n) = walk(&a).expect("an entity is current");
+    assert!(name.contains("Asad"), "{name}");
+    assert_eq!(pos, 0);
+    assert!(n > 3);
+    // The first mention in date order: no mention lives in an older article.
+    let (first_date, art, start) = at(&a);
+    let c = a.current.expect("current");
+    for r in &a.entities.index.entities[c.entity].mentions {
+        assert!(date_key(a.corpus.articles[r.article].date) >= date_key(first_date));
+    }
+    assert_eq!(a.doc.article, Some(art), "the reader shows that article");
+    let s = screen(&a);
+    assert!(s.contains(&format!("{name} · mention 1 of {n} · n/N next/previous")), "{s}");
+    let text = current_mention_text(&a).expect("mention text");
+    assert!(
+        tui_support::find_on_screen(&a, &text).is_some(),
+        "the mention {text:?} is on screen (start {start}):\n{s}"
+    );
+
+    // n: the next mention, in the same or a later article.
+    press(&mut a, &["n"]);
+    assert_eq!(walk(&a).map(|w| w.1), Some(1));
+    let (d2, art2, start2) = at(&a);
+    assert!(date_key(d2) >= date_key(first_date));
+    assert!(art2 != art || start2 > start);
+    assert_eq!(a.doc.article, Some(art2));
+    assert!(screen(&a).contains(&format!("mention 2 of {n}")));
+    let text = current_mention_text(&a).expect("mention text");
+    assert!(tui_support::find_on_screen(&a, &text).is_some(), "{}", screen(&a));
+    // N: back where we were.
+    press(&mut a, &["N"]);
+    assert_eq!(at(&a), (first_date, art, start));
+    // N at the first comes round to the last, and says so.
+    press(&mut a, &["N"]);
+    assert_eq!(walk(&a).map(|w| w.1), Some(n - 1));
+    let s = screen(&a);
+    assert!(s.contains(&format!("mention {n} of {n} (wrapped)")), "{s}");
+    press(&mut a, &["n"]);
+    assert_eq!(walk(&a).map(|w| w.1), Some(0));
+    // Walking every mention visits them in date order.
+    let mut last = date_key(first_date);
+    for _ in 1..n {
+        press(&mut a, &["n"]);
+        let d = date_key(at(&a).0);
+        assert!(d >= last, "date order");
+        last = d;
+    }
+}
+
+#[test]
+fn esc_in_the_reader_forgets_the_entity_first_then_goes_back() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["e"]);
+    type_text(&mut a, "austin");
+    press(&mut a, &["<enter>"]);
+    assert!(a.current.is_some());
+    press(&mut a, &["<esc>"]);
+    assert!(a.current.is_none());
+    assert_eq!(a.focus, Focus::Reader);
+    assert!(!screen(&a).contains("mention 1 of"));
+    // n and N do nothing without an entity.
+    let before = (a.doc.article, a.scroll);
+    press(&mut a, &["n", "N"]);
+    assert_eq!((a.doc.article, a.scroll), before);
+    press(&mut a, &["<esc>"]);
+    assert_eq!(a.focus, Focus::List);
+}
+
+#[test]
+fn finder_esc_closes_without_jumping_and_arrows_move() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["e"]);
+    let top = a.finder.as_ref().and_then(|f| f.hits.first().map(|h| h.entity));
+    // Empty query: every entity, most mentioned first.
+    let f = a.finder.as_ref().expect("finder");
+    assert_eq!(f.hits.len(), a.entities.index.entities.len());
+    let counts: Vec<usize> =
+        f.hits.iter().map(|h| a.entities.index.entities[h.entity].mentions.len()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    press(&mut a, &["<down>", "<down>", "<up>"]);
+    assert_eq!(a.finder.as_ref().map(|f| f.selected), Some(1));
+    type_text(&mut a, "zzqx");
+    assert!(screen(&a).contains("No entity matches"));
+    press(&mut a, &["<enter>"]);
+    assert!(a.finder.is_some(), "Enter with no match keeps the finder open");
+    press(&mut a, &["<bs>", "<bs>", "<bs>", "<bs>", "<esc>"]);
+    assert!(a.finder.is_none() && a.current.is_none() && !a.quit);
+    assert_eq!(a.focus, Focus::List);
+    assert!(top.is_some());
+}
+
+#[test]
+fn a_jump_drops_a_filter_that_hides_the_article() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["/"]);
+    type_text(&mut a, "fox");
+    press(&mut a, &["<enter>"]);
+    assert_eq!(a.visible.len(), 1);
+    press(&mut a, &["e"]);
+    type_text(&mut a, "haniyeh");
+    press(&mut a, &["<enter>"]);
+    let (_, art, _) = at(&a);
+    assert_eq!(a.doc.article, Some(art));
+    assert!(a.visible.contains(&art));
+}
+
+#[test]
+fn h_toggles_highlighting() {
+    let mut a = app(sample(), 100, 30);
+    assert!(a.highlight);
+    press(&mut a, &["h"]);
+    assert!(!a.highlight);
+    press(&mut a, &["<tab>", "h"]);
+    assert!(a.highlight, "h works from the reader too");
+}
+
+#[test]
+fn entity_panel_lists_the_article_and_enter_makes_one_current() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["E"]);
+    assert!(a.panel);
+    assert_eq!(a.focus, Focus::Entities);
+    let s = screen(&a);
+    assert!(s.contains("Entities (") && s.contains("Places ("), "{s}");
+    assert!(!s.contains("Articles ("), "the panel takes the list's place at 100 columns:\n{s}");
+    // Every entity listed is named in the open article, counted right.
+    let art = a.doc.article.expect("an article");
+    for &(e, here) in &a.panel_list {
+        let n = a.entities.index.entity_of[art].iter().filter(|x| **x == Some(e)).count();
+        assert_eq!(n, here);
+    }
+    press(&mut a, &["j", "j"]);
+    assert_eq!(a.panel_selected, 2);
+    let (e, _) = a.panel_list[2];
+    press(&mut a, &["<enter>"]);
+    assert_eq!(a.current.map(|c| c.entity), Some(e));
+    assert_eq!(a.focus, Focus::Reader);
+    let (_, r) = a.current_mention().expect("current mention");
+    assert_eq!(r.article, art, "its first mention in this article");
+    let first_here = a.entities.index.entity_of[art].iter().position(|x| *x == Some(e));
+    assert_eq!(Some(r.mention), first_here);
+    // Tab comes round to the panel; E there hides it.
+    press(&mut a, &["<tab>"]);
+    assert_eq!(a.focus, Focus::Entities);
+    press(&mut a, &["E"]);
+    assert!(!a.panel);
+    assert_eq!(a.focus, Focus::List);
+    assert!(screen(&a).contains("Articles ("));
+}
+
+#[test]
+fn entity_panel_follows_the_open_article() {
+    let mut a = app(sample(), 200, 50);
+    press(&mut a, &["E"]);
+    let s = screen(&a);
+    assert!(s.contains("Articles (") && s.contains("Entities ("), "three columns at 200:\n{s}");
+    let first = a.panel_list.clone();
+    press(&mut a, &["<tab>", "j"]);
+    assert_eq!(a.focus, Focus::List);
+    assert_ne!(a.panel_list, first, "another article, other entities");
+    press(&mut a, &["<tab>", "<tab>", "<esc>"]);
+    assert!(!a.panel);
 }

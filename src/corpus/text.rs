@@ -67,7 +67,7 @@ pub fn clean(raw: &str, opts: Infer<'_>) -> Cleaned {
         let line = lines[first].trim().to_string();
         let alone = lines.get(first + 1).is_none_or(|next| next.trim().is_empty());
         match opts.known_title {
-            Some(known) if normalise(known) == normalise(&line) => {
+            Some(known) if normalise(known) == normalise(&line) && has_more_text(&lines, first) => {
                 lines.remove(first);
             }
             None if alone && reads_as_headline(&line) && has_more_text(&lines, first) => {
@@ -376,6 +376,15 @@ mod tests {
         );
         assert_eq!(c.body, "Several were hurt.");
         assert_eq!(c.meta.title, None);
+    }
+
+    #[test]
+    fn an_article_that_is_only_its_headline_keeps_it_as_body() {
+        let c = clean(
+            "Storm closes port\n",
+            Infer { known_title: Some("Storm closes port"), markdown: false },
+        );
+        assert_eq!(c.body, "Storm closes port");
     }
 
     #[test]

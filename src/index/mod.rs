@@ -112,8 +112,9 @@ pub fn resolve(docs: &[Doc<'_>]) -> Index {
             if ws.is_empty() {
                 continue;
             }
-            let class = kind_class(mention.kind);
-            let core_words = core(&ws, mention.kind);
+            let kind = names::kind_by_head(&ws).unwrap_or(mention.kind);
+            let class = kind_class(kind);
+            let core_words = core(&ws, kind);
             let key = (class, core_words.clone());
             let id = *by_key.entry(key).or_insert_with(|| {
                 nodes.push(Node {
@@ -127,7 +128,7 @@ pub fn resolve(docs: &[Doc<'_>]) -> Index {
                 nodes.len() - 1
             });
             let node = &mut nodes[id];
-            *node.kinds.entry(mention.kind).or_default() += 1;
+            *node.kinds.entry(kind).or_default() += 1;
             *node.surfaces.entry(surface.trim().to_string()).or_default() += 1;
             let at = MentionRef { article: a, mention: m };
             node.mentions.push(at);
@@ -277,8 +278,9 @@ fn build(
             let mut surfaces: HashMap<&str, usize> = HashMap::new();
             for at in &mentions {
                 let m = &docs[at.article].mentions[at.mention];
-                *kinds.entry(m.kind).or_default() += 1;
                 if let Some(s) = docs[at.article].body.get(m.start..m.end) {
+                    let kind = names::kind_by_head(&words(s)).unwrap_or(m.kind);
+                    *kinds.entry(kind).or_default() += 1;
                     *surfaces.entry(s.trim()).or_default() += 1;
                 }
             }
@@ -354,4 +356,18 @@ impl UnionFind {
             self.parent[hi] = lo;
         }
     }
+}
+
+/// Resolve the entities of a whole analysed corpus (`analyses[i]` is the
+/// analysis of `articles[i]`).
+pub fn of_corpus(
+    articles: &[crate::corpus::Article],
+    analyses: &[crate::analysis::Analysis],
+) -> Index {
+    let docs: Vec<Doc<'_>> = articles
+        .iter()
+        .zip(analyses)
+        .map(|(a, an)| Doc { body: &a.body, mentions: &an.mentions })
+        .collect();
+    resolve(&docs)
 }

@@ -35,13 +35,22 @@ pub fn words(name: &str) -> Vec<String> {
     out
 }
 
+/// Head words that make a name a facility or settlement, whatever a tagger
+/// called it: "Al Asad Air Base" is a place even when tagged an organisation.
+const PLACE_HEADS: &[&str] = &["base", "airbase", "airfield", "airport", "camp", "outpost"];
+
+/// The kind a name's own words give it, if they decide it.
+pub fn kind_by_head(words: &[String]) -> Option<Kind> {
+    (words.len() >= 2 && words.last().is_some_and(|w| PLACE_HEADS.contains(&w.as_str())))
+        .then_some(Kind::Place)
+}
+
 /// The words that identify a name among others of its kind: articles and,
 /// for places, generic designators left out (unless nothing else is left).
 pub fn core(words: &[String], kind: Kind) -> Vec<String> {
     let dropped =
         |w: &str| ARTICLES.contains(&w) || (kind == Kind::Place && PLACE_GENERIC.contains(&w));
-    let keep = |w: &&String| !dropped(w.as_str());
-    let core: Vec<String> = words.iter().filter(keep).cloned().collect();
+    let core: Vec<String> = words.iter().filter(|w| !dropped(w.as_str())).cloned().collect();
     if core.is_empty() { words.to_vec() } else { core }
 }
 

@@ -37,6 +37,8 @@ pub enum Action {
     ToggleFocus,
     FocusList,
     FocusReader,
+    /// Focus the entity panel if it is open (a click on it).
+    FocusEntities,
     // The filter.
     FilterStart,
     FilterInsert(char),
@@ -48,6 +50,35 @@ pub enum Action {
     // The help popup.
     HelpOpen,
     HelpClose,
+    // Entities.
+    /// Style mentions by kind, or stop (the current mention stays marked).
+    HighlightToggle,
+    /// Esc in the reader: forget the current entity, or with none, go back
+    /// to the list.
+    ReaderBack,
+    /// Next / previous mention of the current entity across the corpus, in
+    /// date order, wrapping at the ends.
+    MentionNext,
+    MentionPrev,
+    /// Show the entity panel and focus it; when it has focus, hide it.
+    EntityPanel,
+    EntityPanelClose,
+    EntityNext,
+    EntityPrev,
+    EntityFirst,
+    EntityLast,
+    /// Make the selected entity current and jump to its first mention in
+    /// the open article.
+    EntityOpen,
+    // The entity finder.
+    FinderOpen,
+    FinderInsert(char),
+    FinderBackspace,
+    FinderNext,
+    FinderPrev,
+    /// Open the selected entity's first mention (in date order).
+    FinderAccept,
+    FinderClose,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }
@@ -63,8 +94,12 @@ pub enum Context {
     Reader,
     /// The list or the reader has focus (no popup, no filter typing).
     Main,
+    /// The entity panel has focus.
+    Entities,
     /// Typing a filter.
     Filter,
+    /// The entity finder is open (typing a query).
+    Finder,
     /// The help popup is open.
     Help,
     /// Always, under every layer.
@@ -77,19 +112,23 @@ impl Context {
         match self {
             Context::List => "Article list",
             Context::Reader => "Reader",
-            Context::Main => "List and reader",
+            Context::Main => "List, reader and entity panel",
+            Context::Entities => "Entity panel",
             Context::Filter => "Filter (typing)",
+            Context::Finder => "Entity finder (typing)",
             Context::Help => "This help",
             Context::Any => "Anywhere",
         }
     }
 
     /// The order sections appear in the help popup.
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 8] = [
         Context::List,
         Context::Reader,
+        Context::Entities,
         Context::Main,
         Context::Filter,
+        Context::Finder,
         Context::Help,
         Context::Any,
     ];
@@ -101,9 +140,14 @@ mod tests {
 
     #[test]
     fn actions_round_trip_through_serde() {
-        for a in
-            [Action::Quit, Action::SelectBy(-3), Action::FilterInsert('é'), Action::Resize(80, 24)]
-        {
+        for a in [
+            Action::Quit,
+            Action::SelectBy(-3),
+            Action::FilterInsert('é'),
+            Action::Resize(80, 24),
+            Action::FinderInsert('ä'),
+            Action::MentionNext,
+        ] {
             let json = serde_json::to_string(&a).unwrap_or_default();
             assert_eq!(serde_json::from_str::<Action>(&json).ok(), Some(a), "{json}");
         }

@@ -9,16 +9,42 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 use super::action::{Action, Context};
+use super::entities::Entities;
+use super::finder::Finder;
 use super::keymap::Keymap;
 use super::labels;
 use super::layout;
 use super::wrap::{WrapLine, line_of, wrap};
+use crate::analysis::Kind;
 use crate::corpus::{Article, Corpus};
+use crate::index::MentionRef;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     List,
     Reader,
+    /// The entity panel (open only while `App::panel` is).
+    Entities,
+}
+
+/// The entity `n`/`N` walk, and where in its mentions the reader is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Current {
+    /// Index into the corpus' entities.
+    pub entity: usize,
+    /// Index into that entity's mentions in date order ([`Entities::order`]).
+    pub pos: usize,
+    /// The last step went past an end and came round to the other.
+    pub wrapped: bool,
+}
+
+/// One row of the entity panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelRow {
+    /// A kind heading with how many entities of that kind follow.
+    Kind(Kind, usize),
+    /// Entry `n` of [`App::panel_list`].
+    Entity(usize),
 }
 
 /// One row of the article list.
@@ -88,6 +114,7 @@ impl Document {
 
 pub struct App {
     pub corpus: Corpus,
+    pub entities: Entities,
     pub keymap: Keymap,
     /// Lower-cased title, outlet and body per article, for the filter.
     haystacks: Vec<String>,
@@ -109,13 +136,34 @@ pub struct App {
     pub doc: Document,
     /// First document line on screen.
     pub scroll: usize,
+    /// Mentions are styled by kind.
+    pub highlight: bool,
+    pub current: Option<Current>,
+    /// `Some` while the entity finder is open.
+    pub finder: Option<Finder>,
+    /// The entity panel is open.
+    pub panel: bool,
+    /// The open article's entities as the panel lists them: (entity,
+    /// mentions in this article), grouped by kind.
+    pub panel_list: Vec<(usize, usize)>,
+    /// Index into `panel_list`.
+    pub panel_selected: usize,
+    /// First panel row on screen (see [`App::panel_rows`]).
+    pub panel_offset: usize,
     /// The whole terminal.
     pub size: Rect,
     pub quit: bool,
 }
 
 impl App {
+    /// The reader on `corpus`, analysing it first (see [`Entities::of`]).
     pub fn new(corpus: Corpus, keymap: Keymap) -> App {
+        let entities = Entities::of(&corpus.articles);
+        App::with_entities(corpus, entities, keymap)
+    }
+
+    /// The reader on `corpus` with its analysis already done.
+    pub fn with_entities(corpus: Corpus, entities: Entities, keymap: Keymap) -> App {
         let haystacks = corpus
             .articles
             .iter()
@@ -126,6 +174,7 @@ impl App {
             .collect();
         let mut app = App {
             corpus,
+            entities,
             keymap,
             haystacks,
             filter: String::new(),
@@ -138,6 +187,13 @@ impl App {
             help: None,
             doc: Document::default(),
             scroll: 0,
+            highlight: true,
+            current: None,
+            finder: None,
+            panel: false,
+            panel_list: Vec::new(),
+            panel_selected: 0,
+            panel_offset: 0,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
         };
@@ -151,12 +207,15 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
             vec![Context::Help, Context::Any]
+        } else if self.finder.is_some() {
+            vec![Context::Finder, Context::Any]
         } else if self.filter_editing {
             vec![Context::Filter, Context::Any]
         } else {
             let pane = match self.focus {
                 Focus::List => Context::List,
                 Focus::Reader => Context::Reader,
+                Focus::Entities => Context::Entities,
             };
             vec![pane, Context::Main, Context::Any]
         }
@@ -199,11 +258,17 @@ impl App {
             Action::ToggleFocus => {
                 self.focus = match self.focus {
                     Focus::List => Focus::Reader,
-                    Focus::Reader => Focus::List,
+                    Focus::Reader if self.panel => Focus::Entities,
+                    Focus::Reader | Focus::Entities => Focus::List,
                 }
             }
             Action::FocusList => self.focus = Focus::List,
             Action::FocusReader => self.focus = Focus::Reader,
+            Action::FocusEntities => {
+                if self.panel {
+                    self.focus = Focus::Entities;
+                }
+            }
             Action::FilterStart => {
                 self.filter_editing = true;
                 self.focus = Focus::List;
@@ -231,17 +296,190 @@ impl App {
             }
             Action::HelpOpen => self.help = Some(0),
             Action::HelpClose => self.help = None,
-            Action::Resize(w, h) => {
-                self.size = Rect::new(0, 0, w, h);
-                self.relayout();
+            Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
+            Action::HighlightToggle => self.highlight = !self.highlight,
+            Action::ReaderBack => {
+                if self.current.take().is_none() {
+                    self.focus = Focus::List;
+                }
             }
+            Action::MentionNext => self.step_mention(true),
+            Action::MentionPrev => self.step_mention(false),
+            Action::EntityPanel => {
+                if self.panel && self.focus == Focus::Entities {
+                    self.panel = false;
+                    self.focus = Focus::List;
+                } else {
+                    self.panel = true;
+                    self.focus = Focus::Entities;
+                }
+            }
+            Action::EntityPanelClose => {
+                self.panel = false;
+                if self.focus == Focus::Entities {
+                    self.focus = Focus::List;
+                }
+            }
+            Action::EntityNext => self.panel_select(offset(self.panel_selected, 1)),
+            Action::EntityPrev => self.panel_select(offset(self.panel_selected, -1)),
+            Action::EntityFirst => self.panel_select(0),
+            Action::EntityLast => self.panel_select(usize::MAX),
+            Action::EntityOpen => self.open_panel_entity(),
+            Action::FinderOpen => self.finder = Some(Finder::new(&self.entities.index.entities)),
+            Action::FinderInsert(c) => {
+                if let Some(f) = self.finder.as_mut()
+                    && !c.is_control()
+                {
+                    let q = format!("{}{c}", f.query);
+                    f.set_query(&self.entities.index.entities, q);
+                }
+            }
+            Action::FinderBackspace => {
+                if let Some(f) = self.finder.as_mut() {
+                    let mut q = f.query.clone();
+                    q.pop();
+                    f.set_query(&self.entities.index.entities, q);
+                }
+            }
+            Action::FinderNext | Action::FinderPrev => {
+                let rows = self.finder_rows();
+                if let Some(f) = self.finder.as_mut() {
+                    f.select_by(if action == Action::FinderNext { 1 } else { -1 }, rows);
+                }
+            }
+            Action::FinderAccept => {
+                let hit = self.finder.as_ref().and_then(|f| f.selected_hit());
+                if let Some(entity) = hit.map(|h| h.entity) {
+                    self.finder = None;
+                    self.current = Some(Current { entity, pos: 0, wrapped: false });
+                    self.show_current();
+                }
+            }
+            Action::FinderClose => self.finder = None,
         }
-        // The panes' sizes depend on focus on narrow screens.
-        if matches!(action, Action::ToggleFocus | Action::FocusList | Action::FocusReader)
-            || matches!(action, Action::Open | Action::FilterStart | Action::FilterAccept)
-        {
-            self.relayout();
+        // Focus, the panel and the size decide the panes' sizes, and the
+        // selection decides the document: bring everything derived in line.
+        self.relayout();
+    }
+
+    /// The panes on screen now.
+    pub fn areas(&self) -> layout::Areas {
+        layout::areas(self.size, self.focus, self.panel)
+    }
+
+    /// The entity `n`/`N` walk and its mention at the current position.
+    pub fn current_mention(&self) -> Option<(usize, MentionRef)> {
+        let c = self.current?;
+        let at = *self.entities.order.get(c.entity)?.get(c.pos)?;
+        Some((c.entity, at))
+    }
+
+    /// Step to the next (or previous) mention of the current entity in
+    /// date order, coming round at the ends.
+    fn step_mention(&mut self, forward: bool) {
+        let Some(c) = self.current.as_mut() else { return };
+        let n = self.entities.order.get(c.entity).map_or(0, Vec::len);
+        if n == 0 {
+            return;
         }
+        let (pos, wrapped) = match (forward, c.pos) {
+            (true, p) if p + 1 >= n => (0, n > 1),
+            (true, p) => (p + 1, false),
+            (false, 0) => (n - 1, n > 1),
+            (false, p) => (p - 1, false),
+        };
+        *c = Current { pos, wrapped, ..*c };
+        self.show_current();
+    }
+
+    /// Open the article of the current mention in the reader, scrolled to
+    /// the mention. An article hidden by the filter is shown by dropping
+    /// the filter: the jump matters more than the filter.
+    fn show_current(&mut self) {
+        let Some((_, at)) = self.current_mention() else { return };
+        if !self.visible.contains(&at.article) {
+            self.filter.clear();
+            self.filter_editing = false;
+            self.apply_filter();
+        }
+        if let Some(i) = self.visible.iter().position(|&v| v == at.article) {
+            self.selected = Some(i);
+        }
+        self.focus = Focus::Reader;
+        self.relayout();
+        if let Some(m) = self.entities.mention(at) {
+            self.scroll_to_mention(m.start);
+        }
+    }
+
+    /// Scroll so the line showing body byte `offset` is near the top, with
+    /// a little of what leads up to it above.
+    fn scroll_to_mention(&mut self, offset: usize) {
+        const CONTEXT: usize = 2;
+        if let Some(i) = line_of(&self.doc.body, offset) {
+            let line = self.doc.header_len() + i;
+            self.scroll = line.saturating_sub(CONTEXT).min(self.max_scroll());
+        }
+    }
+
+    /// The entity panel as drawn: a heading per kind, then its entities.
+    pub fn panel_rows(&self) -> Vec<PanelRow> {
+        let mut rows = Vec::new();
+        let mut i = 0;
+        while i < self.panel_list.len() {
+            let kind = self.panel_kind(i);
+            let n = (i..self.panel_list.len()).take_while(|&k| self.panel_kind(k) == kind).count();
+            rows.push(PanelRow::Kind(kind, n));
+            rows.extend((i..i + n).map(PanelRow::Entity));
+            i += n;
+        }
+        rows
+    }
+
+    fn panel_kind(&self, i: usize) -> Kind {
+        let e = self.panel_list.get(i).map_or(usize::MAX, |p| p.0);
+        self.entities.entity(e).map_or(Kind::Org, |e| e.kind)
+    }
+
+    /// The open article's entities grouped by kind; within a kind, the
+    /// most mentioned here first, then across the corpus, then by name.
+    fn panel_entries(&self, article: Option<usize>) -> Vec<(usize, usize)> {
+        let Some(a) = article else { return Vec::new() };
+        let mut list = self.entities.in_article(a);
+        let rank = |&(e, here): &(usize, usize)| {
+            let ent = self.entities.entity(e);
+            let kind = ent
+                .map_or(usize::MAX, |x| Kind::ALL.iter().position(|&k| k == x.kind).unwrap_or(0));
+            let all = ent.map_or(0, |x| x.mentions.len());
+            let name = ent.map_or(String::new(), |x| x.name.clone());
+            (kind, std::cmp::Reverse(here), std::cmp::Reverse(all), name)
+        };
+        list.sort_by_cached_key(rank);
+        list
+    }
+
+    fn panel_select(&mut self, i: usize) {
+        self.panel_selected = i.min(self.panel_list.len().saturating_sub(1));
+    }
+
+    /// Make the panel's selected entity current, at its first mention in
+    /// the open article.
+    fn open_panel_entity(&mut self) {
+        let (Some(a), Some(&(entity, _))) =
+            (self.doc.article, self.panel_list.get(self.panel_selected))
+        else {
+            return;
+        };
+        let order = self.entities.order.get(entity).map_or(&[][..], Vec::as_slice);
+        if let Some(pos) = order.iter().position(|r| r.article == a) {
+            self.current = Some(Current { entity, pos, wrapped: false });
+            self.show_current();
+        }
+    }
+
+    /// Hits the finder has room for at the current size.
+    fn finder_rows(&self) -> usize {
+        layout::finder_hit_rows(layout::finder_popup(self.size))
     }
 
     /// Scroll the reader so the line showing byte `offset` of the body is
@@ -254,12 +492,17 @@ impl App {
 
     /// The reader's text area, if the reader is on screen.
     pub fn reader_area(&self) -> Option<Rect> {
-        layout::areas(self.size, self.focus).reader.map(layout::reader_inner)
+        self.areas().reader.map(layout::reader_inner)
+    }
+
+    /// The entity panel's row area, if the panel is on screen.
+    pub fn entities_area(&self) -> Option<Rect> {
+        self.areas().entities.map(layout::entities_inner)
     }
 
     /// The list's row area, if the list is on screen.
     pub fn list_area(&self) -> Option<Rect> {
-        layout::areas(self.size, self.focus).list.map(layout::list_inner)
+        self.areas().list.map(layout::list_inner)
     }
 
     pub fn max_scroll(&self) -> usize {
@@ -357,6 +600,11 @@ impl App {
     fn relayout(&mut self) {
         let article = self.selected.and_then(|i| self.visible.get(i).copied());
         let width = self.reader_area().map_or(self.doc.width, |r| r.width);
+        if article != self.doc.article {
+            self.panel_list = self.panel_entries(article);
+            self.panel_selected = 0;
+            self.panel_offset = 0;
+        }
         if article != self.doc.article || width != self.doc.width {
             let same = article == self.doc.article;
             // The body byte at the top of the reader, to keep it there.
@@ -385,6 +633,29 @@ impl App {
             self.help = Some(h.min(self.help_max_scroll()));
         }
         self.keep_selection_visible();
+        self.keep_panel_selection_visible();
+        let rows = self.finder_rows();
+        if let Some(f) = self.finder.as_mut() {
+            f.keep_visible(rows);
+        }
+    }
+
+    fn keep_panel_selection_visible(&mut self) {
+        let h = self.entities_area().map_or(0, |r| usize::from(r.height));
+        let rows = self.panel_rows();
+        let Some(sel) = rows.iter().position(|r| *r == PanelRow::Entity(self.panel_selected))
+        else {
+            self.panel_offset = 0;
+            return;
+        };
+        if h == 0 {
+            return;
+        }
+        // Show the kind heading with the first entity under it.
+        let top =
+            if sel > 0 && matches!(rows[sel - 1], PanelRow::Kind(..)) { sel - 1 } else { sel };
+        self.panel_offset = self.panel_offset.min(top).max((sel + 1).saturating_sub(h));
+        self.panel_offset = self.panel_offset.min(rows.len().saturating_sub(h));
     }
 
     fn keep_selection_visible(&mut self) {

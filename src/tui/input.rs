@@ -15,15 +15,20 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let bound = app.keymap.action(&app.contexts(), key);
-            if bound.is_some() || !app.filter_editing || app.help.is_some() {
+            let typing = app.help.is_none() && (app.finder.is_some() || app.filter_editing);
+            if bound.is_some() || !typing {
                 return bound;
             }
-            // Typing the filter: unbound printable characters are text.
+            // Typing a query or the filter: unbound printable characters are text.
             match key.code {
                 KeyCode::Char(c)
                     if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                 {
-                    Some(Action::FilterInsert(c))
+                    Some(if app.finder.is_some() {
+                        Action::FinderInsert(c)
+                    } else {
+                        Action::FilterInsert(c)
+                    })
                 }
                 _ => None,
             }
@@ -36,12 +41,23 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
                     _ => None,
                 };
             }
+            if app.finder.is_some() {
+                return match m.kind {
+                    MouseEventKind::ScrollDown => Some(Action::FinderNext),
+                    MouseEventKind::ScrollUp => Some(Action::FinderPrev),
+                    _ => None,
+                };
+            }
             let at = Position::new(m.column, m.row);
-            let areas = layout::areas(app.size, app.focus);
+            let areas = app.areas();
             let inside = |r: Option<Rect>| r.is_some_and(|r| r.contains(at));
             let over_list = inside(areas.list);
             let over_reader = inside(areas.reader);
+            let over_entities = inside(areas.entities);
             match m.kind {
+                MouseEventKind::ScrollDown if over_entities => Some(Action::EntityNext),
+                MouseEventKind::ScrollUp if over_entities => Some(Action::EntityPrev),
+                MouseEventKind::Down(_) if over_entities => Some(Action::FocusEntities),
                 MouseEventKind::ScrollDown if over_reader => Some(Action::ScrollBy(WHEEL_LINES)),
                 MouseEventKind::ScrollUp if over_reader => Some(Action::ScrollBy(-WHEEL_LINES)),
                 MouseEventKind::ScrollDown if over_list => Some(Action::SelectBy(1)),

@@ -176,9 +176,18 @@ impl Keymap {
     /// Status-line hints for `contexts`: ("j/k", "move"), ("Enter", "read"), …
     /// Bindings sharing a hint label are merged under their first keys.
     pub fn hints(&self, contexts: &[Context]) -> Vec<(String, String)> {
+        self.hints_where(contexts, |_| true)
+    }
+
+    /// [`Keymap::hints`] of the bindings whose action passes `keep`.
+    pub fn hints_where(
+        &self,
+        contexts: &[Context],
+        keep: impl Fn(Action) -> bool,
+    ) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = Vec::new();
         for &ctx in contexts {
-            for b in self.bindings(ctx) {
+            for b in self.bindings(ctx).iter().filter(|b| keep(b.action)) {
                 let (Some(label), Some(key)) = (&b.hint, b.keys.first()) else { continue };
                 match out.iter_mut().find(|(_, l)| l == label) {
                     Some((keys, _)) => {
@@ -233,7 +242,7 @@ mod tests {
             for b in km.bindings(ctx) {
                 for k in &b.keys {
                     assert!(
-                        !matches!(k.code, KeyCode::Char('e' | 'n' | 'N' | 'c')) || k.ctrl,
+                        !matches!(k.code, KeyCode::Char('c')) || k.ctrl,
                         "{k} is reserved for a later issue"
                     );
                 }

@@ -48,3 +48,16 @@ pub fn meta_lines(a: &Article, width: u16) -> Vec<String> {
     }
     lines
 }
+
+/// The entity panel's heading for a kind.
+pub fn kind_heading(kind: crate::analysis::Kind) -> &'static str {
+    use crate::analysis::Kind;
+    match kind {
+        Kind::Person => "People",
+        Kind::Org => "Organisations",
+        Kind::Place => "Places",
+        Kind::Group => "Groups",
+        Kind::Date => "Dates",
+        Kind::Number => "Numbers",
+    }
+}

@@ -8,16 +8,23 @@ use super::app::Focus;
 /// Below this width only the focused pane is shown.
 pub const SPLIT_MIN_WIDTH: u16 = 72;
 
+/// From this width the entity panel gets a column of its own, right of the
+/// reader; below it, it takes the list's place.
+pub const THREE_MIN_WIDTH: u16 = 150;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
     pub list: Option<Rect>,
     pub reader: Option<Rect>,
+    pub entities: Option<Rect>,
     pub status: Option<Rect>,
 }
 
 /// Split the screen: panes on top, one status row at the bottom. Tiny
-/// screens lose the panes first, then everything.
-pub fn areas(area: Rect, focus: Focus) -> Areas {
+/// screens lose the panes first, then everything. With the entity `panel`
+/// open on a screen too narrow for three columns, the left pane shows the
+/// panel, or the list while the list has focus.
+pub fn areas(area: Rect, focus: Focus, panel: bool) -> Areas {
     if area.width == 0 || area.height == 0 {
         return Areas::default();
     }
@@ -26,20 +33,39 @@ pub fn areas(area: Rect, focus: Focus) -> Areas {
         return Areas { status: Some(status), ..Areas::default() };
     }
     let main = Rect { height: area.height - 1, ..area };
+    let mut out = Areas { status: Some(status), ..Areas::default() };
     if main.width < SPLIT_MIN_WIDTH {
-        return match focus {
-            Focus::List => Areas { list: Some(main), reader: None, status: Some(status) },
-            Focus::Reader => Areas { list: None, reader: Some(main), status: Some(status) },
-        };
+        match focus {
+            Focus::List => out.list = Some(main),
+            Focus::Reader => out.reader = Some(main),
+            Focus::Entities => out.entities = Some(main),
+        }
+        return out;
     }
     let list_w = (main.width * 2 / 5).clamp(30, 56);
-    let list = Rect { width: list_w, ..main };
-    let reader = Rect { x: main.x + list_w, width: main.width - list_w, ..main };
-    Areas { list: Some(list), reader: Some(reader), status: Some(status) }
+    let left = Rect { width: list_w, ..main };
+    let mut reader = Rect { x: main.x + list_w, width: main.width - list_w, ..main };
+    if panel && main.width >= THREE_MIN_WIDTH {
+        let panel_w = (main.width / 4).clamp(32, 48);
+        reader.width -= panel_w;
+        out.entities = Some(Rect { x: reader.right(), width: panel_w, ..main });
+        out.list = Some(left);
+    } else if panel && focus != Focus::List {
+        out.entities = Some(left);
+    } else {
+        out.list = Some(left);
+    }
+    out.reader = Some(reader);
+    out
 }
 
 /// Inside the list pane's border.
 pub fn list_inner(r: Rect) -> Rect {
+    shrink(r, 1, 1)
+}
+
+/// Inside the entity panel's border.
+pub fn entities_inner(r: Rect) -> Rect {
     shrink(r, 1, 1)
 }
 
@@ -69,3 +95,27 @@ pub fn help_popup(area: Rect, lines: usize) -> Rect {
         height,
     }
 }
+
+/// The entity finder: centred, up to 76 columns and 22 rows, never off
+/// screen.
+pub fn finder_popup(area: Rect) -> Rect {
+    let width = area.width.min(76);
+    let height = area.height.saturating_sub(2).clamp(area.height.min(3), 22);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Rows the finder has for its hits: inside the border, under the query
+/// line, above the aliases of the selected entity (when there is room).
+pub fn finder_hit_rows(popup: Rect) -> usize {
+    let inner = popup.height.saturating_sub(2);
+    let below = if inner >= 10 { FINDER_ALIAS_ROWS + 1 } else { 0 };
+    usize::from(inner.saturating_sub(1 + below))
+}
+
+/// Rows kept for the selected entity's aliases (and a gap above them).
+pub const FINDER_ALIAS_ROWS: u16 = 3;

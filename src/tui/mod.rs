@@ -6,10 +6,13 @@
 
 pub mod action;
 pub mod app;
+pub mod entities;
+pub mod finder;
 pub mod input;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
+pub mod spans;
 pub mod terminal;
 pub mod text;
 pub mod theme;

@@ -3,6 +3,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::analysis::Kind;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     pub border: Style,
@@ -36,6 +38,24 @@ pub struct Theme {
     pub popup_border: Style,
     pub popup_heading: Style,
     pub popup_key: Style,
+    // Mentions in the reader, one style per kind. Each kind has its own
+    // modifiers as well as its colour, so they stay apart without colour.
+    pub person: Style,
+    pub org: Style,
+    pub place: Style,
+    pub group: Style,
+    pub date: Style,
+    pub number: Style,
+    /// The mention `n`/`N` or a jump landed on, over its kind's style.
+    pub mention_current: Style,
+    /// The current entity's status text ("Al Asad Air Base · mention 1 of 8").
+    pub status_entity: Style,
+    /// Characters of a finder row that the query matched.
+    pub finder_match: Style,
+    /// The alias a finder row matched by, when not the name.
+    pub finder_alias: Style,
+    /// Counts and kinds: the quiet columns of the finder and entity panel.
+    pub count: Style,
 }
 
 impl Default for Theme {
@@ -70,6 +90,18 @@ impl Default for Theme {
             popup_border: Style::new().fg(accent),
             popup_heading: Style::new().fg(Color::Yellow).add_modifier(bold),
             popup_key: Style::new().fg(accent).add_modifier(bold),
+            person: Style::new().fg(Color::LightMagenta).add_modifier(bold),
+            org: Style::new().fg(Color::LightBlue).add_modifier(bold),
+            place: Style::new().fg(Color::LightGreen).add_modifier(Modifier::UNDERLINED),
+            group: Style::new().fg(Color::Yellow).add_modifier(Modifier::ITALIC),
+            // Values are quieter than names: colour only, no weight.
+            date: Style::new().fg(Color::LightCyan),
+            number: Style::new().fg(Color::LightRed),
+            mention_current: Style::new().add_modifier(Modifier::REVERSED | bold),
+            status_entity: Style::new().fg(Color::White).add_modifier(bold),
+            finder_match: Style::new().fg(Color::Yellow).add_modifier(bold | Modifier::UNDERLINED),
+            finder_alias: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
+            count: Style::new().fg(Color::Gray),
         }
     }
 }
@@ -107,6 +139,30 @@ impl Theme {
             popup_border: bold,
             popup_heading: bold,
             popup_key: bold,
+            // Six kinds, six distinct modifier sets.
+            person: bold,
+            org: bold.add_modifier(Modifier::UNDERLINED),
+            place: Style::new().add_modifier(Modifier::UNDERLINED),
+            group: Style::new().add_modifier(Modifier::ITALIC),
+            date: Style::new().add_modifier(Modifier::DIM),
+            number: Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
+            mention_current: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            status_entity: bold,
+            finder_match: bold.add_modifier(Modifier::UNDERLINED),
+            finder_alias: Style::new().add_modifier(Modifier::ITALIC),
+            count: plain,
+        }
+    }
+
+    /// The style of a mention of this kind.
+    pub fn kind(&self, kind: Kind) -> Style {
+        match kind {
+            Kind::Person => self.person,
+            Kind::Org => self.org,
+            Kind::Place => self.place,
+            Kind::Group => self.group,
+            Kind::Date => self.date,
+            Kind::Number => self.number,
         }
     }
 

@@ -3,12 +3,14 @@
 #![allow(dead_code)] // each test file uses a different part
 
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use dateline::corpus::{self, Article, Corpus};
 use dateline::tui::action::Action;
 use dateline::tui::app::App;
+use dateline::tui::entities::Entities;
 use dateline::tui::input;
 use dateline::tui::keymap::Keymap;
 use dateline::tui::theme::Theme;
@@ -76,9 +78,23 @@ pub fn edge() -> Corpus {
     }
 }
 
+/// The corpus' analysis, computed once per distinct corpus in a test
+/// binary: tests build hundreds of apps and the analysis is the slow part.
+pub fn entities_of(corpus: &Corpus) -> Entities {
+    static CACHE: Mutex<Vec<(Vec<Article>, Entities)>> = Mutex::new(Vec::new());
+    let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, e)) = cache.iter().find(|(a, _)| *a == corpus.articles) {
+        return e.clone();
+    }
+    let e = Entities::of(&corpus.articles);
+    cache.push((corpus.articles.clone(), e.clone()));
+    e
+}
+
 /// An app on a `w`×`h` screen with the default keys.
 pub fn app(corpus: Corpus, w: u16, h: u16) -> App {
-    let mut app = App::new(corpus, Keymap::default());
+    let entities = entities_of(&corpus);
+    let mut app = App::with_entities(corpus, entities, Keymap::default());
     app.update(Action::Resize(w, h));
     app
 }
@@ -129,4 +145,37 @@ pub fn screen(app: &App) -> String {
 /// The id of the article in the reader.
 pub fn open_id(app: &App) -> Option<&str> {
     app.selected_article().map(|a| a.id.as_str())
+}
+
+/// The screen as a buffer (styles included), drawn at the app's size.
+pub fn buffer(app: &App, theme: &Theme) -> ratatui::buffer::Buffer {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let Ok(mut t) = Terminal::new(TestBackend::new(app.size.width, app.size.height));
+    let Ok(_) = t.draw(|f| view::draw(f, app, theme));
+    t.backend().buffer().clone()
+}
+
+/// Where `needle` first appears on screen: (column, row) of its first cell.
+/// Only for text of one-column characters.
+pub fn find_on_screen(app: &App, needle: &str) -> Option<(u16, u16)> {
+    let buf = buffer(app, &Theme::default());
+    let w = buf.area.width;
+    for y in 0..buf.area.height {
+        let row: Vec<&str> = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+        let n = needle.chars().count();
+        for x in 0..usize::from(w).saturating_sub(n - 1) {
+            if row[x..x + n].concat() == needle {
+                return Some((u16::try_from(x).ok()?, y));
+            }
+        }
+    }
+    None
+}
+
+/// The text of the current mention of the current entity.
+pub fn current_mention_text(app: &App) -> Option<String> {
+    let (_, at) = app.current_mention()?;
+    let m = app.entities.mention(at)?;
+    Some(app.corpus.articles[at.article].body[m.start..m.end].to_string())
 }

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
+use crate::analysis::Kind;
 use crate::tui::action::Context;
 use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
@@ -16,11 +17,13 @@ use crate::tui::theme::Theme;
 enum Row {
     Heading(&'static str),
     Key(String, String),
+    /// Each kind's name in its own style, and the current mention's.
+    Legend,
     Blank,
 }
 
 fn rows(keymap: &Keymap) -> Vec<Row> {
-    let mut out = Vec::new();
+    let mut out = vec![Row::Heading("Mentions in the reader"), Row::Legend];
     for (ctx, bindings) in keymap.sections() {
         if !out.is_empty() {
             out.push(Row::Blank);
@@ -29,6 +32,9 @@ fn rows(keymap: &Keymap) -> Vec<Row> {
         if ctx == Context::Filter {
             // Not a binding: what unbound keys do while typing a filter.
             out.push(Row::Key("letters".into(), "type the filter (title, outlet, text)".into()));
+        }
+        if ctx == Context::Finder {
+            out.push(Row::Key("letters".into(), "type the query (names and aliases)".into()));
         }
         for b in bindings {
             out.push(Row::Key(b.keys_label(), b.help.clone()));
@@ -81,9 +87,21 @@ pub fn draw(frame: &mut Frame, screen: Rect, app: &App, theme: &Theme) {
                 Span::raw("  "),
                 Span::raw(fit(d, w.saturating_sub(key_w + 5))),
             ]),
+            Row::Legend => legend(theme),
             Row::Blank => Line::default(),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     super::scrollbar(frame, area, rows.len(), usize::from(inner.height), scroll, theme);
+}
+
+/// "person org place group date number current", each in its style.
+fn legend(theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw("   ")];
+    for kind in Kind::ALL {
+        spans.push(Span::styled(kind.as_str(), theme.kind(kind)));
+        spans.push(Span::raw("  "));
+    }
+    spans.push(Span::styled("current", theme.mention_current));
+    Line::from(spans)
 }

@@ -1,6 +1,8 @@
 //! Drawing: one file per screen part or popup, each a pure function of the
 //! [`App`] state. Nothing here changes state.
 
+pub mod entities;
+pub mod finder;
 pub mod help;
 pub mod list;
 pub mod reader;
@@ -18,15 +20,21 @@ use super::theme::Theme;
 
 /// Draw the whole screen: panes, status line, then popups on top.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    let areas = layout::areas(frame.area(), app.focus);
+    let areas = layout::areas(frame.area(), app.focus, app.panel);
     if let Some(r) = areas.list {
         list::draw(frame, r, app, theme);
     }
     if let Some(r) = areas.reader {
         reader::draw(frame, r, app, theme);
     }
+    if let Some(r) = areas.entities {
+        entities::draw(frame, r, app, theme);
+    }
     if let Some(r) = areas.status {
         status::draw(frame, r, app, theme);
+    }
+    if app.finder.is_some() {
+        finder::draw(frame, frame.area(), app, theme);
     }
     if app.help.is_some() {
         help::draw(frame, frame.area(), app, theme);

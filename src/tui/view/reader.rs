@@ -2,11 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
+use crate::index::MentionRef;
 use crate::tui::app::{App, DocLine, Focus};
 use crate::tui::layout;
+use crate::tui::spans::marked;
 use crate::tui::text::{clean, fit};
 use crate::tui::theme::Theme;
 
@@ -48,6 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let w = usize::from(inner.width);
+    let marks = marks(app, theme);
     let lines: Vec<Line> = (app.scroll..app.scroll + view)
         .map_while(|i| app.doc.line(i))
         .map(|l| match l {
@@ -57,11 +61,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Line::styled(fit(meta, w), theme.meta)
             }
             DocLine::Blank => Line::default(),
-            DocLine::Body(r) => Line::styled(clean(slice(&article.body, r)), theme.body),
+            DocLine::Body(r) => Line::from(marked(&article.body, r, &marks, theme.body)),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     super::scrollbar(frame, area, app.doc.len(), view, app.scroll, theme);
+}
+
+/// The open article's mentions as styled byte ranges: by kind while
+/// highlighting is on, and the current mention marked either way.
+pub fn marks(app: &App, theme: &Theme) -> Vec<(std::ops::Range<usize>, Style)> {
+    let Some(a) = app.doc.article else { return Vec::new() };
+    let current = app.current_mention().map(|(_, at)| at);
+    app.entities
+        .mentions(a)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let is_current = current == Some(MentionRef { article: a, mention: i });
+            let kind = if app.highlight { theme.kind(m.kind) } else { Style::new() };
+            let style = if is_current { kind.patch(theme.mention_current) } else { kind };
+            (app.highlight || is_current).then_some((m.start..m.end, style))
+        })
+        .collect()
 }
 
 /// `text[r]`, or "" if the range does not fit (never panics on stale ranges).

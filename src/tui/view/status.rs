@@ -6,6 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::text::{clean, width};
 use crate::tui::theme::Theme;
@@ -22,6 +23,23 @@ pub fn info(app: &App) -> String {
         Some(p) if !app.filter_editing => format!("{count} · {p}"),
         _ => count,
     }
+}
+
+/// "Al Asad Air Base · mention 3 of 8" while an entity is current and no
+/// popup or filter has the keys.
+pub fn entity(app: &App) -> Option<String> {
+    if app.help.is_some() || app.finder.is_some() || app.filter_editing {
+        return None;
+    }
+    let c = app.current?;
+    let name = &app.entities.entity(c.entity)?.name;
+    let n = app.entities.order.get(c.entity).map_or(0, Vec::len);
+    let wrapped = if c.wrapped { " (wrapped)" } else { "" };
+    Some(format!("{} · mention {} of {n}{wrapped}", clean(name), c.pos + 1))
+}
+
+fn is_mention_step(a: Action) -> bool {
+    matches!(a, Action::MentionNext | Action::MentionPrev)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -48,10 +66,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         used += 2;
     }
 
-    // As many hints as fit, whole ones only, before the right-hand info.
     let sep = " · ";
     let mut first = true;
-    for (keys, label) in app.keymap.hints(&app.contexts()) {
+    let contexts = app.contexts();
+    let mut hints = app.keymap.hints_where(&contexts, |a| !is_mention_step(a));
+    // The current entity and the keys that walk it come first; n/N mean
+    // nothing without one.
+    if let Some(text) = entity(app) {
+        let text = crate::tui::text::fit(&text, total.saturating_sub(used + right_w));
+        used += width(&text);
+        spans.push(Span::styled(text, theme.status_entity));
+        first = false;
+        let mut steps = app.keymap.hints_where(&contexts, is_mention_step);
+        steps.append(&mut hints);
+        hints = steps;
+    }
+    // As many hints as fit, whole ones only, before the right-hand info.
+    for (keys, label) in hints {
         let w = width(&keys) + 1 + width(&label) + if first { 0 } else { width(sep) };
         if used + w + right_w > total {
             break;

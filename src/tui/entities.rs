@@ -1,0 +1,73 @@
+//! What the reader knows about the corpus beyond its text: every article's
+//! mentions and the entities they name, computed once.
+//!
+//! [`Entities::of`] is the one place the analysis runs for the reader, so
+//! moving it off the UI thread later means moving one call.
+
+use crate::analysis::{self, Analysis, Mention};
+use crate::corpus::Article;
+use crate::index::{self, Entity, Index, MentionRef};
+
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    /// One per article, in the corpus' order.
+    pub analyses: Vec<Analysis>,
+    pub index: Index,
+    /// Per entity, its mentions in reading order across the corpus: oldest
+    /// article first, undated last, then text order. `n`/`N` walk this.
+    pub order: Vec<Vec<MentionRef>>,
+}
+
+impl Entities {
+    /// Analyse `articles` and resolve their entities.
+    pub fn of(articles: &[Article]) -> Entities {
+        let analyses = analysis::analyze_all(articles);
+        let index = index::of_corpus(articles, &analyses);
+        let order = index
+            .entities
+            .iter()
+            .map(|e| {
+                let mut refs = e.mentions.clone();
+                // Stable: articles of one day keep the list's order, and
+                // mentions within an article keep text order.
+                refs.sort_by_key(|r| {
+                    let date = articles.get(r.article).and_then(|a| a.date);
+                    (date.is_none(), date)
+                });
+                refs
+            })
+            .collect();
+        Entities { analyses, index, order }
+    }
+
+    /// The mentions of article `a`, in text order (empty if unknown).
+    pub fn mentions(&self, a: usize) -> &[Mention] {
+        self.analyses.get(a).map_or(&[], |an| an.mentions.as_slice())
+    }
+
+    pub fn mention(&self, at: MentionRef) -> Option<Mention> {
+        self.mentions(at.article).get(at.mention).copied()
+    }
+
+    pub fn entity(&self, e: usize) -> Option<&Entity> {
+        self.index.entities.get(e)
+    }
+
+    /// The entity a mention names (dates and numbers name none).
+    pub fn entity_of(&self, at: MentionRef) -> Option<usize> {
+        *self.index.entity_of.get(at.article)?.get(at.mention)?
+    }
+
+    /// The entities named in article `a` with how often each is mentioned
+    /// there, in order of first mention.
+    pub fn in_article(&self, a: usize) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for e in self.index.entity_of.get(a).into_iter().flatten().flatten() {
+            match out.iter_mut().find(|(x, _)| x == e) {
+                Some((_, n)) => *n += 1,
+                None => out.push((*e, 1)),
+            }
+        }
+        out
+    }
+}
