@@ -60,7 +60,10 @@ pub fn looks_like_person(words: &[&str], gaz: &[GazBits]) -> bool {
     const PLACES: u16 = 1 | 1 << 1;
     const NOT_LAST: u16 = COMMON | 1 << 5 | 1 << 6 | 1 << 8 | 1 << 9;
     let (Some(first), Some(last)) = (gaz.first(), gaz.last()) else { return false };
+    // "Al"/"El" is more often the Arabic article ("Al Asad", "Al Jazeera").
+    let article = matches!(words.first(), Some(&("Al" | "El" | "AL" | "EL")));
     (2..=3).contains(&words.len())
+        && !article
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
         && first.begin & GIVEN != 0
         && first.begin & (COMMON | PLACES | 1 << 5) == 0
