@@ -51,6 +51,22 @@ pub fn pad(s: &str, cols: usize) -> String {
     format!("{s}{}", " ".repeat(fill))
 }
 
+/// The last `max` columns of `s`, so the end of a long query or input stays
+/// in view.
+pub fn tail(s: &str, max: usize) -> String {
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.into_iter().rev().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@ use crate::tui::app::App;
 use crate::tui::finder::Hit;
 use crate::tui::layout::{self, FINDER_ALIAS_ROWS};
 use crate::tui::spans::emphasised;
-use crate::tui::text::{clean, fit, width};
+use crate::tui::text::{clean, fit, tail, width};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 
@@ -168,19 +168,4 @@ fn alias_lines<'a>(e: Option<&Entity>, w: usize, rows: u16, theme: &Theme) -> Ve
 
 fn spans_width(spans: &[Span]) -> usize {
     spans.iter().map(|s| width(&s.content)).sum()
-}
-
-/// The last `max` columns of `s` (the end of a long query stays in view).
-fn tail(s: &str, max: usize) -> String {
-    let mut out: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in s.chars().rev() {
-        let w = width(c.encode_utf8(&mut [0; 4]));
-        if used + w > max {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.into_iter().rev().collect()
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::text::{clean, width};
+use crate::tui::text::{clean, tail, width};
 use crate::tui::theme::Theme;
 
 /// The right-hand side: "3/5", "2 matches · 1/2", "0 matches".
@@ -102,19 +102,4 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(right, right_style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
-}
-
-/// The last `max` columns of `s`.
-fn tail(s: &str, max: usize) -> String {
-    let mut out: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in s.chars().rev() {
-        let w = width(c.encode_utf8(&mut [0; 4]));
-        if used + w > max {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.into_iter().rev().collect()
 }
