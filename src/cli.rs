@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::analysis::{self, Analysis, Kind};
 use crate::corpus::{Article, Corpus, outlets};
+use crate::display::{self, clean, fit, pad, pad_left};
 use crate::index::{self, Index};
 
 /// Read the same story in several outlets and see where they agree.
@@ -131,15 +131,17 @@ pub fn list_table(corpus: &Corpus, width: usize, out: &mut dyn Write) -> io::Res
         .map(|a| {
             [
                 a.date.map_or_else(|| "undated".to_string(), |d| d.format("%Y-%m-%d").to_string()),
-                sanitize_line(a.outlet.as_deref().map_or("(unknown)", outlets::short_name)),
+                clean(a.outlet.as_deref().map_or("(unknown)", outlets::short_name)),
                 a.words().to_string(),
-                sanitize_line(&a.title),
-                sanitize_line(&a.id),
+                clean(&a.title),
+                clean(&a.id),
             ]
         })
         .collect();
     let head = ["DATE", "OUTLET", "WORDS", "TITLE", "ID"];
-    let natural = |i: usize| rows.iter().map(|r| r[i].width()).chain([head[i].width()]).max();
+    let natural = |i: usize| {
+        rows.iter().map(|r| display::width(&r[i])).chain([display::width(head[i])]).max()
+    };
     let caps = [10, 16, 6, usize::MAX, 28];
     let mut w: [usize; 5] = std::array::from_fn(|i| natural(i).unwrap_or(0).min(caps[i]));
     let fixed = w[0] + w[1] + w[2] + 3 * GAP;
@@ -250,7 +252,8 @@ pub fn entities_json(
 
 /// Entities most mentioned first: kind, name, mentions, articles, aliases.
 pub fn entities_table(index: &Index, width: usize, out: &mut dyn Write) -> io::Result<()> {
-    let w_name = index.entities.iter().map(|e| e.name.width()).max().unwrap_or(4).clamp(4, 32);
+    let w_name =
+        index.entities.iter().map(|e| display::width(&e.name)).max().unwrap_or(4).clamp(4, 32);
     let fixed = 6 + 2 + w_name + 2 + 8 + 2 + 8 + 2;
     let w_alias = width.saturating_sub(fixed).max(10);
     writeln!(
@@ -266,11 +269,11 @@ pub fn entities_table(index: &Index, width: usize, out: &mut dyn Write) -> io::R
         .trim_end()
     )?;
     for e in &index.entities {
-        let aliases = sanitize_line(&e.aliases.join(" · "));
+        let aliases = clean(&e.aliases.join(" · "));
         let row = format!(
             "{}  {}  {}  {}  {}",
             pad(e.kind.as_str(), 6),
-            pad(&sanitize_line(&e.name), w_name),
+            pad(&clean(&e.name), w_name),
             pad_left(&e.mentions.len().to_string(), 8),
             pad_left(&e.articles.len().to_string(), 8),
             fit(&aliases, w_alias)
@@ -278,45 +281,6 @@ pub fn entities_table(index: &Index, width: usize, out: &mut dyn Write) -> io::R
         writeln!(out, "{}", row.trim_end())?;
     }
     Ok(())
-}
-
-/// `text` cut to at most `width` columns, ending in `…` when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    out.push('…');
-    out
-}
-
-fn pad(text: &str, width: usize) -> String {
-    let text = fit(text, width);
-    let fill = width.saturating_sub(text.width());
-    format!("{text}{}", " ".repeat(fill))
-}
-
-fn pad_left(text: &str, width: usize) -> String {
-    let fill = width.saturating_sub(text.width());
-    format!("{}{text}", " ".repeat(fill))
-}
-
-/// One line of untrusted text made safe to print: control characters
-/// (escape sequences included) become spaces, so input can never drive the
-/// terminal, and line breaks cannot split a row.
-pub fn sanitize_line(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 /// The paths as a user would read them in a message.

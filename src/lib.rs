@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod corpus;
+pub mod display;
 pub mod index;
 pub mod tui;
 

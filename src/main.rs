@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for w in &corpus.warnings {
-        let _ = writeln!(err, "warning: {}", dateline::cli::sanitize_line(&w.to_string()));
+        let _ = writeln!(err, "warning: {}", dateline::display::clean(&w.to_string()));
     }
     drop(err);
     if corpus.articles.is_empty() {

@@ -1,6 +1,6 @@
 //! The reader's word wrap: display lines are byte ranges into the text.
 
-use dateline::tui::text::width;
+use dateline::display::width;
 use dateline::tui::wrap::{WrapLine, line_of, wrap};
 use unicode_segmentation::UnicodeSegmentation;
 

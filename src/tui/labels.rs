@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::text::{self, clean};
 use crate::corpus::Article;
+use crate::display::{self, clean};
 
 /// Shown for an article without an outlet.
 pub const UNKNOWN_OUTLET: &str = "(unknown)";
@@ -39,7 +39,7 @@ pub fn meta_lines(a: &Article, width: u16) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for part in meta_parts(a) {
         match lines.last_mut() {
-            Some(l) if text::width(l) + 3 + text::width(&part) <= usize::from(width) => {
+            Some(l) if display::width(l) + 3 + display::width(&part) <= usize::from(width) => {
                 l.push_str(" · ");
                 l.push_str(&part);
             }

@@ -88,12 +88,7 @@ pub fn help_popup(area: Rect, lines: usize) -> Rect {
     let width = area.width.min(64);
     let want = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2);
     let height = area.height.saturating_sub(2).min(want).max(area.height.min(3));
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
+    centred(area, width, height)
 }
 
 /// The entity finder: centred, up to 76 columns and 22 rows, never off
@@ -101,6 +96,12 @@ pub fn help_popup(area: Rect, lines: usize) -> Rect {
 pub fn finder_popup(area: Rect) -> Rect {
     let width = area.width.min(76);
     let height = area.height.saturating_sub(2).clamp(area.height.min(3), 22);
+    centred(area, width, height)
+}
+
+/// A `width`×`height` rectangle in the middle of `area` (both no larger than it).
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
     Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,

@@ -14,7 +14,6 @@ pub mod labels;
 pub mod layout;
 pub mod spans;
 pub mod terminal;
-pub mod text;
 pub mod theme;
 pub mod view;
 pub mod wrap;

@@ -7,7 +7,7 @@ use std::ops::Range;
 use ratatui::style::Style;
 use ratatui::text::Span;
 
-use super::text::{clean, grapheme_width};
+use crate::display::{clean, grapheme_width};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// `text[line]` as spans: where a mark's byte range overlaps the line, that
@@ -57,7 +57,7 @@ pub fn emphasised(
     emph: Style,
 ) -> Vec<Span<'static>> {
     let text = clean(text);
-    let cut = super::text::width(&text) > max;
+    let cut = crate::display::width(&text) > max;
     let room = if cut { max.saturating_sub(1) } else { max };
     let mut out: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::text::grapheme_width;
+use crate::display::grapheme_width;
 
 /// One display line: `range` is a byte range into the wrapped text, on char
 /// boundaries, without leading or trailing whitespace. An empty range is the

@@ -7,10 +7,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
+use crate::display::{clean, fit, width};
 use crate::tui::app::{App, Focus, PanelRow};
 use crate::tui::labels::kind_heading;
 use crate::tui::layout;
-use crate::tui::text::{clean, fit, width};
 use crate::tui::theme::Theme;
 
 /// Width of each count column.

@@ -7,13 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
+use crate::display::{clean, fit, tail, width};
 use crate::index::Entity;
 use crate::tui::action::Context;
 use crate::tui::app::App;
 use crate::tui::finder::Hit;
 use crate::tui::layout::{self, FINDER_ALIAS_ROWS};
 use crate::tui::spans::emphasised;
-use crate::tui::text::{clean, fit, tail, width};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 

@@ -6,11 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use crate::analysis::Kind;
+use crate::display::{fit, pad, width};
 use crate::tui::action::Context;
 use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
 use crate::tui::layout;
-use crate::tui::text::{fit, pad, width};
 use crate::tui::theme::Theme;
 
 /// One row of the help text.

@@ -6,10 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
+use crate::display::{clean, fit, pad, width};
 use crate::tui::app::{App, Focus, ListRow};
 use crate::tui::labels::{UNKNOWN_OUTLET, day_label, short_outlet};
 use crate::tui::layout;
-use crate::tui::text::{clean, fit, pad, width};
 use crate::tui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

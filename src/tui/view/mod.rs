@@ -88,7 +88,7 @@ pub fn buffer_text(buf: &Buffer) -> String {
             }
             let sym = cell.symbol();
             line.push_str(sym);
-            skip = super::text::width(sym).saturating_sub(1);
+            skip = crate::display::width(sym).saturating_sub(1);
         }
         out.push_str(line.trim_end());
         out.push('\n');

@@ -6,11 +6,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
+use crate::display::{clean, fit};
 use crate::index::MentionRef;
 use crate::tui::app::{App, DocLine, Focus};
 use crate::tui::layout;
 use crate::tui::spans::marked;
-use crate::tui::text::{clean, fit};
 use crate::tui::theme::Theme;
 
 /// How far through the article the bottom of the reader is, like `less`.

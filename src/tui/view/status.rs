@@ -6,9 +6,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::display::{clean, tail, width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::text::{clean, tail, width};
 use crate::tui::theme::Theme;
 
 /// The right-hand side: "3/5", "2 matches · 1/2", "0 matches".
@@ -73,7 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // The current entity and the keys that walk it come first; n/N mean
     // nothing without one.
     if let Some(text) = entity(app) {
-        let text = crate::tui::text::fit(&text, total.saturating_sub(used + right_w));
+        let text = crate::display::fit(&text, total.saturating_sub(used + right_w));
         used += width(&text);
         spans.push(Span::styled(text, theme.status_entity));
         first = false;

@@ -1,4 +1,6 @@
-//! Display-width helpers: measuring, cutting with `…`, making text safe.
+//! Text on a screen: display widths by grapheme, cutting with `…`, padding,
+//! and making untrusted text safe to draw. Shared by the reader and the
+//! command-line tables; no terminal here.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -49,6 +51,13 @@ pub fn pad(s: &str, cols: usize) -> String {
     let s = fit(s, cols);
     let fill = cols.saturating_sub(width(&s));
     format!("{s}{}", " ".repeat(fill))
+}
+
+/// `s` fitted to `cols` columns and right-aligned in exactly that width.
+pub fn pad_left(s: &str, cols: usize) -> String {
+    let s = fit(s, cols);
+    let fill = cols.saturating_sub(width(&s));
+    format!("{}{s}", " ".repeat(fill))
 }
 
 /// The last `max` columns of `s`, so the end of a long query or input stays
