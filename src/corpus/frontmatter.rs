@@ -95,7 +95,7 @@ fn toml_meta(inner: &str, problems: &mut Vec<String>) -> Meta {
     let table = match inner.parse::<toml::Table>() {
         Ok(t) => t,
         Err(e) => {
-            let msg = one_line_err(&e.to_string());
+            let msg = super::meta::one_line(&e.to_string());
             problems.push(format!(
                 "malformed TOML front matter ({msg}); metadata inferred from the text"
             ));
@@ -113,10 +113,6 @@ fn toml_meta(inner: &str, problems: &mut Vec<String>) -> Meta {
         Some(Value::Table(_)) => Field::WrongType("a table"),
     };
     read_meta(get, problems)
-}
-
-fn one_line_err(s: &str) -> String {
-    super::meta::one_line(s)
 }
 
 #[cfg(test)]

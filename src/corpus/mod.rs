@@ -126,18 +126,25 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
 }
 
 /// Keep the first of articles whose bodies are identical (in path order).
+/// Bodies are compared through a hash first, so no body is copied.
 fn dedupe(articles: &mut Vec<Article>, warnings: &mut Vec<Warning>) {
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    articles.retain(|a| match seen.get(&a.body) {
-        Some(first) => {
-            warnings.push(Warning::new(&a.path, Problem::Duplicate(first.clone())));
-            false
+    use std::hash::{BuildHasher, RandomState};
+    let hasher = RandomState::new();
+    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut keep = vec![true; articles.len()];
+    for (i, a) in articles.iter().enumerate() {
+        let same = seen.entry(hasher.hash_one(&a.body)).or_default();
+        match same.iter().find(|&&j| articles[j].body == a.body) {
+            Some(&first) => {
+                warnings
+                    .push(Warning::new(&a.path, Problem::Duplicate(articles[first].path.clone())));
+                keep[i] = false;
+            }
+            None => same.push(i),
         }
-        None => {
-            seen.insert(a.body.clone(), a.path.clone());
-            true
-        }
-    });
+    }
+    let mut flags = keep.into_iter();
+    articles.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// Newest first, undated last; ties by id, so the order is stable.

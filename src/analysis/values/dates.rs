@@ -224,6 +224,22 @@ struct MonthTok {
     strong: bool,
 }
 
+/// A month name at `i` and the year right after it if one follows
+/// ("November 2023"), with the token after both.
+fn month_and_year(sc: &Scan, i: usize) -> Option<(MonthTok, Option<i32>, usize)> {
+    let mt = month_tok(sc, i)?;
+    match year4(sc, mt.next) {
+        Some(y) if sc.joined(mt.next) => {
+            let end = mt.next + 1;
+            Some((mt, Some(y), end))
+        }
+        _ => {
+            let end = mt.next;
+            Some((mt, None, end))
+        }
+    }
+}
+
 fn month_tok(sc: &Scan, i: usize) -> Option<MonthTok> {
     if !sc.is_word(i) || !sc.capitalized(i) {
         return None;
@@ -334,15 +350,7 @@ fn day_first_at(sc: &Scan, i: usize) -> Option<Found> {
     if !sc.joined(j) {
         return None;
     }
-    let mt = month_tok(sc, j)?;
-    let mut end = mt.next;
-    let mut year = None;
-    if sc.joined(end)
-        && let Some(y) = year4(sc, end)
-    {
-        year = Some(y);
-        end += 1;
-    }
+    let (mt, year, end) = month_and_year(sc, j)?;
     if !valid_day(year, mt.month, day) {
         return None;
     }
@@ -516,15 +524,7 @@ fn part_of_at(sc: &Scan, i: usize) -> Option<Found> {
     if !sc.joined(j) {
         return None;
     }
-    if let Some(mt) = month_tok(sc, j) {
-        let mut end = mt.next;
-        let mut year = None;
-        if sc.joined(end)
-            && let Some(y) = year4(sc, end)
-        {
-            year = Some(y);
-            end += 1;
-        }
+    if let Some((mt, year, end)) = month_and_year(sc, j) {
         return Some((i, end, DateExpr::Month { year, month: mt.month, part }));
     }
     let y = year4(sc, j)?;
