@@ -21,8 +21,8 @@ pub struct Cleaned {
 /// Options for how much to infer.
 #[derive(Debug, Clone, Copy)]
 pub struct Infer<'a> {
-    /// A title already known (front matter): a first line repeating it is
-    /// dropped, and no headline is taken from the text.
+    /// A title already known (front matter): no headline is taken from the
+    /// text.
     pub known_title: Option<&'a str>,
     /// Read Markdown syntax (headings, links, emphasis) as plain text.
     pub markdown: bool,
@@ -63,18 +63,18 @@ pub fn clean(raw: &str, opts: Infer<'_>) -> Cleaned {
         }
     }
 
+    // A headline on the first line is the title. It stays in the body: it is
+    // the text as written, and the comparison lines up headlines too, which
+    // state an event most briefly.
     if let Some(first) = lines.iter().position(|l| !l.trim().is_empty()) {
         let line = lines[first].trim().to_string();
         let alone = lines.get(first + 1).is_none_or(|next| next.trim().is_empty());
-        match opts.known_title {
-            Some(known) if normalise(known) == normalise(&line) && has_more_text(&lines, first) => {
-                lines.remove(first);
-            }
-            None if alone && reads_as_headline(&line) && has_more_text(&lines, first) => {
-                meta.title = Some(one_line(&line));
-                lines.remove(first);
-            }
-            _ => {}
+        if opts.known_title.is_none()
+            && alone
+            && reads_as_headline(&line)
+            && has_more_text(&lines, first)
+        {
+            meta.title = Some(one_line(&line));
         }
     }
 
@@ -218,10 +218,6 @@ fn is_list_item(line: &str) -> bool {
     line.starts_with("- ") || line.starts_with("* ") || line.starts_with("• ")
 }
 
-fn normalise(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
 /// Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "sgt", "lt", "col", "capt", "maj", "cpl", "pvt", "adm", "sen",
@@ -335,7 +331,7 @@ mod tests {
             "Skip to content\n\nFloods Close Schools in the North\n\nRain fell for days. Rivers rose.\n\nMore from Weather",
         );
         assert_eq!(c.meta.title.as_deref(), Some("Floods Close Schools in the North"));
-        assert_eq!(c.body, "Rain fell for days. Rivers rose.");
+        assert_eq!(c.body, "Floods Close Schools in the North\n\nRain fell for days. Rivers rose.");
     }
 
     #[test]
@@ -369,12 +365,12 @@ mod tests {
     }
 
     #[test]
-    fn known_title_repeated_on_first_line_is_dropped() {
+    fn known_title_repeated_on_first_line_stays_in_the_body() {
         let c = clean(
             "US troops hurt in attack\n\nSeveral were hurt.",
             Infer { known_title: Some("US Troops Hurt in Attack"), markdown: false },
         );
-        assert_eq!(c.body, "Several were hurt.");
+        assert_eq!(c.body, "US troops hurt in attack\n\nSeveral were hurt.");
         assert_eq!(c.meta.title, None);
     }
 
@@ -394,7 +390,7 @@ mod tests {
             Infer { known_title: None, markdown: true },
         );
         assert_eq!(c.meta.title.as_deref(), Some("Big news today"));
-        assert_eq!(c.body, "See the report  now.");
+        assert_eq!(c.body, "Big news today\n\nSee the report  now.");
     }
 
     #[test]

@@ -1,5 +1,8 @@
-//! The command line: clap types, and the printers for `list` (table, json).
-//! Printers write to any `Write`, so tests read their output as text.
+//! The command line: clap types, and the printers for `list` and
+//! `entities` (table, json); `compare` has its own module. Printers write to
+//! any `Write`, so tests read their output as text.
+
+pub mod compare;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -40,6 +43,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// Stories (articles about one event) and, for each, the facts every
+    /// outlet reports, side by side: `=` agree, `≠` differ, `·` one outlet only.
+    Compare {
+        /// Files and folders to read (default: the current folder).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Table,
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,7 +71,11 @@ impl Cli {
     /// command to run on them (`None`: open the reader).
     pub fn split(self) -> (Vec<PathBuf>, Option<Command>) {
         let paths = match &self.command {
-            Some(Command::List { paths, .. } | Command::Entities { paths, .. }) => paths.clone(),
+            Some(
+                Command::List { paths, .. }
+                | Command::Entities { paths, .. }
+                | Command::Compare { paths, .. },
+            ) => paths.clone(),
             None => self.paths,
         };
         let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
@@ -98,6 +120,15 @@ pub fn print(cmd: &Command, corpus: &Corpus, out: &mut dyn Write) -> io::Result<
             match format {
                 ListFormat::Json => entities_json(corpus, &analyses, &index, out),
                 ListFormat::Table => entities_table(&index, output_width(), out),
+            }
+        }
+        Command::Compare { format, .. } => {
+            let analyses = analysis::analyze_all(&corpus.articles);
+            let cmp = crate::compare::compare(&corpus.articles, &analyses);
+            match format {
+                CompareFormat::Json => compare::json(corpus, &analyses, &cmp, out),
+                CompareFormat::Markdown => compare::markdown(corpus, &cmp, out),
+                CompareFormat::Table => compare::table(corpus, &cmp, output_width(), out),
             }
         }
     }

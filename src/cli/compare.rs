@@ -1,0 +1,246 @@
+//! `dateline compare`: the comparison as JSON (CONTRACT.md), as Markdown
+//! tables to paste into a report, or as a terminal table.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::analysis::values::ValueJson;
+use crate::compare::{Comparison, Fact, Report, Status, Story};
+use crate::corpus::{Article, Corpus, outlets};
+use crate::display::{self, clean, fit, pad};
+
+#[derive(Serialize)]
+struct ComparisonJson<'a> {
+    stories: Vec<StoryJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct StoryJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    articles: Vec<&'a str>,
+    /// First and last publication date, when known (an addition to the
+    /// contract's shape).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dates: Option<[String; 2]>,
+    facts: Vec<FactJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FactJson<'a> {
+    id: &'a str,
+    label: &'a str,
+    status: Status,
+    reports: Vec<ReportJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    article: &'a str,
+    outlet: Option<&'a str>,
+    sentence: &'a str,
+    start: usize,
+    end: usize,
+    values: Vec<ValueOut>,
+}
+
+/// A report's value: the contract's `text`, `kind`, `low`, `high`, plus its
+/// byte span and whether it is the one compared across reports.
+#[derive(Serialize)]
+struct ValueOut {
+    #[serde(flatten)]
+    value: ValueJson,
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    compared: bool,
+}
+
+pub fn json(
+    corpus: &Corpus,
+    _analyses: &[Analysis],
+    cmp: &Comparison,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let arts = &corpus.articles;
+    let stories = cmp
+        .stories
+        .iter()
+        .map(|s| StoryJson {
+            id: &s.id,
+            title: &s.title,
+            articles: s.articles.iter().map(|&a| arts[a].id.as_str()).collect(),
+            dates: s.dates.map(|(a, b)| [a.to_string(), b.to_string()]),
+            facts: s.facts.iter().map(|f| fact_json(f, arts)).collect(),
+        })
+        .collect();
+    serde_json::to_writer(&mut *out, &ComparisonJson { stories })?;
+    writeln!(out)
+}
+
+fn fact_json<'a>(f: &'a Fact, arts: &'a [Article]) -> FactJson<'a> {
+    FactJson {
+        id: &f.id,
+        label: &f.label,
+        status: f.status,
+        reports: f
+            .reports
+            .iter()
+            .map(|r| {
+                let a = &arts[r.article];
+                ReportJson {
+                    article: &a.id,
+                    outlet: a.outlet.as_deref(),
+                    sentence: &a.body[r.start..r.end],
+                    start: r.start,
+                    end: r.end,
+                    values: r
+                        .values
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| ValueOut {
+                            value: match &v.value {
+                                Some(val) => val.to_json(&a.body),
+                                None => ValueJson {
+                                    text: a.body[v.start..v.end].to_string(),
+                                    kind: v.kind,
+                                    low: None,
+                                    high: None,
+                                    hedge: None,
+                                    from: None,
+                                    to: None,
+                                },
+                            },
+                            start: v.start,
+                            end: v.end,
+                            compared: r.compared == Some(i),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Column names for a story's articles: the outlet's short name, "(unknown)"
+/// without one, and a number after a name the story already has.
+pub fn column_names(story: &Story, arts: &[Article]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    story
+        .articles
+        .iter()
+        .map(|&a| {
+            let base = clean(arts[a].outlet.as_deref().map_or("(unknown)", outlets::short_name));
+            let n = seen.iter().filter(|s| **s == base).count();
+            seen.push(base.clone());
+            if n == 0 { base } else { format!("{base} #{}", n + 1) }
+        })
+        .collect()
+}
+
+/// A one-line heading for a story: title, dates, how many outlets.
+pub fn story_heading(story: &Story) -> String {
+    let dates = match story.dates {
+        Some((a, b)) if a == b => format!(" · {}", a.format("%-d %b %Y")),
+        Some((a, b)) => format!(" · {} – {}", a.format("%-d %b %Y"), b.format("%-d %b %Y")),
+        None => String::new(),
+    };
+    let n = story.articles.len();
+    format!("{}{} · {} article{}", clean(&story.title), dates, n, if n == 1 { "" } else { "s" })
+}
+
+/// The report's sentence on one line, with the compared value marked by
+/// `mark` on both sides when the fact differs.
+fn sentence(r: &Report, f: &Fact, a: &Article, mark: &str) -> String {
+    let body = &a.body;
+    let mut s = String::new();
+    let mut at = r.start;
+    if f.status == Status::Differ
+        && let Some(v) = r.compared.map(|i| &r.values[i])
+    {
+        s.push_str(&body[r.start..v.start]);
+        s.push_str(mark);
+        s.push_str(&body[v.start..v.end]);
+        s.push_str(mark);
+        at = v.end;
+    }
+    s.push_str(&body[at..r.end]);
+    clean(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// One Markdown table per story: a row per fact, a column per article.
+pub fn markdown(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    let arts = &corpus.articles;
+    for (k, story) in cmp.stories.iter().enumerate() {
+        if k > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "## {} {}", story.id, escape(&story_heading(story)))?;
+        writeln!(out)?;
+        let cols = column_names(story, arts);
+        writeln!(
+            out,
+            "| fact | {} |",
+            cols.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | ")
+        )?;
+        writeln!(out, "| --- |{}", " --- |".repeat(cols.len()))?;
+        for f in &story.facts {
+            let cells: Vec<String> = story
+                .articles
+                .iter()
+                .map(|&a| match f.reports.iter().find(|r| r.article == a) {
+                    Some(r) => escape(&sentence(r, f, &arts[a], "**")),
+                    None => "—".to_string(),
+                })
+                .collect();
+            writeln!(
+                out,
+                "| {} {} | {} |",
+                f.status.marker(),
+                escape(&f.label),
+                cells.join(" | ")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn escape(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+/// For the terminal: per story a heading, then per fact its marker and
+/// label and a line per reporting outlet, fitted to `width`.
+pub fn table(
+    corpus: &Corpus,
+    cmp: &Comparison,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let arts = &corpus.articles;
+    for (k, story) in cmp.stories.iter().enumerate() {
+        if k > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", fit(&format!("{}  {}", story.id, story_heading(story)), width))?;
+        let cols = column_names(story, arts);
+        let w_col = cols.iter().map(|c| display::width(c)).max().unwrap_or(0).min(16);
+        for f in &story.facts {
+            writeln!(
+                out,
+                "  {} {}",
+                f.status.marker(),
+                fit(&clean(&f.label), width.saturating_sub(4))
+            )?;
+            for r in &f.reports {
+                let col = story.articles.iter().position(|&a| a == r.article).unwrap_or(0);
+                let text = sentence(r, f, &arts[r.article], "*");
+                let room = width.saturating_sub(6 + w_col + 2);
+                writeln!(out, "    {}  {}", pad(&cols[col], w_col), fit(&text, room).trim_end())?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,283 @@
+//! Stories: articles about one event, found by average-link clustering of
+//! weighted term vectors.
+//!
+//! Two articles about similar events share their topic words ("rehab",
+//! "earthquake") but not who, where and how many, so names (capitalised
+//! words) and numbers weigh more than other words, and the lead, where
+//! news says what happened, more than the rest. Dates, when both articles
+//! have one, keep events weeks apart in separate stories.
+//!
+//! Nothing compares every article with every other: each article's
+//! neighbours come from an inverted index over its terms, skipping terms so
+//! common that they cannot tell events apart, and only the best few
+//! neighbours are kept, so clustering stays near-linear in the corpus size.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+/// A sparse unit-length vector, sorted by term id.
+pub type Vector = Vec<(u32, f32)>;
+
+/// What stories are clustered from, per article.
+pub struct Doc<'a> {
+    /// Term ids with their weights before IDF (position, name and number
+    /// boosts already applied).
+    pub counts: &'a HashMap<u32, f32>,
+    pub date: Option<NaiveDate>,
+}
+
+/// Tuning, measured on the ECB+ dev set (see `tools/quality-compare.sh`).
+pub struct Params {
+    /// Average-link similarity below which two clusters stay apart.
+    pub cut: f32,
+    /// Neighbours kept per article.
+    pub neighbours: usize,
+    /// Articles more than this many days apart are not one event...
+    pub max_days: i64,
+    /// ...so their similarity is scaled by this.
+    pub far_apart: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params { cut: 0.22, neighbours: 40, max_days: 10, far_apart: 0.25 }
+    }
+}
+
+/// IDF-weighted unit vectors: `(1 + ln tf) · ln(N / df)`. Terms found in
+/// one article only cannot link two; terms in more than half of a large
+/// corpus say nothing about which event.
+pub fn vectors(docs: &[Doc<'_>]) -> Vec<Vector> {
+    let n = docs.len();
+    let mut df: HashMap<u32, u32> = HashMap::new();
+    for d in docs {
+        for &t in d.counts.keys() {
+            *df.entry(t).or_default() += 1;
+        }
+    }
+    let common = if n >= 20 { (n / 2) as u32 } else { u32::MAX };
+    docs.par_iter()
+        .map(|d| {
+            let mut v: Vector = d
+                .counts
+                .iter()
+                .filter(|(t, _)| {
+                    let f = df[*t];
+                    f > 1 && f <= common
+                })
+                .map(|(&t, &c)| {
+                    let idf = ((n as f32 + 1.0) / df[&t] as f32).ln();
+                    (t, (1.0 + (1.0 + c).ln()) * idf)
+                })
+                .collect();
+            normalise(&mut v);
+            v
+        })
+        .collect()
+}
+
+fn normalise(v: &mut Vector) {
+    v.sort_unstable_by_key(|&(t, _)| t);
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+pub fn cosine(a: &Vector, b: &Vector) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// The similarity graph: for each article its best neighbours, as
+/// `(i, j, similarity)` with `i < j`.
+pub fn neighbours(
+    vecs: &[Vector],
+    dates: &[Option<NaiveDate>],
+    p: &Params,
+) -> Vec<(u32, u32, f32)> {
+    let n = vecs.len();
+    // Postings only for terms rare enough to block on: a term in thousands
+    // of articles would make candidate generation quadratic again.
+    let cap = 200.max((n as f64).sqrt() as usize);
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (i, v) in vecs.iter().enumerate() {
+        for &(t, _) in v {
+            postings.entry(t).or_default().push(i as u32);
+        }
+    }
+    postings.retain(|_, v| v.len() <= cap);
+    let edges: Vec<Vec<(u32, u32, f32)>> = (0..n)
+        .into_par_iter()
+        .map_init(
+            || vec![0f32; n],
+            |score, i| {
+                let mut touched: Vec<u32> = Vec::new();
+                for &(t, w) in &vecs[i] {
+                    if let Some(list) = postings.get(&t) {
+                        for &j in list {
+                            if j as usize > i {
+                                if score[j as usize] == 0.0 {
+                                    touched.push(j);
+                                }
+                                score[j as usize] += w;
+                            }
+                        }
+                    }
+                }
+                // Rank candidates by the blocked overlap, then score the
+                // best exactly.
+                touched.sort_unstable_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
+                let mut out = Vec::new();
+                for &j in touched.iter().take(p.neighbours) {
+                    let mut s = cosine(&vecs[i], &vecs[j as usize]);
+                    if let (Some(a), Some(b)) = (dates[i], dates[j as usize])
+                        && (a - b).num_days().abs() > p.max_days
+                    {
+                        s *= p.far_apart;
+                    }
+                    if s > 0.0 {
+                        out.push((i as u32, j, s));
+                    }
+                }
+                for &j in &touched {
+                    score[j as usize] = 0.0;
+                }
+                out
+            },
+        )
+        .collect();
+    edges.into_iter().flatten().collect()
+}
+
+#[derive(PartialEq)]
+struct Candidate {
+    sim: f32,
+    a: u32,
+    b: u32,
+}
+
+impl Eq for Candidate {}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.sim.total_cmp(&other.sim).then_with(|| other.a.cmp(&self.a)).then(other.b.cmp(&self.b))
+    }
+}
+
+/// Average-link agglomerative clustering over a sparse similarity graph
+/// (missing edges count as 0): repeatedly join the two clusters with the
+/// highest mean similarity while it is at least `cut`. Returns clusters of
+/// indices, each sorted.
+pub fn average_link(n: usize, edges: &[(u32, u32, f32)], cut: f32) -> Vec<Vec<usize>> {
+    // Sum of similarities between two live clusters, keyed by their ids.
+    let mut links: Vec<HashMap<u32, f32>> = vec![HashMap::new(); n];
+    for &(a, b, s) in edges {
+        *links[a as usize].entry(b).or_default() += s;
+        *links[b as usize].entry(a).or_default() += s;
+    }
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut alive = vec![true; n];
+    let mut heap: BinaryHeap<Candidate> = edges
+        .iter()
+        .filter(|e| e.2 >= cut)
+        .map(|&(a, b, s)| Candidate { sim: s, a: a.min(b), b: a.max(b) })
+        .collect();
+    while let Some(Candidate { sim, a, b }) = heap.pop() {
+        let (ai, bi) = (a as usize, b as usize);
+        if !alive[ai] || !alive[bi] {
+            continue;
+        }
+        let sum = links[ai].get(&b).copied().unwrap_or(0.0);
+        let avg = sum / (members[ai].len() * members[bi].len()) as f32;
+        // A stale entry: the pair's average changed since it was queued.
+        if (avg - sim).abs() > 1e-6 {
+            continue;
+        }
+        // Merge b into a.
+        alive[bi] = false;
+        let moved = std::mem::take(&mut members[bi]);
+        members[ai].extend(moved);
+        let b_links = std::mem::take(&mut links[bi]);
+        links[ai].remove(&b);
+        for (k, s) in b_links {
+            if k == a {
+                continue;
+            }
+            links[k as usize].remove(&b);
+            *links[ai].entry(k).or_default() += s;
+            let total = links[ai][&k];
+            links[k as usize].insert(a, total);
+        }
+        let size_a = members[ai].len();
+        for (&k, &s) in &links[ai] {
+            let avg = s / (size_a * members[k as usize].len()) as f32;
+            if avg >= cut {
+                heap.push(Candidate { sim: avg, a: a.min(k), b: a.max(k) });
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> = members
+        .into_iter()
+        .zip(alive)
+        .filter(|(_, live)| *live)
+        .map(|(mut m, _)| {
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    out.sort_by_key(|m| m[0]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn average_link_joins_close_pairs_and_keeps_weak_links_apart() {
+        let edges = [(0, 1, 0.9), (1, 2, 0.8), (0, 2, 0.7), (2, 3, 0.2), (3, 4, 0.6)];
+        let c = average_link(5, &edges, 0.3);
+        assert_eq!(c, vec![vec![0, 1, 2], vec![3, 4]]);
+    }
+
+    #[test]
+    fn average_link_uses_the_mean_not_the_best_link() {
+        // 2 is close to 0 but unrelated to 1: mean (0.5 + 0) / 2 < 0.3.
+        let edges = [(0, 1, 0.9), (0, 2, 0.5)];
+        assert_eq!(average_link(3, &edges, 0.3), vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn dates_far_apart_weaken_a_link() {
+        let v: Vec<Vector> = vec![vec![(1, 1.0)], vec![(1, 1.0)], vec![(1, 1.0)]];
+        let d = |s: &str| Some(s.parse::<NaiveDate>().unwrap());
+        let dates = [d("2024-08-05"), d("2024-08-06"), d("2024-01-20")];
+        let e = neighbours(&v, &dates, &Params::default());
+        let sim = |a, b| e.iter().find(|x| x.0 == a && x.1 == b).map(|x| x.2).unwrap();
+        assert!((sim(0, 1) - 1.0).abs() < 1e-6);
+        assert!(sim(0, 2) < 0.3);
+    }
+}
