@@ -34,28 +34,32 @@ fn main() {
         for lead in list(&args, "--lead", &d.facts.lead.to_string()) {
             for keys in list(&args, "--keys", &d.facts.keys.to_string()) {
                 for share in list(&args, "--share", &d.facts.min_share.to_string()) {
-                    let mut p = Params::default();
-                    p.stories.cut = cut as f32;
-                    p.facts.lead = lead as usize;
-                    p.facts.keys = keys as usize;
-                    p.facts.min_share = share as f32;
-                    let cmp = compare::compare_with(&corpus.articles, &analyses, &p);
-                    let out = std::env::temp_dir().join("dateline-tune.json");
-                    let mut f = std::fs::File::create(&out).expect("temp file");
-                    dateline::cli::compare::json(&corpus, &analyses, &cmp, &mut f).expect("write");
-                    let res = Command::new("python3")
-                        .arg(&scorer)
-                        .arg(dir.join("gold.json"))
-                        .arg(&out)
-                        .output()
-                        .expect("python3");
-                    let text = String::from_utf8_lossy(&res.stdout);
-                    let fl = text.lines().find(|l| l.starts_with("fact links")).unwrap_or("");
-                    println!(
-                        "cut {cut} lead {lead} keys {keys} share {share}: {} | {}",
-                        text.lines().last().unwrap_or(""),
-                        fl
-                    );
+                    for coh in list(&args, "--coherence", &d.facts.coherence.to_string()) {
+                        let mut p = Params::default();
+                        p.stories.cut = cut as f32;
+                        p.facts.lead = lead as usize;
+                        p.facts.keys = keys as usize;
+                        p.facts.min_share = share as f32;
+                        p.facts.coherence = coh as f32;
+                        let cmp = compare::compare_with(&corpus.articles, &analyses, &p);
+                        let out = std::env::temp_dir().join("dateline-tune.json");
+                        let mut f = std::fs::File::create(&out).expect("temp file");
+                        dateline::cli::compare::json(&corpus, &analyses, &cmp, &mut f)
+                            .expect("write");
+                        let res = Command::new("python3")
+                            .arg(&scorer)
+                            .arg(dir.join("gold.json"))
+                            .arg(&out)
+                            .output()
+                            .expect("python3");
+                        let text = String::from_utf8_lossy(&res.stdout);
+                        let fl = text.lines().find(|l| l.starts_with("fact links")).unwrap_or("");
+                        println!(
+                            "cut {cut} lead {lead} keys {keys} share {share} coherence {coh}: {} | {}",
+                            text.lines().last().unwrap_or(""),
+                            fl
+                        );
+                    }
                 }
             }
         }

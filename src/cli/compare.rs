@@ -154,13 +154,45 @@ pub fn story_heading(story: &Story) -> String {
 /// The report's sentence on one line, with the compared value marked by
 /// `mark` on both sides when the fact differs.
 fn sentence(r: &Report, f: &Fact, a: &Article, mark: &str) -> String {
+    sentence_from(r, f, a, mark, r.start)
+}
+
+/// Where to start showing a report in `room` columns so that its key word
+/// (or the compared value) is in view: the sentence's start when it fits,
+/// else a word boundary a little before the key.
+pub fn window_start(r: &Report, body: &str, room: usize) -> usize {
+    let focus = r.compared.map_or(r.anchor.0, |i| r.values[i].start.min(r.anchor.0));
+    let before = &body[r.start..focus];
+    if display::width(&body[r.start..r.end]) <= room || display::width(before) + 12 < room / 2 {
+        return r.start;
+    }
+    // Keep about a third of the room before the focus.
+    let keep = room / 3;
+    let mut at = focus;
+    for (i, _) in before.char_indices().rev() {
+        if display::width(&before[i..]) > keep {
+            break;
+        }
+        at = r.start + i;
+    }
+    match body[at..focus].find(' ') {
+        Some(sp) if at + sp + 1 < focus => at + sp + 1,
+        _ => at,
+    }
+}
+
+fn sentence_from(r: &Report, f: &Fact, a: &Article, mark: &str, from: usize) -> String {
     let body = &a.body;
     let mut s = String::new();
-    let mut at = r.start;
+    if from > r.start {
+        s.push('…');
+    }
+    let mut at = from;
     if f.status == Status::Differ
         && let Some(v) = r.compared.map(|i| &r.values[i])
+        && v.start >= from
     {
-        s.push_str(&body[r.start..v.start]);
+        s.push_str(&body[from..v.start]);
         s.push_str(mark);
         s.push_str(&body[v.start..v.end]);
         s.push_str(mark);
@@ -236,8 +268,9 @@ pub fn table(
             )?;
             for r in &f.reports {
                 let col = story.articles.iter().position(|&a| a == r.article).unwrap_or(0);
-                let text = sentence(r, f, &arts[r.article], "*");
                 let room = width.saturating_sub(6 + w_col + 2);
+                let a = &arts[r.article];
+                let text = sentence_from(r, f, a, "*", window_start(r, &a.body, room));
                 writeln!(out, "    {}  {}", pad(&cols[col], w_col), fit(&text, room).trim_end())?;
             }
         }

@@ -32,7 +32,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params { lead: 10, keys: 40, min_share: 0.2, singles: 6, coherence: 0.0 }
+        Params { lead: 20, keys: 40, min_share: 0.2, singles: 6, coherence: 0.1 }
     }
 }
 
@@ -61,6 +61,9 @@ pub struct Count {
     pub precision: u8,
 }
 
+/// Per article, the sentences with a key term: (sentence index, the term's span).
+type Pool = Vec<(usize, (usize, usize))>;
+
 /// A fact before values and status: which sentence each article reports
 /// it in, and the term occurrence it was found by.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,19 +86,51 @@ pub struct RawReport {
 /// The facts of one story whose articles' sentences are `docs` (in story
 /// order). `df` is each term's article count in the whole corpus, used to
 /// prefer specific terms.
-pub fn facts(docs: &[&[SentenceTerms]], df: &HashMap<u32, u32>, p: &Params) -> Vec<RawFact> {
-    let n = docs.len();
+pub fn facts(docs: &[&[SentenceTerms]], stats: &Stats<'_>, p: &Params) -> Vec<RawFact> {
     let mut out = Vec::new();
-    if n >= 2 {
-        out = shared(docs, df, p);
+    if docs.len() >= 2 {
+        out = shared(docs, stats, p);
     }
     let used: HashSet<(usize, usize)> =
         out.iter().flat_map(|f| f.reports.iter().map(|r| (r.article, r.sentence))).collect();
-    out.extend(singles(docs, &used, df, p));
+    out.extend(singles(docs, &used, stats.df, p));
     out
 }
 
-fn shared(docs: &[&[SentenceTerms]], df: &HashMap<u32, u32>, p: &Params) -> Vec<RawFact> {
+/// Corpus-wide term counts: how many articles use each term, of how many.
+pub struct Stats<'a> {
+    pub df: &'a HashMap<u32, u32>,
+    pub articles: usize,
+}
+
+impl Stats<'_> {
+    fn idf(&self, t: u32) -> f32 {
+        let df = self.df.get(&t).copied().unwrap_or(1).max(1) as f32;
+        ((self.articles as f32 + 1.0) / df).ln()
+    }
+
+    /// A sentence's terms as an IDF-weighted unit vector, sorted by id.
+    fn vector(&self, s: &SentenceTerms) -> Vec<(u32, f32)> {
+        let mut v: Vec<(u32, f32)> = Vec::with_capacity(s.terms.len());
+        for t in &s.terms {
+            match v.iter_mut().find(|(id, _)| *id == t.id) {
+                Some(e) => e.1 += 1.0,
+                None => v.push((t.id, 1.0)),
+            }
+        }
+        for e in &mut v {
+            e.1 = (1.0 + e.1.ln()) * self.idf(e.0);
+        }
+        let norm = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|e| e.1 /= norm);
+        }
+        v.sort_unstable_by_key(|e| e.0);
+        v
+    }
+}
+
+fn shared(docs: &[&[SentenceTerms]], stats: &Stats<'_>, p: &Params) -> Vec<RawFact> {
     let n = docs.len();
     // In how many articles each term appears in the lead.
     let mut count: HashMap<u32, usize> = HashMap::new();
@@ -114,39 +149,92 @@ fn shared(docs: &[&[SentenceTerms]], df: &HashMap<u32, u32>, p: &Params) -> Vec<
     let mut keys: Vec<(u32, usize)> = count.into_iter().filter(|&(_, c)| c >= need).collect();
     // Most shared first; among equals the rarer in the corpus, then by id
     // so that runs agree.
-    keys.sort_by_key(|&(t, c)| (std::cmp::Reverse(c), df.get(&t).copied().unwrap_or(0), t));
+    keys.sort_by_key(|&(t, c)| (std::cmp::Reverse(c), stats.df.get(&t).copied().unwrap_or(0), t));
     keys.truncate(p.keys);
+
+    let vectors: Vec<Vec<Vec<(u32, f32)>>> =
+        docs.iter().map(|d| d.iter().map(|s| stats.vector(s)).collect()).collect();
+    let sim = |a: (usize, usize), b: (usize, usize)| {
+        super::stories::cosine(&vectors[a.0][a.1], &vectors[b.0][b.1])
+    };
 
     // Facts by their report set: the same sentences found by several key
     // terms are one fact with several keys.
     let mut by_reports: BTreeMap<Vec<(usize, usize)>, RawFact> = BTreeMap::new();
     let mut order: Vec<Vec<(usize, usize)>> = Vec::new();
     for &(key, _) in &keys {
-        let mut reports = Vec::new();
+        // Per article, the sentences with the key: the lead's, or later
+        // ones where the lead has none.
+        let mut pools: Vec<(usize, Pool)> = Vec::new();
         for (a, d) in docs.iter().enumerate() {
-            let found: Vec<(usize, &Term)> = d
+            let found: Vec<(usize, (usize, usize))> = d
                 .iter()
                 .enumerate()
-                .filter_map(|(i, s)| s.terms.iter().find(|t| t.id == key).map(|t| (i, t)))
-                .collect();
-            // The lead states the event; a later mention only where the
-            // lead has none.
-            let lead: Vec<(usize, &Term)> =
-                found.iter().copied().filter(|(i, _)| *i < p.lead).collect();
-            let pool = if lead.is_empty() { &found } else { &lead };
-            let Some(&(first, term)) = pool.first() else { continue };
-            // Where several sentences give a count by the term, the most
-            // precise one, so that counts line up.
-            let counted = pool
-                .iter()
-                .filter_map(|&(i, t)| {
-                    count_for(&d[i], (t.start, t.end)).map(|c| (c.precision, i, t))
+                .filter_map(|(i, s)| {
+                    s.terms.iter().find(|t| t.id == key).map(|t| (i, (t.start, t.end)))
                 })
-                .max_by_key(|&(prec, i, _)| (prec, std::cmp::Reverse(i)));
-            let (sentence, term) = counted.map_or((first, term), |(_, i, t)| (i, t));
-            reports.push(RawReport { article: a, sentence, anchor: (term.start, term.end) });
+                .collect();
+            let lead: Vec<_> = found.iter().copied().filter(|(i, _)| *i < p.lead).collect();
+            let pool = if lead.is_empty() { found } else { lead };
+            if !pool.is_empty() {
+                pools.push((a, pool));
+            }
         }
-        if reports.len() < 2 {
+        if pools.len() < 2 {
+            continue;
+        }
+        // Start from each article's first mention; then let each article
+        // with a choice take the sentence closest to the others' (the one
+        // that states the same thing), or one giving a count by the key,
+        // the more precise the better, so that counts line up: "as many as
+        // seven injured" says more than a headline's "injured".
+        let mut pick: Vec<usize> = vec![0; pools.len()];
+        for _ in 0..2 {
+            for x in 0..pools.len() {
+                let (a, pool) = &pools[x];
+                if pool.len() < 2 {
+                    continue;
+                }
+                let score = |c: usize| {
+                    let (i, anchor) = pool[c];
+                    let others: Vec<usize> = sample(pools.len(), x);
+                    let mut s: f32 = others
+                        .iter()
+                        .map(|&y| sim((*a, i), (pools[y].0, pools[y].1[pick[y]].0)))
+                        .sum::<f32>()
+                        / others.len().max(1) as f32;
+                    if let Some(c) = count_for(&docs[*a][i], anchor) {
+                        s += COUNT_BONUS * f32::from(c.precision);
+                    }
+                    s
+                };
+                pick[x] = (0..pool.len())
+                    .max_by(|&u, &v| score(u).total_cmp(&score(v)).then(v.cmp(&u)))
+                    .unwrap_or(0);
+            }
+        }
+        let reports: Vec<RawReport> = pools
+            .iter()
+            .zip(&pick)
+            .map(|((a, pool), &c)| RawReport {
+                article: *a,
+                sentence: pool[c].0,
+                anchor: pool[c].1,
+            })
+            .collect();
+        // Reports that share the word but little else state different things.
+        let mut total = 0.0;
+        let mut pairs = 0;
+        for x in 0..reports.len() {
+            for y in sample(reports.len(), x).into_iter().filter(|&y| y > x) {
+                total += sim(
+                    (reports[x].article, reports[x].sentence),
+                    (reports[y].article, reports[y].sentence),
+                );
+                pairs += 1;
+            }
+        }
+        if pairs > 0 && total / (pairs as f32) < p.coherence {
             continue;
         }
         let set: Vec<(usize, usize)> = reports.iter().map(|r| (r.article, r.sentence)).collect();
@@ -173,6 +261,20 @@ fn shared(docs: &[&[SentenceTerms]], df: &HashMap<u32, u32>, p: &Params) -> Vec<
     }
     out
 }
+
+/// At most this many other articles are compared with each article when
+/// choosing its report, so that a story of thousands stays linear.
+const SAMPLE: usize = 16;
+
+/// Indices of up to [`SAMPLE`] of `n` items other than `x`, evenly spread.
+fn sample(n: usize, x: usize) -> Vec<usize> {
+    let step = (n / SAMPLE).max(1);
+    (0..n).step_by(step).filter(|&y| y != x).take(SAMPLE).collect()
+}
+
+/// What a count by the key word adds to a sentence's claim to be the
+/// report, per step of precision (vague 1, bounded 2, exact 3).
+const COUNT_BONUS: f32 = 0.2;
 
 /// Counts further than this (in bytes) from the key word are about
 /// something else.
@@ -269,7 +371,8 @@ mod tests {
         );
         let c = doc("A storm closed the port for hours on end.", &mut v);
         let docs: Vec<&[SentenceTerms]> = vec![&a, &b, &c];
-        let f = facts(&docs, &HashMap::new(), &Params::default());
+        let df = HashMap::new();
+        let f = facts(&docs, &Stats { df: &df, articles: 3 }, &Params::default());
         let injured = v.get("injured").unwrap();
         let fact = f.iter().find(|f| f.keys.contains(&injured)).expect("an injured fact");
         let at: Vec<(usize, usize)> =
@@ -286,7 +389,8 @@ mod tests {
         let mut v = Vocab::default();
         let a = doc("Rockets hit the base late on Monday night in Iraq.", &mut v);
         let docs: Vec<&[SentenceTerms]> = vec![&a];
-        let f = facts(&docs, &HashMap::new(), &Params::default());
+        let df = HashMap::new();
+        let f = facts(&docs, &Stats { df: &df, articles: 3 }, &Params::default());
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].reports.len(), 1);
     }

@@ -272,7 +272,7 @@ fn build_story(
 
     let docs: Vec<&[SentenceTerms]> =
         members.iter().map(|&a| prepared[a].sentences.as_slice()).collect();
-    let raw = facts::facts(&docs, df, &p.facts);
+    let raw = facts::facts(&docs, &facts::Stats { df, articles: articles.len() }, &p.facts);
     let mut facts: Vec<Fact> =
         raw.into_iter().map(|f| fact(&f, members, articles, analyses, prepared, vocab)).collect();
     // Most widely reported first; singles last, grouped by article.
