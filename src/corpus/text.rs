@@ -52,6 +52,16 @@ pub fn clean(raw: &str, opts: Infer<'_>) -> Cleaned {
         push_line(&mut lines, line, opts.markdown);
     }
 
+    // A first line repeating the known title goes first: a dateline may
+    // follow it (web pages print the headline above the story).
+    if let Some(known) = opts.known_title
+        && let Some(first) = lines.iter().position(|l| !l.trim().is_empty())
+        && normalise(known) == normalise(&lines[first])
+        && has_more_text(&lines, first)
+    {
+        lines.remove(first);
+    }
+
     // A dateline on the first line names the outlet; alone on its line it is
     // dropped, since the outlet is shown in the header anyway.
     if let Some(first) = lines.iter().position(|l| !l.trim().is_empty())
@@ -63,18 +73,14 @@ pub fn clean(raw: &str, opts: Infer<'_>) -> Cleaned {
         }
     }
 
-    if let Some(first) = lines.iter().position(|l| !l.trim().is_empty()) {
+    if opts.known_title.is_none()
+        && let Some(first) = lines.iter().position(|l| !l.trim().is_empty())
+    {
         let line = lines[first].trim().to_string();
         let alone = lines.get(first + 1).is_none_or(|next| next.trim().is_empty());
-        match opts.known_title {
-            Some(known) if normalise(known) == normalise(&line) && has_more_text(&lines, first) => {
-                lines.remove(first);
-            }
-            None if alone && reads_as_headline(&line) && has_more_text(&lines, first) => {
-                meta.title = Some(one_line(&line));
-                lines.remove(first);
-            }
-            _ => {}
+        if alone && reads_as_headline(&line) && has_more_text(&lines, first) {
+            meta.title = Some(one_line(&line));
+            lines.remove(first);
         }
     }
 
@@ -376,6 +382,16 @@ mod tests {
         );
         assert_eq!(c.body, "Several were hurt.");
         assert_eq!(c.meta.title, None);
+    }
+
+    #[test]
+    fn a_dateline_below_the_known_title_still_names_the_outlet() {
+        let c = clean(
+            "Rates held\nLONDON (Reuters) - The bank held rates.",
+            Infer { known_title: Some("Rates held"), markdown: false },
+        );
+        assert_eq!(c.meta.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(c.body, "LONDON (Reuters) - The bank held rates.");
     }
 
     #[test]
