@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use dateline::corpus::{self, Corpus, Problem};
+use dateline::corpus::{self, Corpus, HtmlError, Problem};
 
 const GOOD: &str = "---\ntitle: Good one\ndate: 2024-01-02\n---\nA good article about a flood.\n";
 
@@ -141,13 +141,13 @@ fn symlink_loop_and_hidden_entries() {
 }
 
 #[test]
-fn later_formats_and_unknown_files_are_skipped_with_a_reason() {
+fn pages_without_text_later_formats_and_unknown_files_are_skipped_with_a_reason() {
     let (_d, c) = corpus_with(&[
         ("page.html", b"<html></html>"),
         ("feed.rss", b"<rss/>"),
         ("LICENSE", b"MIT"),
     ]);
-    assert_eq!(warning_for(&c, "page.html").problem, Problem::NotYetSupported("HTML"));
+    assert_eq!(warning_for(&c, "page.html").problem, Problem::Html(HtmlError::NoArticle));
     assert_eq!(warning_for(&c, "feed.rss").problem, Problem::NotYetSupported("feed"));
     assert_eq!(warning_for(&c, "LICENSE").problem, Problem::Unsupported(None));
 }

@@ -5,10 +5,14 @@ mod boilerplate;
 mod date;
 mod decode;
 mod frontmatter;
+mod html;
+mod html_text;
 mod ids;
 mod json;
+mod jsonld;
 mod meta;
 pub mod outlets;
+mod page_meta;
 mod read;
 mod text;
 mod walk;
@@ -18,6 +22,8 @@ use std::fmt;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+
+pub use html::HtmlError;
 
 /// One article as the reader shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +78,8 @@ pub enum Problem {
     Unsupported(Option<String>),
     #[error("{0} files are not supported yet; skipped")]
     NotYetSupported(&'static str),
+    #[error("{0}; skipped")]
+    Html(HtmlError),
     /// Front matter or JSON fields that could not be read (file read in part).
     #[error("{0}")]
     Metadata(String),

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::decode::decode;
 use super::frontmatter;
+use super::html;
 use super::json;
 use super::meta::Meta;
 use super::text::{Infer, clean};
@@ -20,6 +21,7 @@ pub struct Loaded {
 enum Format {
     Text { markdown: bool },
     Json { lines: bool },
+    Html,
 }
 
 pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
@@ -30,7 +32,7 @@ pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
         Some("md" | "markdown") => Format::Text { markdown: true },
         Some("json") => Format::Json { lines: false },
         Some("jsonl" | "ndjson") => Format::Json { lines: true },
-        Some("html" | "htm" | "xhtml") => return (vec![], vec![Problem::NotYetSupported("HTML")]),
+        Some("html" | "htm" | "xhtml") => Format::Html,
         Some("xml" | "rss" | "atom") => return (vec![], vec![Problem::NotYetSupported("feed")]),
         _ => return (vec![], vec![Problem::Unsupported(ext)]),
     };
@@ -75,6 +77,21 @@ pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
                         article(path, item.meta, &item.body, false, many.then_some(item.index))
                     })
                     .collect()
+            }
+        },
+        Format::Html => match html::read(&text) {
+            Err(e) => {
+                problems.push(Problem::Html(e));
+                vec![]
+            }
+            Ok(page) => {
+                problems.extend(page.problems.into_iter().map(Problem::Metadata));
+                let found: Vec<Loaded> =
+                    article(path, page.meta, &page.text, false, None).into_iter().collect();
+                if found.is_empty() {
+                    problems.push(Problem::NoText);
+                }
+                found
             }
         },
     };
