@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use dateline::corpus::{self, Corpus, HtmlError, Problem};
+use dateline::corpus::{self, Corpus, FeedError, HtmlError, Problem};
 
 const GOOD: &str = "---\ntitle: Good one\ndate: 2024-01-02\n---\nA good article about a flood.\n";
 
@@ -141,15 +141,21 @@ fn symlink_loop_and_hidden_entries() {
 }
 
 #[test]
-fn pages_without_text_later_formats_and_unknown_files_are_skipped_with_a_reason() {
+fn pages_without_text_bad_feeds_and_unknown_files_are_skipped_with_a_reason() {
     let (_d, c) = corpus_with(&[
         ("page.html", b"<html></html>"),
         ("feed.rss", b"<rss/>"),
+        ("cut.xml", b"<rss version=\"2.0\"><channel><title>T</title><item><title>A"),
         ("LICENSE", b"MIT"),
     ]);
     assert_eq!(warning_for(&c, "page.html").problem, Problem::Html(HtmlError::NoArticle));
-    assert_eq!(warning_for(&c, "feed.rss").problem, Problem::NotYetSupported("feed"));
+    for name in ["feed.rss", "cut.xml"] {
+        let w = warning_for(&c, name);
+        assert!(matches!(w.problem, Problem::Feed(FeedError::Malformed(_))), "{w}");
+        assert!(w.to_string().contains("not a readable feed"), "{w}");
+    }
     assert_eq!(warning_for(&c, "LICENSE").problem, Problem::Unsupported(None));
+    assert_good_loaded(&c);
 }
 
 #[test]

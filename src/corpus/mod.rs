@@ -4,6 +4,7 @@
 mod boilerplate;
 mod date;
 mod decode;
+mod feed;
 mod frontmatter;
 mod html;
 mod html_text;
@@ -23,6 +24,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+pub use feed::FeedError;
 pub use html::HtmlError;
 
 /// One article as the reader shows it.
@@ -76,10 +78,10 @@ pub enum Problem {
     NotUtf8,
     #[error("unsupported file type{}; skipped", .0.as_ref().map(|e| format!(" .{e}")).unwrap_or_default())]
     Unsupported(Option<String>),
-    #[error("{0} files are not supported yet; skipped")]
-    NotYetSupported(&'static str),
     #[error("{0}; skipped")]
     Html(HtmlError),
+    #[error("{0}; skipped")]
+    Feed(FeedError),
     /// Front matter or JSON fields that could not be read (file read in part).
     #[error("{0}")]
     Metadata(String),

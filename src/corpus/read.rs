@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::decode::decode;
+use super::feed;
 use super::frontmatter;
 use super::html;
 use super::json;
@@ -18,10 +19,22 @@ pub struct Loaded {
     pub index: Option<usize>,
 }
 
+/// One article found in a file that can hold several, before its body is
+/// cleaned.
+#[derive(Debug)]
+pub struct Item {
+    /// 1-based position in the file (array index, line or feed entry), for
+    /// ids and messages.
+    pub index: usize,
+    pub meta: Meta,
+    pub body: String,
+}
+
 enum Format {
     Text { markdown: bool },
     Json { lines: bool },
     Html,
+    Feed,
 }
 
 pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
@@ -33,7 +46,7 @@ pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
         Some("json") => Format::Json { lines: false },
         Some("jsonl" | "ndjson") => Format::Json { lines: true },
         Some("html" | "htm" | "xhtml") => Format::Html,
-        Some("xml" | "rss" | "atom") => return (vec![], vec![Problem::NotYetSupported("feed")]),
+        Some("xml" | "rss" | "rdf" | "atom") => Format::Feed,
         _ => return (vec![], vec![Problem::Unsupported(ext)]),
     };
     let bytes = match std::fs::read(path) {
@@ -58,6 +71,9 @@ pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
                 problems.push(Problem::NoText);
             }
             found
+        }
+        Format::Json { lines: false } if feed::is_json_feed(&text) => {
+            read_feed(path, &text, &mut problems)
         }
         Format::Json { lines } => match json::parse(&text, lines) {
             Err(e) => {
@@ -94,8 +110,34 @@ pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
                 found
             }
         },
+        Format::Feed => read_feed(path, &text, &mut problems),
     };
     (articles, problems)
+}
+
+/// A feed's entries, each its own article; an entry left without text once
+/// cleaned is reported and skipped.
+fn read_feed(path: &Path, text: &str, problems: &mut Vec<Problem>) -> Vec<Loaded> {
+    let parsed = match feed::parse(text) {
+        Ok(p) => p,
+        Err(e) => {
+            problems.push(Problem::Feed(e));
+            return vec![];
+        }
+    };
+    let mut notes = parsed.problems;
+    let mut found = Vec::new();
+    for item in parsed.items {
+        match article(path, item.meta, &item.body, false, Some(item.index)) {
+            Some(a) => found.push(a),
+            None => notes.push(format!("entry {}: no text; skipped", item.index)),
+        }
+    }
+    if found.is_empty() {
+        problems.push(Problem::NoText);
+    }
+    problems.extend(notes.into_iter().map(Problem::Metadata));
+    found
 }
 
 fn article(
