@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::decode::decode;
 use super::feed;
+use super::fetch::{self, FetchLimits};
 use super::frontmatter;
 use super::html;
 use super::json;
@@ -30,6 +31,7 @@ pub struct Item {
     pub body: String,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text { markdown: bool },
     Json { lines: bool },
@@ -38,7 +40,6 @@ enum Format {
 }
 
 pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
-    let mut problems = Vec::new();
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
     let format = match ext.as_deref() {
         Some("txt" | "text") => Format::Text { markdown: false },
@@ -49,11 +50,56 @@ pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
         Some("xml" | "rss" | "rdf" | "atom") => Format::Feed,
         _ => return (vec![], vec![Problem::Unsupported(ext)]),
     };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return (vec![], vec![Problem::Unreadable(e.to_string())]),
+    match std::fs::read(path) {
+        Ok(bytes) => read_bytes(path, format, &bytes),
+        Err(e) => (vec![], vec![Problem::Unreadable(e.to_string())]),
+    }
+}
+
+/// A URL given as a PATH: fetched, then read as what the body shows or the
+/// server says it is. A page that names no address of its own gets the URL.
+pub fn read_url(url: &Path, limits: FetchLimits) -> (Vec<Loaded>, Vec<Problem>) {
+    let address = url.to_string_lossy();
+    let fetched = match fetch::fetch(&address, limits) {
+        Ok(f) => f,
+        Err(e) => return (vec![], vec![Problem::Fetch(e)]),
     };
-    let decoded = match decode(&bytes) {
+    let format = format_of_answer(fetched.content_type.as_deref(), &fetched.bytes);
+    let (mut found, problems) = read_bytes(url, format, &fetched.bytes);
+    if let [one] = found.as_mut_slice()
+        && one.index.is_none()
+    {
+        one.article.url.get_or_insert_with(|| address.into_owned());
+    }
+    (found, problems)
+}
+
+/// A feed's root element decides first (servers send feeds as text/html or
+/// text/plain often enough); then the content type; then the body's look.
+fn format_of_answer(content_type: Option<&str>, bytes: &[u8]) -> Format {
+    const HEAD: usize = 1024;
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(HEAD)]).to_ascii_lowercase();
+    let head = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let is_html = head.starts_with("<!doctype html") || head.contains("<html");
+    if !is_html && ["<rss", "<feed", "<rdf:rdf"].iter().any(|root| head.contains(root)) {
+        return Format::Feed;
+    }
+    let ct = content_type.unwrap_or_default();
+    if ct.contains("html") || is_html {
+        Format::Html
+    } else if ct.contains("json") || head.starts_with(['{', '[']) {
+        Format::Json { lines: false }
+    } else if ct.contains("xml") || head.starts_with('<') {
+        Format::Feed
+    } else {
+        Format::Text { markdown: ct.contains("markdown") }
+    }
+}
+
+/// The bytes of one source, in a known format.
+fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> (Vec<Loaded>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let decoded = match decode(bytes) {
         Ok(d) => d,
         Err(p) => return (vec![], vec![p]),
     };
