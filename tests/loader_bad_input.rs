@@ -202,3 +202,34 @@ fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("chmod");
 }
+
+#[test]
+fn truncated_and_mangled_pages_and_feeds_never_panic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut sources = Vec::new();
+    for sub in ["html", "feeds"] {
+        for entry in fs::read_dir(root.join(sub)).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            sources.push((path.clone(), fs::read(&path).expect("read")));
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, bytes) in &sources {
+        let name = path.file_name().expect("name");
+        let target = dir.path().join(name);
+        const CUTS: usize = 24;
+        for k in 1..CUTS {
+            let cut = bytes.len() * k / CUTS;
+            // Cut, and cut with the rest's bytes shifted (tags broken mid-name).
+            for mangled in [bytes[..cut].to_vec(), [&bytes[..cut], &bytes[cut + 1..]].concat()] {
+                fs::write(&target, &mangled).expect("write");
+                let c = corpus::load(std::slice::from_ref(&target));
+                assert!(
+                    !c.articles.is_empty() || !c.warnings.is_empty(),
+                    "{} cut at {cut}: neither an article nor a reason",
+                    path.display()
+                );
+            }
+        }
+    }
+}
