@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use dateline::corpus::{self, Corpus, Problem};
+use dateline::corpus::{self, Corpus, FeedError, HtmlError, Problem};
 
 const GOOD: &str = "---\ntitle: Good one\ndate: 2024-01-02\n---\nA good article about a flood.\n";
 
@@ -141,15 +141,21 @@ fn symlink_loop_and_hidden_entries() {
 }
 
 #[test]
-fn later_formats_and_unknown_files_are_skipped_with_a_reason() {
+fn pages_without_text_bad_feeds_and_unknown_files_are_skipped_with_a_reason() {
     let (_d, c) = corpus_with(&[
         ("page.html", b"<html></html>"),
         ("feed.rss", b"<rss/>"),
+        ("cut.xml", b"<rss version=\"2.0\"><channel><title>T</title><item><title>A"),
         ("LICENSE", b"MIT"),
     ]);
-    assert_eq!(warning_for(&c, "page.html").problem, Problem::NotYetSupported("HTML"));
-    assert_eq!(warning_for(&c, "feed.rss").problem, Problem::NotYetSupported("feed"));
+    assert_eq!(warning_for(&c, "page.html").problem, Problem::Html(HtmlError::NoArticle));
+    for name in ["feed.rss", "cut.xml"] {
+        let w = warning_for(&c, name);
+        assert!(matches!(w.problem, Problem::Feed(FeedError::Malformed(_))), "{w}");
+        assert!(w.to_string().contains("not a readable feed"), "{w}");
+    }
     assert_eq!(warning_for(&c, "LICENSE").problem, Problem::Unsupported(None));
+    assert_good_loaded(&c);
 }
 
 #[test]
@@ -195,4 +201,35 @@ fn symlink(target: &Path, link: &Path) {
 fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+#[test]
+fn truncated_and_mangled_pages_and_feeds_never_panic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut sources = Vec::new();
+    for sub in ["html", "feeds"] {
+        for entry in fs::read_dir(root.join(sub)).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            sources.push((path.clone(), fs::read(&path).expect("read")));
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, bytes) in &sources {
+        let name = path.file_name().expect("name");
+        let target = dir.path().join(name);
+        const CUTS: usize = 24;
+        for k in 1..CUTS {
+            let cut = bytes.len() * k / CUTS;
+            // Cut, and cut with the rest's bytes shifted (tags broken mid-name).
+            for mangled in [bytes[..cut].to_vec(), [&bytes[..cut], &bytes[cut + 1..]].concat()] {
+                fs::write(&target, &mangled).expect("write");
+                let c = corpus::load(std::slice::from_ref(&target));
+                assert!(
+                    !c.articles.is_empty() || !c.warnings.is_empty(),
+                    "{} cut at {cut}: neither an article nor a reason",
+                    path.display()
+                );
+            }
+        }
+    }
 }

@@ -45,6 +45,7 @@ const NAV_LINES: &[&str] = &[
     "accept cookies",
     "cookie settings",
     "trending",
+    "top stories",
     "most popular",
     "most read",
     "related",
@@ -130,7 +131,55 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     if words <= SHORT_LINE_WORDS && starts_with_marker(t) && t.len() == marker_len(t) {
         return true;
     }
-    is_credit_line(t)
+    is_credit_line(t) || is_timestamp_line(t) || is_byline(t)
+}
+
+/// "By Ann Lee and Bo Park, World Service": a short line naming the writers,
+/// not a sentence ("By Tuesday, the river had risen." ends with a stop).
+fn is_byline(t: &str) -> bool {
+    const MAX_WORDS: usize = 12;
+    let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY ")) else {
+        return false;
+    };
+    rest.chars().next().is_some_and(char::is_uppercase)
+        && t.split_whitespace().count() <= MAX_WORDS
+        && !t.ends_with(['.', '!', '?', '"', '”'])
+}
+
+/// A line that is only a date or time, perhaps labelled ("Published 11 March
+/// 2024, 10:12am GMT"): page furniture, not a sentence of the article.
+fn is_timestamp_line(t: &str) -> bool {
+    static TOKEN: OnceLock<Regex> = OnceLock::new();
+    let token = TOKEN.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^(?:
+                published|updated|posted|last|on|at|
+                (?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|
+                jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|
+                sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|
+                \d{1,4}(?:[:/.-]\d{1,4})*(?:st|nd|rd|th|am|pm|a\.m\.|p\.m\.)?|am|pm|a\.m\.|p\.m\.|
+                utc|gmt|[a-z]{1,2}[sd]t|et|ct|pt
+            )$",
+        )
+        .expect("timestamp pattern is valid")
+    });
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '|' | '(' | ')' | '·' | '-' | '—')))
+        .filter(|w| !w.is_empty() && *w != ":")
+        .map(|w| w.trim_end_matches(':'))
+        .collect();
+    const MAX_WORDS: usize = 10;
+    // A day or a time, not a bare year or month ("March 2020" heads a
+    // section of a timeline).
+    let is_time = |w: &&str| {
+        let w = w.to_lowercase();
+        w.contains(':') || ["am", "pm", "a.m.", "p.m."].iter().any(|s| w.ends_with(s))
+    };
+    (words.len() >= 3 || words.iter().any(is_time))
+        && words.len() <= MAX_WORDS
+        && t.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| token.is_match(w))
 }
 
 /// A photo credit: "NAME / AGENCY", "Photo: …", "(Photo by …)", "… via Getty Images".
@@ -199,6 +248,12 @@ mod tests {
             "© 2024 Some Media Group. All rights reserved.",
             "Read more: Why the strike matters",
             "(RELATED: A story elsewhere on the site)",
+            "Thu Mar 14, 2019 10:12am GMT",
+            "Published: 11 March 2024 | Updated: 12 March 2024",
+            "August 6, 2024 at 3:05 p.m. EDT",
+            "Top stories",
+            "By Idris Vale and Hanne Sorensen, World Service",
+            "BY DANA WHITLOW",
         ] {
             assert!(is_boilerplate_line(line), "{line:?} should be boilerplate");
         }
@@ -225,6 +280,12 @@ mod tests {
             "U.S. MILITARY BASES IN IRAQ, SYRIA ATTACKED AGAIN, BRINGING TOTAL TO AT LEAST 90 SINCE OCT. 17",
             "The ratio was 3 / 4 of the total.",
             "Share prices fell sharply on Monday after the announcement.",
+            "March 2020",
+            "Sept. 2020",
+            "2019",
+            "1,200",
+            "By Tuesday, the river had risen.",
+            "By the end of the year",
         ] {
             assert!(!is_boilerplate_line(line), "{line:?} should be kept");
         }

@@ -1,8 +1,13 @@
 //! Bytes → text. UTF-8 (with or without BOM) and UTF-16 with a BOM are read
-//! as they are; anything else that is not UTF-8 is read as Windows-1252, the
-//! encoding old newsroom exports and Windows tools actually produce.
+//! as they are; markup that is not UTF-8 is read in the encoding it declares
+//! (`<?xml … encoding="…"?>`, `<meta charset="…">`); anything else that is
+//! not UTF-8 is read as Windows-1252, the encoding old newsroom exports and
+//! Windows tools actually produce.
 
-use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+use std::sync::OnceLock;
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use regex::bytes::Regex;
 
 use super::Problem;
 
@@ -42,10 +47,35 @@ fn utf8_or_fallback(bytes: &[u8]) -> Result<Decoded, Problem> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Decoded { text: s.to_string(), fallback: false }),
         Err(_) => {
+            if let Some(enc) = declared(bytes) {
+                let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+                if !had_errors {
+                    return Ok(Decoded { text: text.into_owned(), fallback: false });
+                }
+            }
             let (text, _, _) = WINDOWS_1252.decode(bytes);
             Ok(Decoded { text: text.into_owned(), fallback: true })
         }
     }
+}
+
+/// The single-byte or multi-byte encoding that markup declares near its top;
+/// a declared UTF-8 or UTF-16 is not believed of bytes that are not.
+fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
+    const HEAD: usize = 1024;
+    static LABEL: OnceLock<Regex> = OnceLock::new();
+    let head = &bytes[..bytes.len().min(HEAD)];
+    if !head.trim_ascii_start().starts_with(b"<") {
+        return None;
+    }
+    let label = LABEL.get_or_init(|| {
+        Regex::new(
+            r#"(?i)<(?:\?xml|meta)\b[^>]*?\b(?:encoding|charset)\s*=\s*["']?([a-z0-9_.:-]+)"#,
+        )
+        .expect("charset pattern is valid")
+    });
+    let name = label.captures(head)?.get(1)?.as_bytes();
+    Encoding::for_label(name).filter(|e| ![UTF_8, UTF_16LE, UTF_16BE].contains(e))
 }
 
 #[cfg(test)]
@@ -63,6 +93,18 @@ mod tests {
         let d = decode(b"caf\xE9 \x93quoted\x94").unwrap();
         assert_eq!(d.text, "café “quoted”");
         assert!(d.fallback);
+    }
+
+    #[test]
+    fn markup_is_read_in_its_declared_encoding() {
+        let d = decode(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><t>Z\xFCrich</t>").unwrap();
+        assert_eq!(d.text, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><t>Zürich</t>");
+        assert!(!d.fallback);
+        let d = decode(b"<html><meta charset=koi8-r><p>\xF0\xD2\xC9\xD7\xC5\xD4</p>").unwrap();
+        assert!(d.text.contains("Привет"), "{}", d.text);
+        // A declaration of UTF-8 over bytes that are not is not believed.
+        let d = decode(b"<meta charset=\"utf-8\"><p>caf\xE9</p>").unwrap();
+        assert!(d.fallback && d.text.contains("café"));
     }
 
     #[test]

@@ -4,16 +4,8 @@
 
 use serde_json::Value;
 
-use super::meta::{BODY_KEYS, Field, Meta, read_meta};
-
-/// One article found in a JSON file, before its body is cleaned.
-#[derive(Debug)]
-pub struct Item {
-    /// 1-based position in the file (array index or line), for ids and messages.
-    pub index: usize,
-    pub meta: Meta,
-    pub body: String,
-}
+use super::meta::{BODY_KEYS, Field, read_meta};
+use super::read::Item;
 
 /// What a JSON file holds: its articles, whether it held several (ids then
 /// carry the index), and one message per item or line that was skipped.

@@ -4,11 +4,17 @@
 mod boilerplate;
 mod date;
 mod decode;
+mod feed;
+mod fetch;
 mod frontmatter;
+mod html;
+mod html_text;
 mod ids;
 mod json;
+mod jsonld;
 mod meta;
 pub mod outlets;
+mod page_meta;
 mod read;
 mod text;
 mod walk;
@@ -18,6 +24,10 @@ use std::fmt;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+
+pub use feed::FeedError;
+pub use fetch::{FetchError, FetchLimits};
+pub use html::HtmlError;
 
 /// One article as the reader shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,8 +80,13 @@ pub enum Problem {
     NotUtf8,
     #[error("unsupported file type{}; skipped", .0.as_ref().map(|e| format!(" .{e}")).unwrap_or_default())]
     Unsupported(Option<String>),
-    #[error("{0} files are not supported yet; skipped")]
-    NotYetSupported(&'static str),
+    #[error("{0}; skipped")]
+    Html(HtmlError),
+    #[error("{0}; skipped")]
+    Feed(FeedError),
+    /// A URL given as a PATH that could not be fetched.
+    #[error("{0}; skipped")]
+    Fetch(FetchError),
     /// Front matter or JSON fields that could not be read (file read in part).
     #[error("{0}")]
     Metadata(String),
@@ -105,18 +120,27 @@ pub struct Corpus {
 }
 
 /// Load every article under `paths` (files or folders, read recursively,
-/// hidden entries skipped). Problems become warnings; the rest loads.
+/// hidden entries skipped, or `http(s)://` URLs, fetched with the default
+/// limits). Problems become warnings; the rest loads.
 pub fn load(paths: &[PathBuf]) -> Corpus {
+    load_with(paths, FetchLimits::default())
+}
+
+/// [`load`], with the given limits on fetching URLs.
+pub fn load_with(paths: &[PathBuf], limits: FetchLimits) -> Corpus {
     let mut warnings = Vec::new();
-    let files = walk::files(paths, &mut warnings);
+    let (urls, local): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.iter().cloned().partition(|p| fetch::is_url(p));
+    let files = walk::files(&local, &mut warnings);
     let mut loaded = Vec::new();
-    for file in &files {
-        let (articles, problems) = read::read_file(file);
+    let sources = files.iter().map(|f| (f, read::read_file(f)));
+    let fetched = urls.iter().map(|u| (u, read::read_url(u, limits)));
+    for (source, (articles, problems)) in sources.chain(fetched) {
         loaded.extend(articles);
         match problems.len() {
             0 => {}
-            1 => warnings.extend(problems.into_iter().map(|p| Warning::new(file, p))),
-            _ => warnings.push(Warning::new(file, Problem::Several(problems))),
+            1 => warnings.extend(problems.into_iter().map(|p| Warning::new(source, p))),
+            _ => warnings.push(Warning::new(source, Problem::Several(problems))),
         }
     }
     let mut articles = ids::assign(loaded);

@@ -3,7 +3,10 @@
 use std::path::Path;
 
 use super::decode::decode;
+use super::feed;
+use super::fetch::{self, FetchLimits};
 use super::frontmatter;
+use super::html;
 use super::json;
 use super::meta::Meta;
 use super::text::{Infer, clean};
@@ -17,28 +20,86 @@ pub struct Loaded {
     pub index: Option<usize>,
 }
 
+/// One article found in a file that can hold several, before its body is
+/// cleaned.
+#[derive(Debug)]
+pub struct Item {
+    /// 1-based position in the file (array index, line or feed entry), for
+    /// ids and messages.
+    pub index: usize,
+    pub meta: Meta,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text { markdown: bool },
     Json { lines: bool },
+    Html,
+    Feed,
 }
 
 pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
-    let mut problems = Vec::new();
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
     let format = match ext.as_deref() {
         Some("txt" | "text") => Format::Text { markdown: false },
         Some("md" | "markdown") => Format::Text { markdown: true },
         Some("json") => Format::Json { lines: false },
         Some("jsonl" | "ndjson") => Format::Json { lines: true },
-        Some("html" | "htm" | "xhtml") => return (vec![], vec![Problem::NotYetSupported("HTML")]),
-        Some("xml" | "rss" | "atom") => return (vec![], vec![Problem::NotYetSupported("feed")]),
+        Some("html" | "htm" | "xhtml") => Format::Html,
+        Some("xml" | "rss" | "rdf" | "atom") => Format::Feed,
         _ => return (vec![], vec![Problem::Unsupported(ext)]),
     };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return (vec![], vec![Problem::Unreadable(e.to_string())]),
+    match std::fs::read(path) {
+        Ok(bytes) => read_bytes(path, format, &bytes),
+        Err(e) => (vec![], vec![Problem::Unreadable(e.to_string())]),
+    }
+}
+
+/// A URL given as a PATH: fetched, then read as what the body shows or the
+/// server says it is. A page that names no address of its own gets the URL.
+pub fn read_url(url: &Path, limits: FetchLimits) -> (Vec<Loaded>, Vec<Problem>) {
+    let address = url.to_string_lossy();
+    let fetched = match fetch::fetch(&address, limits) {
+        Ok(f) => f,
+        Err(e) => return (vec![], vec![Problem::Fetch(e)]),
     };
-    let decoded = match decode(&bytes) {
+    let format = format_of_answer(fetched.content_type.as_deref(), &fetched.bytes);
+    let (mut found, problems) = read_bytes(url, format, &fetched.bytes);
+    if let [one] = found.as_mut_slice()
+        && one.index.is_none()
+    {
+        one.article.url.get_or_insert_with(|| address.into_owned());
+    }
+    (found, problems)
+}
+
+/// A feed's root element decides first (servers send feeds as text/html or
+/// text/plain often enough); then the content type; then the body's look.
+fn format_of_answer(content_type: Option<&str>, bytes: &[u8]) -> Format {
+    const HEAD: usize = 1024;
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(HEAD)]).to_ascii_lowercase();
+    let head = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let is_html = head.starts_with("<!doctype html") || head.contains("<html");
+    if !is_html && ["<rss", "<feed", "<rdf:rdf"].iter().any(|root| head.contains(root)) {
+        return Format::Feed;
+    }
+    let ct = content_type.unwrap_or_default();
+    if ct.contains("html") || is_html {
+        Format::Html
+    } else if ct.contains("json") || head.starts_with(['{', '[']) {
+        Format::Json { lines: false }
+    } else if ct.contains("xml") || head.starts_with('<') {
+        Format::Feed
+    } else {
+        Format::Text { markdown: ct.contains("markdown") }
+    }
+}
+
+/// The bytes of one source, in a known format.
+fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> (Vec<Loaded>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let decoded = match decode(bytes) {
         Ok(d) => d,
         Err(p) => return (vec![], vec![p]),
     };
@@ -56,6 +117,9 @@ pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
                 problems.push(Problem::NoText);
             }
             found
+        }
+        Format::Json { lines: false } if feed::is_json_feed(&text) => {
+            read_feed(path, &text, &mut problems)
         }
         Format::Json { lines } => match json::parse(&text, lines) {
             Err(e) => {
@@ -77,8 +141,49 @@ pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
                     .collect()
             }
         },
+        Format::Html => match html::read(&text) {
+            Err(e) => {
+                problems.push(Problem::Html(e));
+                vec![]
+            }
+            Ok(page) => {
+                problems.extend(page.problems.into_iter().map(Problem::Metadata));
+                let found: Vec<Loaded> =
+                    article(path, page.meta, &page.text, false, None).into_iter().collect();
+                if found.is_empty() {
+                    problems.push(Problem::NoText);
+                }
+                found
+            }
+        },
+        Format::Feed => read_feed(path, &text, &mut problems),
     };
     (articles, problems)
+}
+
+/// A feed's entries, each its own article; an entry left without text once
+/// cleaned is reported and skipped.
+fn read_feed(path: &Path, text: &str, problems: &mut Vec<Problem>) -> Vec<Loaded> {
+    let parsed = match feed::parse(text) {
+        Ok(p) => p,
+        Err(e) => {
+            problems.push(Problem::Feed(e));
+            return vec![];
+        }
+    };
+    let mut notes = parsed.problems;
+    let mut found = Vec::new();
+    for item in parsed.items {
+        match article(path, item.meta, &item.body, false, Some(item.index)) {
+            Some(a) => found.push(a),
+            None => notes.push(format!("entry {}: no text; skipped", item.index)),
+        }
+    }
+    if found.is_empty() {
+        problems.push(Problem::NoText);
+    }
+    problems.extend(notes.into_iter().map(Problem::Metadata));
+    found
 }
 
 fn article(

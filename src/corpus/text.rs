@@ -52,28 +52,40 @@ pub fn clean(raw: &str, opts: Infer<'_>) -> Cleaned {
         push_line(&mut lines, line, opts.markdown);
     }
 
-    // A dateline on the first line names the outlet; alone on its line it is
+    // A first line repeating the known title stays (the comparison lines up
+    // headlines, which state an event most briefly), but a dateline may
+    // follow it: web pages print the headline above the story.
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let after_title = match (opts.known_title, first) {
+        (Some(known), Some(f)) if normalise(known) == normalise(&lines[f]) => {
+            // The headline is a paragraph of its own, never run into the text.
+            if lines.get(f + 1).is_some_and(|l| !l.trim().is_empty()) {
+                lines.insert(f + 1, String::new());
+            }
+            lines.iter().skip(f + 1).position(|l| !l.trim().is_empty()).map(|i| f + 1 + i)
+        }
+        _ => first,
+    };
+
+    // A dateline on that line names the outlet; alone on its line it is
     // dropped, since the outlet is shown in the header anyway.
-    if let Some(first) = lines.iter().position(|l| !l.trim().is_empty())
-        && let Some((outlet, len)) = outlets::dateline(&lines[first])
+    if let Some(at) = after_title
+        && let Some((outlet, len)) = outlets::dateline(&lines[at])
     {
         meta.outlet = Some(outlet.to_string());
-        if lines[first][len..].trim().is_empty() {
-            lines.remove(first);
+        if lines[at][len..].trim().is_empty() {
+            lines.remove(at);
         }
     }
 
-    // A headline on the first line is the title. It stays in the body: it is
-    // the text as written, and the comparison lines up headlines too, which
-    // state an event most briefly.
-    if let Some(first) = lines.iter().position(|l| !l.trim().is_empty()) {
+    // Without a known title, a headline on the first line is the title. It
+    // stays in the body too: it is the text as written.
+    if opts.known_title.is_none()
+        && let Some(first) = lines.iter().position(|l| !l.trim().is_empty())
+    {
         let line = lines[first].trim().to_string();
         let alone = lines.get(first + 1).is_none_or(|next| next.trim().is_empty());
-        if opts.known_title.is_none()
-            && alone
-            && reads_as_headline(&line)
-            && has_more_text(&lines, first)
-        {
+        if alone && reads_as_headline(&line) && has_more_text(&lines, first) {
             meta.title = Some(one_line(&line));
         }
     }
@@ -103,6 +115,10 @@ fn push_line(lines: &mut Vec<String>, line: &str, markdown: bool) {
     } else {
         lines.push(stripped.trim_end().to_string());
     }
+}
+
+fn normalise(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 fn has_more_text(lines: &[String], first: usize) -> bool {
@@ -372,6 +388,16 @@ mod tests {
         );
         assert_eq!(c.body, "US troops hurt in attack\n\nSeveral were hurt.");
         assert_eq!(c.meta.title, None);
+    }
+
+    #[test]
+    fn a_dateline_below_the_known_title_still_names_the_outlet() {
+        let c = clean(
+            "Rates held\nLONDON (Reuters) - The bank held rates.",
+            Infer { known_title: Some("Rates held"), markdown: false },
+        );
+        assert_eq!(c.meta.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(c.body, "Rates held\n\nLONDON (Reuters) - The bank held rates.");
     }
 
     #[test]

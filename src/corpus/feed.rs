@@ -1,0 +1,190 @@
+//! Feeds (RSS 0.9x, 1.0 and 2.0, Atom, JSON Feed) read with feed-rs: one
+//! article per entry, its content or else its summary as the body (HTML in
+//! it turned into text), the feed's title as the outlet.
+
+use std::borrow::Cow;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use feed_rs::model::{Entry, Text};
+use regex::Regex;
+
+use super::date::parse_date;
+use super::html_text::{fragment_text, unescape};
+use super::meta::{Meta, one_line};
+use super::read::Item;
+
+/// A feed's entries as articles, and one message per entry skipped or
+/// field unreadable.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub items: Vec<Item>,
+    pub problems: Vec<String>,
+}
+
+/// Why a whole feed could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FeedError {
+    #[error("not a readable feed ({0})")]
+    Malformed(String),
+    #[error("the feed has no entries")]
+    NoEntries,
+}
+
+/// Whether a `.json` file's text is a JSON Feed (its top-level object names
+/// a jsonfeed.org version) rather than article objects.
+pub fn is_json_feed(text: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        version: Option<serde_json::Value>,
+    }
+    serde_json::from_str::<Head>(text).is_ok_and(|h| {
+        h.version
+            .as_ref()
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(|v| v.starts_with("https://jsonfeed.org/version/"))
+    })
+}
+
+/// Parse a feed already decoded to UTF-8 text.
+pub fn parse(text: &str) -> Result<Parsed, FeedError> {
+    // Dates go through the loader's own reader, so an entry keeps the date
+    // it was written with rather than its UTC date; unreadable ones are
+    // collected to be reported.
+    let unreadable = Arc::new(Mutex::new(Vec::<String>::new()));
+    let seen = Arc::clone(&unreadable);
+    let parser = feed_rs::parser::Builder::new()
+        .timestamp_parser(move |s| {
+            let date = written_date(s);
+            if date.is_none()
+                && let Ok(mut seen) = seen.lock()
+            {
+                seen.push(s.trim().to_string());
+            }
+            date.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc())
+        })
+        .build();
+    let feed = parser
+        .parse(declared_utf8(text).as_bytes())
+        .map_err(|e| FeedError::Malformed(e.to_string()))?;
+    if feed.entries.is_empty() {
+        return Err(FeedError::NoEntries);
+    }
+    let outlet = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
+    let mut parsed = Parsed::default();
+    for (i, entry) in feed.entries.iter().enumerate() {
+        let index = i + 1;
+        match item(entry, index, outlet.as_deref()) {
+            Some(item) => parsed.items.push(item),
+            None => parsed.problems.push(format!("entry {index}: no text; skipped")),
+        }
+    }
+    let mut bad = unreadable.lock().map(|v| v.clone()).unwrap_or_default();
+    bad.dedup();
+    parsed.problems.extend(bad.iter().map(|d| format!("date {d:?} is not a date")));
+    Ok(parsed)
+}
+
+fn item(entry: &Entry, index: usize, outlet: Option<&str>) -> Option<Item> {
+    let content = entry
+        .content
+        .as_ref()
+        .and_then(|c| c.body.as_deref().map(|b| (b, is_html(c.content_type.as_ref(), b))));
+    let summary = entry.summary.as_ref().map(|s| (s.content.as_str(), is_text_html(s)));
+    let body = [content, summary]
+        .into_iter()
+        .flatten()
+        .map(|(b, html)| if html { fragment_text(b) } else { b.trim().to_string() })
+        .find(|b| !b.trim().is_empty())?;
+    let when = entry.published.or(entry.updated);
+    let authors: Vec<String> =
+        entry.authors.iter().filter_map(|p| p.name.as_deref()).map(one_line).collect();
+    let meta = Meta {
+        title: entry.title.as_ref().map(text_of).filter(|t| !t.is_empty()),
+        outlet: outlet.map(str::to_string),
+        date: when.map(|t: DateTime<Utc>| t.date_naive()),
+        url: link(entry),
+        author: Some(authors.join(", ")).filter(|a| !a.is_empty()),
+    };
+    Some(Item { index, meta, body })
+}
+
+/// The entry's own page: its alternate link, else its first.
+fn link(entry: &Entry) -> Option<String> {
+    let alternate = entry.links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"));
+    alternate.or(entry.links.first()).map(|l| l.href.trim().to_string())
+}
+
+fn text_of(t: &Text) -> String {
+    if is_text_html(t) { unescape(&t.content) } else { one_line(&t.content) }
+}
+
+fn is_text_html(t: &Text) -> bool {
+    is_html(t.content_type.as_ref(), &t.content)
+}
+
+/// Declared HTML, or text that carries tags anyway: RSS descriptions are
+/// HTML in practice whatever the feed says.
+fn is_html(content_type: &str, body: &str) -> bool {
+    static TAG: OnceLock<Regex> = OnceLock::new();
+    let tag = TAG.get_or_init(|| {
+        Regex::new(r"(?i)</?(?:p|br|div|a|b|i|em|strong|span|ul|ol|li|h[1-6]|blockquote|img|figure|table)\b")
+            .expect("tag pattern is valid")
+    });
+    content_type.contains("html") || tag.is_match(body)
+}
+
+/// A feed date as written: the loader's date reader, and again without a
+/// leading day name, which feeds often misspell or spell out ("Tuesday,").
+fn written_date(s: &str) -> Option<NaiveDate> {
+    parse_date(s).or_else(|| s.split_once(", ").and_then(|(_, rest)| parse_date(rest)))
+}
+
+/// The text handed to the parser is UTF-8 already: an XML declaration naming
+/// another encoding would make it decode the text a second time.
+fn declared_utf8(text: &str) -> Cow<'_, str> {
+    static ENCODING: OnceLock<Regex> = OnceLock::new();
+    let encoding = ENCODING.get_or_init(|| {
+        Regex::new(r#"^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']"#)
+            .expect("declaration pattern is valid")
+    });
+    match encoding.captures(text).and_then(|c| c.get(1)) {
+        Some(m) if !m.as_str().eq_ignore_ascii_case("utf-8") => {
+            Cow::Owned(format!("{}UTF-8{}", &text[..m.start()], &text[m.end()..]))
+        }
+        _ => Cow::Borrowed(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_feeds_are_told_apart_from_articles() {
+        assert!(is_json_feed(r#"{"version":"https://jsonfeed.org/version/1.1","items":[]}"#));
+        assert!(!is_json_feed(r#"{"version":2,"body":"text"}"#));
+        assert!(!is_json_feed(r#"[{"body":"text"}]"#));
+        assert!(!is_json_feed("{oops"));
+    }
+
+    #[test]
+    fn a_declared_encoding_is_restated_as_utf8() {
+        let t = "<?xml version=\"1.0\" encoding='ISO-8859-1'?><rss/>";
+        assert_eq!(declared_utf8(t), "<?xml version=\"1.0\" encoding='UTF-8'?><rss/>");
+        assert!(matches!(declared_utf8("<rss/>"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn dates_keep_their_written_day() {
+        assert_eq!(
+            written_date("Tue, 06 Aug 2024 23:30:00 -0400"),
+            NaiveDate::from_ymd_opt(2024, 8, 6)
+        );
+        assert_eq!(
+            written_date("Tuesday, 06 Aug 2024 10:00:00 GMT"),
+            NaiveDate::from_ymd_opt(2024, 8, 6)
+        );
+        assert_eq!(written_date("soon"), None);
+    }
+}
