@@ -124,6 +124,18 @@ fn open_move_read_and_quit_in_a_real_terminal() {
     send(b"\x1b");
     screen.wait_for("Esc to forget the entity", |s| !s.contents().contains("mention 2 of"));
 
+    // The comparison view: a fact, then its report in the reader.
+    send(b"c");
+    screen.wait_for("the comparison view", |s| {
+        s.contents().contains("Story: ") && s.contents().contains("fact 1/")
+    });
+    send(b"j");
+    screen.wait_for("the next fact", |s| s.contents().contains("fact 2/"));
+    send(b"\r");
+    screen.wait_for("the report in the reader", |s| {
+        !s.contents().contains("Story: ") && s.contents().contains("j/k scroll")
+    });
+
     send(b"q");
     let deadline = Instant::now() + WAIT;
     let status = loop {

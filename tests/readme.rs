@@ -20,3 +20,19 @@ fn readme_documents_every_bound_key() {
     }
     assert!(checked > 20, "the keymap was read ({checked} bindings)");
 }
+
+/// The README's capture of the comparison view is the view test's snapshot,
+/// so the picture cannot drift from what the reader draws.
+#[test]
+fn readme_comparison_capture_is_the_snapshot() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README");
+    let snap =
+        std::fs::read_to_string(format!("{root}/tests/snapshots/tui_view__compare_100x30.snap"))
+            .expect("snapshot");
+    let screen = snap.splitn(3, "---\n").nth(2).expect("snapshot body").trim_end();
+    assert!(
+        readme.contains(screen),
+        "paste tests/snapshots/tui_view__compare_100x30.snap into README.md"
+    );
+}

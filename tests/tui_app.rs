@@ -471,3 +471,235 @@ fn entity_panel_follows_the_open_article() {
     press(&mut a, &["<tab>", "<tab>", "<esc>"]);
     assert!(!a.panel);
 }
+
+/// The corpus index of the article with this id.
+fn index_of(a: &dateline::tui::app::App, id: &str) -> usize {
+    a.corpus.articles.iter().position(|x| x.id == id).expect("a sample article")
+}
+
+#[test]
+fn c_from_the_list_compares_the_selected_articles_story() {
+    use dateline::tui::compare::Mode;
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c"]);
+    let c = a.compare.clone().expect("the comparison view is open");
+    let story = a.compare_story().expect("its story");
+    let mut ids: Vec<&str> =
+        story.articles.iter().map(|&i| a.corpus.articles[i].id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["000_f32e5020c4b6cb4e", "001_1d91cbe48bf1aeb7", "002_e3f8d9dc1a457137"]);
+    let g = a.compare_geometry().expect("a geometry");
+    assert_eq!(g.mode, Mode::Columns, "three columns fit at 100");
+    assert_eq!(g.cells.len(), 3);
+    // The open article's column is the selected one.
+    assert_eq!(c.article, Some(index_of(&a, "000_f32e5020c4b6cb4e")));
+    assert_eq!((c.fact, c.offset), (0, 0));
+    let s = screen(&a);
+    for head in ["DCNF", "(unknown)", "CNN", "Story: ", "fact 1/"] {
+        assert!(s.contains(head), "{head:?} on screen:\n{s}");
+    }
+    // The injured count lines up across the three and differs.
+    assert!(s.contains("≠ injured"), "{s}");
+    assert!(!a.quit);
+}
+
+#[test]
+fn esc_and_q_go_back_to_where_you_were() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c", "j", "<esc>"]);
+    assert!(a.compare.is_none());
+    assert_eq!(a.focus, Focus::List);
+    assert!(screen(&a).contains("Articles (5)"));
+    // From the reader, scrolled: back to the same place, and q is "back".
+    press(&mut a, &["j", "<enter>", "j", "j"]);
+    let (article, scroll) = (a.doc.article, a.scroll);
+    press(&mut a, &["c", "q"]);
+    assert!(!a.quit, "q leaves the view, not the program");
+    assert!(a.compare.is_none());
+    assert_eq!((a.focus, a.doc.article, a.scroll), (Focus::Reader, article, scroll));
+    // Opening again on the same story comes back to the fact left.
+    press(&mut a, &["c", "j", "j"]);
+    let left = a.compare.as_ref().map(|c| c.fact);
+    assert!(left > Some(1));
+    press(&mut a, &["<esc>", "c"]);
+    assert_eq!(a.compare.as_ref().map(|c| c.fact), left);
+}
+
+#[test]
+fn j_then_enter_opens_the_report_at_its_sentence() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c", "j"]);
+    let c = a.compare.clone().expect("open");
+    let fact = a.compare_story().expect("story").facts[c.fact].clone();
+    let report = fact.reports[c.report_in(&fact)].clone();
+    press(&mut a, &["<enter>"]);
+    assert!(a.compare.is_none());
+    assert_eq!(a.focus, Focus::Reader);
+    assert_eq!(a.doc.article, Some(report.article), "the report's article is open");
+    assert_eq!(a.sentence, Some((report.article, report.start..report.end)));
+    assert_sentence_visible(&a, report.start);
+}
+
+/// The reader line showing body byte `at` is on screen.
+fn assert_sentence_visible(a: &dateline::tui::app::App, at: usize) {
+    let line = dateline::tui::wrap::line_of(&a.doc.body, at).expect("a line") + a.doc.header_len();
+    let h = usize::from(a.reader_area().expect("the reader").height);
+    assert!(
+        a.scroll <= line && line < a.scroll + h,
+        "line {line} in {}..{}",
+        a.scroll,
+        a.scroll + h
+    );
+}
+
+#[test]
+fn a_report_deep_in_an_article_scrolls_the_reader_to_it() {
+    let mut a = app(sample(), 100, 30);
+    // The last fact: one outlet alone, far down its article.
+    press(&mut a, &["c", "G"]);
+    let c = a.compare.clone().expect("open");
+    let fact = a.compare_story().expect("story").facts[c.fact].clone();
+    let r = fact.reports[0].clone();
+    press(&mut a, &["<enter>"]);
+    assert_eq!(a.doc.article, Some(r.article));
+    assert!(a.scroll > 0, "scrolled down to it");
+    assert_sentence_visible(&a, r.start);
+    // Esc drops the highlight first, then goes back to the list.
+    press(&mut a, &["<esc>"]);
+    assert!(a.sentence.is_none());
+    assert_eq!(a.focus, Focus::Reader);
+    press(&mut a, &["<esc>"]);
+    assert_eq!(a.focus, Focus::List);
+    // Another article: no highlight carried over.
+    press(&mut a, &["c", "G", "<enter>", "<tab>", "j"]);
+    assert!(a.sentence.is_none());
+}
+
+#[test]
+fn a_report_hidden_by_the_filter_drops_the_filter() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["/"]);
+    type_text(&mut a, "sabrina");
+    press(&mut a, &["<enter>"]);
+    let shown = a.visible.clone();
+    assert!(shown.len() < 5 && shown.contains(&index_of(&a, "000_f32e5020c4b6cb4e")));
+    assert_eq!(open_id(&a), Some("000_f32e5020c4b6cb4e"));
+    // Another outlet's report of the first fact: not in the filtered list.
+    press(&mut a, &["c", "h", "<enter>"]);
+    let open = a.doc.article.expect("an article");
+    assert!(!shown.contains(&open), "another outlet's report");
+    assert!(a.filter.is_empty() && a.visible.len() == 5);
+}
+
+#[test]
+fn h_and_l_walk_the_reports_and_the_column_stays_across_facts() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c"]);
+    let story = a.compare_story().expect("story").clone();
+    let cnn = index_of(&a, "000_f32e5020c4b6cb4e");
+    let fact0 = &story.facts[0];
+    let at = |a: &dateline::tui::app::App| a.compare.as_ref().and_then(|c| c.article);
+    assert_eq!(at(&a), Some(cnn));
+    press(&mut a, &["h"]);
+    let i = fact0.reports.iter().position(|r| r.article == cnn).expect("CNN reports it");
+    assert_eq!(at(&a), Some(fact0.reports[i - 1].article));
+    press(&mut a, &["h", "h", "h"]);
+    assert_eq!(at(&a), Some(fact0.reports[0].article), "stops at the first");
+    press(&mut a, &["l", "l", "l", "l", "<tab>"]);
+    assert_eq!(at(&a), fact0.reports.last().map(|r| r.article), "stops at the last");
+    // Moving to another fact that this article reports keeps its column.
+    let keep = at(&a);
+    press(&mut a, &["j"]);
+    let f1 = &story.facts[1];
+    if f1.reports.iter().any(|r| Some(r.article) == keep) {
+        let c = a.compare.as_ref().expect("open");
+        assert_eq!(Some(f1.reports[c.report_in(f1)].article), keep);
+    }
+}
+
+#[test]
+fn c_on_a_story_of_one_article_shows_one_column_of_single_facts() {
+    use dateline::compare::Status;
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["j", "j", "j"]);
+    assert_eq!(open_id(&a), Some("003_7eff1965c7fce1ff"));
+    press(&mut a, &["c"]);
+    let story = a.compare_story().expect("story");
+    assert_eq!(story.articles, [index_of(&a, "003_7eff1965c7fce1ff")]);
+    assert!(!story.facts.is_empty());
+    assert!(story.facts.iter().all(|f| f.status == Status::Single && f.reports.len() == 1));
+    assert_eq!(a.compare_geometry().expect("geometry").cells.len(), 1);
+    let s = screen(&a);
+    assert!(s.contains("Fox News") && !s.contains('≠') && !s.contains("—"), "{s}");
+}
+
+#[test]
+fn the_story_picker_switches_stories() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c", "j", "s"]);
+    let p = a.compare.as_ref().and_then(|c| c.picker).expect("the picker");
+    assert_eq!(p.selected, 0, "starts on the current story");
+    let s = screen(&a);
+    assert!(s.contains("Stories") && s.contains("Fox News") && s.contains("story 1/3"), "{s}");
+    // The picker takes the keys: j moves it, not the facts.
+    press(&mut a, &["j"]);
+    assert_eq!(a.compare.as_ref().map(|c| c.fact), Some(1));
+    press(&mut a, &["<esc>"]);
+    assert_eq!(a.compare.as_ref().map(|c| (c.story, c.picker.is_none())), Some((0, true)));
+    press(&mut a, &["s", "j", "<enter>"]);
+    let c = a.compare.clone().expect("still comparing");
+    assert_eq!((c.story, c.fact, c.picker), (1, 0, None));
+    let story = a.compare_story().expect("story");
+    assert_eq!(story.articles.len(), 1);
+    // Past the last story the picker stops.
+    press(&mut a, &["s", "j", "j", "j", "j"]);
+    assert_eq!(a.compare.as_ref().and_then(|c| c.picker).map(|p| p.selected), Some(2));
+    press(&mut a, &["q"]);
+    assert!(a.compare.is_some() && !a.quit, "q closes the picker only");
+}
+
+#[test]
+fn fact_selection_stays_on_screen() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c"]);
+    let n = a.compare_story().expect("story").facts.len();
+    for i in 1..n {
+        press(&mut a, &["j"]);
+        let c = a.compare.as_ref().expect("open");
+        assert_eq!(c.fact, i);
+        assert!(c.offset <= c.fact);
+        let label = &a.compare_story().expect("story").facts[i].label;
+        let first = label.split_whitespace().next().unwrap_or("");
+        let s = screen(&a);
+        assert!(
+            s.contains(&format!(
+                "▌{} {first}",
+                a.compare_story().expect("s").facts[i].status.marker()
+            )),
+            "fact {i} selected on screen:\n{s}"
+        );
+    }
+    press(&mut a, &["j"]);
+    assert_eq!(a.compare.as_ref().map(|c| c.fact), Some(n - 1), "stops at the last");
+    press(&mut a, &["g"]);
+    assert_eq!(a.compare.as_ref().map(|c| (c.fact, c.offset)), Some((0, 0)));
+}
+
+#[test]
+fn the_wheel_moves_through_facts_in_the_comparison() {
+    use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+    use dateline::tui::input;
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c"]);
+    let ev = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    });
+    if let Some(act) = input::action(&a, &ev) {
+        a.update(act);
+    }
+    assert_eq!(a.compare.as_ref().map(|c| c.fact), Some(1));
+    assert_eq!(a.selected, Some(0), "the hidden list did not move");
+}

@@ -145,8 +145,7 @@ fn help_lists_every_binding_of_the_keymap() {
         }
     }
     assert!(listed > 20, "the default keymap is all there");
-    // `c` (comparison) belongs to a later issue.
-    assert!(!rows.iter().any(|r| r.contains("│ c ")), "c not bound yet");
+    assert!(rows.iter().any(|r| r.contains("Comparison view")), "{s}");
 }
 
 #[test]
@@ -293,4 +292,168 @@ fn help_shows_the_kind_legend() {
     let s = screen(&a);
     assert!(s.contains("person  org  place  group  date  number  current"), "{s}");
     assert_eq!(style_of(&a, &theme, "person  org").fg, theme.person.fg);
+}
+
+#[test]
+fn comparison_of_the_sample_story() {
+    // From the list, on the CNN article: its story, CNN's column selected.
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c"]);
+    insta::assert_snapshot!("compare_100x30", screen(&a));
+    let mut a = app(sample(), 200, 50);
+    press(&mut a, &["c"]);
+    insta::assert_snapshot!("compare_200x50", screen(&a));
+}
+
+#[test]
+fn comparison_in_blocks_where_the_columns_do_not_fit() {
+    let mut a = app(sample(), 60, 30);
+    press(&mut a, &["c", "j", "h"]);
+    let s = screen(&a);
+    assert!(!s.contains("│  fact "), "no column heads in blocks:\n{s}");
+    insta::assert_snapshot!("compare_blocks_60x30", s);
+}
+
+#[test]
+fn comparison_story_picker() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c", "s", "j"]);
+    insta::assert_snapshot!("compare_stories_100x30", screen(&a));
+}
+
+#[test]
+fn comparison_of_a_single_article_story_and_its_end() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["j", "j", "j", "c", "G"]);
+    insta::assert_snapshot!("compare_single_100x30", screen(&a));
+}
+
+#[test]
+fn comparison_sizes_draw_without_panic() {
+    let keysets: [&[&str]; 7] = [
+        &["c"],
+        &["c", "j", "l", "l"],
+        &["c", "G", "h"],
+        &["c", "s", "j"],
+        &["c", "?", "j"],
+        &["j", "j", "j", "c", "G"],
+        &["c", "j", "<enter>"],
+    ];
+    let corpus = sample();
+    // Widths and heights around the view's thresholds (three articles get
+    // columns from 83 columns, the detail pane comes at 13 or 14 rows).
+    for w in [1u16, 2, 3, 4, 5, 8, 12, 20, 24, 30, 60, 82, 83, 100, 200] {
+        for h in [1u16, 2, 3, 4, 5, 6, 8, 12, 13, 14, 30, 50] {
+            for keys in keysets {
+                let mut a = app(corpus.clone(), w, h);
+                press(&mut a, keys);
+                let s = screen(&a);
+                assert_eq!(s.lines().count(), usize::from(h));
+                a.update(Action::Resize(h, w));
+                let _ = screen(&a);
+            }
+        }
+    }
+    // Nothing to compare: the keys do nothing rather than panic.
+    let mut a = app(edge(), 0, 0);
+    press(&mut a, &["c", "j", "<enter>", "s", "<enter>"]);
+    let _ = screen(&a);
+}
+
+#[test]
+fn comparison_draws_the_same_text_without_colour() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c"]);
+    assert_eq!(render_text(&a, &Theme::monochrome(), 100, 30), screen(&a));
+}
+
+/// Every cell on screen whose style has `modifier`, as text per row.
+fn styled_runs(
+    a: &dateline::tui::app::App,
+    theme: &Theme,
+    keep: impl Fn(ratatui::style::Style) -> bool,
+) -> Vec<String> {
+    let buf = tui_support::buffer(a, theme);
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .filter(|&x| keep(buf[(x, y)].style()))
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .filter(|s| !s.trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn comparison_emphasises_the_differing_values_in_every_report() {
+    use ratatui::style::Modifier;
+    let theme = Theme::default();
+    let mut a = app(sample(), 200, 50);
+    press(&mut a, &["c"]);
+    let story = a.compare_story().expect("a story").clone();
+    let fact = &story.facts[0];
+    assert_eq!(fact.status, dateline::compare::Status::Differ, "the first fact differs");
+    // The compared value of each report, as the text drawn.
+    let values: Vec<String> = fact
+        .reports
+        .iter()
+        .filter_map(|r| {
+            let v = &r.values[r.compared?];
+            Some(a.corpus.articles[r.article].body[v.start..v.end].to_string())
+        })
+        .collect();
+    assert!(values.len() >= 2, "{values:?}");
+    let reversed = styled_runs(&a, &theme, |s| {
+        s.add_modifier.contains(Modifier::REVERSED) && s.fg == theme.value_differs.fg
+    });
+    let all = reversed.join("|");
+    for v in &values {
+        // Once in the row's cell, once in the detail pane.
+        assert!(all.matches(v.as_str()).count() >= 2, "{v:?} emphasised twice: {reversed:?}");
+    }
+    // The markers in their own styles.
+    assert_eq!(style_of(&a, &theme, "≠ injured").fg, theme.differ.fg);
+    let agree = story.facts.iter().position(|f| f.status == dateline::compare::Status::Agree);
+    let label = &story.facts[agree.expect("an agreeing fact")].label;
+    assert_eq!(style_of(&a, &theme, &format!("= {label}")).fg, theme.agree.fg);
+}
+
+#[test]
+fn comparison_detail_highlights_entities_by_kind() {
+    let theme = Theme::default();
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c"]);
+    let rule = screen(&a).lines().position(|l| l.contains("├─")).expect("the detail rule");
+    // The first fact's CNN sentence names Al-Asad air base (a place).
+    let from = u16::try_from(rule).unwrap_or(0);
+    let (x, y) = tui_support::find_on_screen_from(&a, "Al-Asad", from)
+        .unwrap_or_else(|| panic!("Al-Asad in the detail pane:\n{}", screen(&a)));
+    let st = tui_support::buffer(&a, &theme)[(x, y)].style();
+    assert_eq!(st.fg, theme.place.fg, "a place in the detail pane");
+    // Without highlighting (h in the reader), plain.
+    press(&mut a, &["<esc>", "h", "c"]);
+    let st = tui_support::buffer(&a, &theme)[(x, y)].style();
+    assert_ne!(st.fg, theme.place.fg);
+}
+
+#[test]
+fn a_report_opens_with_its_sentence_highlighted() {
+    let theme = Theme::default();
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c", "G", "<enter>"]);
+    let (art, range) = a.sentence.clone().expect("a highlighted sentence");
+    assert_eq!(a.doc.article, Some(art));
+    // The rows on the highlight are exactly the sentence's lines.
+    let line = |b: usize| dateline::tui::wrap::line_of(&a.doc.body, b).unwrap_or(0);
+    let first = a.doc.header_len() + line(range.start) - a.scroll;
+    let last = a.doc.header_len() + line(range.end - 1) - a.scroll;
+    let reader = a.reader_area().expect("the reader");
+    let buf = tui_support::buffer(&a, &theme);
+    for y in reader.y..reader.bottom() {
+        let lit = (reader.x..reader.right()).any(|x| buf[(x, y)].style().bg == theme.sentence.bg);
+        let want = (first..=last).contains(&usize::from(y - reader.y));
+        assert_eq!(lit, want, "row {y} highlighted: {lit}\n{}", screen(&a));
+    }
+    insta::assert_snapshot!("compare_opened_report_100x30", screen(&a));
 }

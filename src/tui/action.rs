@@ -79,6 +79,27 @@ pub enum Action {
     /// Open the selected entity's first mention (in date order).
     FinderAccept,
     FinderClose,
+    // The comparison view.
+    /// Open the comparison of the story the open article belongs to.
+    CompareOpen,
+    /// Leave the comparison view, back to where it was opened.
+    CompareClose,
+    FactNext,
+    FactPrev,
+    FactFirst,
+    FactLast,
+    /// The next / previous report of the selected fact (one per article).
+    ReportNext,
+    ReportPrev,
+    /// Open the selected report's article in the reader at its sentence.
+    ReportOpen,
+    // The story picker, over the comparison view.
+    StoriesOpen,
+    StoriesNext,
+    StoriesPrev,
+    /// Show the comparison of the selected story.
+    StoriesAccept,
+    StoriesClose,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }
@@ -100,6 +121,10 @@ pub enum Context {
     Filter,
     /// The entity finder is open (typing a query).
     Finder,
+    /// The comparison view is open.
+    Compare,
+    /// The story picker is open over the comparison view.
+    Stories,
     /// The help popup is open.
     Help,
     /// Always, under every layer.
@@ -116,17 +141,21 @@ impl Context {
             Context::Entities => "Entity panel",
             Context::Filter => "Filter (typing)",
             Context::Finder => "Entity finder (typing)",
+            Context::Compare => "Comparison view",
+            Context::Stories => "Story picker",
             Context::Help => "This help",
             Context::Any => "Anywhere",
         }
     }
 
     /// The order sections appear in the help popup.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 10] = [
         Context::List,
         Context::Reader,
         Context::Entities,
         Context::Main,
+        Context::Compare,
+        Context::Stories,
         Context::Filter,
         Context::Finder,
         Context::Help,
@@ -147,6 +176,7 @@ mod tests {
             Action::Resize(80, 24),
             Action::FinderInsert('ä'),
             Action::MentionNext,
+            Action::ReportOpen,
         ] {
             let json = serde_json::to_string(&a).unwrap_or_default();
             assert_eq!(serde_json::from_str::<Action>(&json).ok(), Some(a), "{json}");

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 use super::action::{Action, Context};
+use super::compare::{self as cmp, CompareView, Geometry, Picker};
 use super::entities::Entities;
 use super::finder::Finder;
 use super::keymap::Keymap;
@@ -150,6 +151,14 @@ pub struct App {
     pub panel_selected: usize,
     /// First panel row on screen (see [`App::panel_rows`]).
     pub panel_offset: usize,
+    /// `Some` while the comparison view is open (over the panes, which keep
+    /// their state for when it closes).
+    pub compare: Option<CompareView>,
+    /// The comparison view as it was left, to come back to the same fact.
+    compare_left: Option<CompareView>,
+    /// A sentence a report opened, highlighted in the reader: (article,
+    /// byte range of its body).
+    pub sentence: Option<(usize, Range<usize>)>,
     /// The whole terminal.
     pub size: Rect,
     pub quit: bool,
@@ -194,6 +203,9 @@ impl App {
             panel_list: Vec::new(),
             panel_selected: 0,
             panel_offset: 0,
+            compare: None,
+            compare_left: None,
+            sentence: None,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
         };
@@ -207,6 +219,9 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
             vec![Context::Help, Context::Any]
+        } else if let Some(c) = &self.compare {
+            let top = if c.picker.is_some() { Context::Stories } else { Context::Compare };
+            vec![top, Context::Any]
         } else if self.finder.is_some() {
             vec![Context::Finder, Context::Any]
         } else if self.filter_editing {
@@ -299,7 +314,9 @@ impl App {
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
             Action::HighlightToggle => self.highlight = !self.highlight,
             Action::ReaderBack => {
-                if self.current.take().is_none() {
+                // The entity and a report's sentence go first, together.
+                let had_sentence = self.sentence.take().is_some();
+                if self.current.take().is_none() && !had_sentence {
                     self.focus = Focus::List;
                 }
             }
@@ -356,10 +373,112 @@ impl App {
                 }
             }
             Action::FinderClose => self.finder = None,
+            Action::CompareOpen => self.open_compare(),
+            Action::CompareClose => self.compare_left = self.compare.take(),
+            Action::FactNext => self.select_fact(|f, _| offset(f, 1)),
+            Action::FactPrev => self.select_fact(|f, _| offset(f, -1)),
+            Action::FactFirst => self.select_fact(|_, _| 0),
+            Action::FactLast => self.select_fact(|_, n| n.saturating_sub(1)),
+            Action::ReportNext => self.select_report(1),
+            Action::ReportPrev => self.select_report(-1),
+            Action::ReportOpen => self.open_report(),
+            Action::StoriesOpen => {
+                if let Some(c) = self.compare.as_mut() {
+                    c.picker = Some(Picker { selected: c.story, offset: 0 });
+                }
+            }
+            Action::StoriesNext | Action::StoriesPrev => {
+                let n = self.entities.comparison.stories.len();
+                let step = if action == Action::StoriesNext { 1 } else { -1 };
+                if let Some(p) = self.compare.as_mut().and_then(|c| c.picker.as_mut()) {
+                    p.selected = offset(p.selected, step).min(n.saturating_sub(1));
+                }
+            }
+            Action::StoriesAccept => {
+                if let Some(c) = self.compare.as_mut()
+                    && let Some(p) = c.picker
+                {
+                    *c = CompareView::new(p.selected, None);
+                }
+            }
+            Action::StoriesClose => {
+                if let Some(c) = self.compare.as_mut() {
+                    c.picker = None;
+                }
+            }
         }
         // Focus, the panel and the size decide the panes' sizes, and the
         // selection decides the document: bring everything derived in line.
         self.relayout();
+    }
+
+    /// Open the comparison of the open article's story, at the fact left
+    /// last time when it is the same story, with the article's column
+    /// selected.
+    fn open_compare(&mut self) {
+        let Some(a) = self.doc.article else { return };
+        let Some(story) = self.entities.story_of(a) else { return };
+        self.compare = Some(match self.compare_left.take() {
+            Some(left) if left.story == story => {
+                CompareView { picker: None, article: Some(a), ..left }
+            }
+            _ => CompareView::new(story, Some(a)),
+        });
+    }
+
+    /// The comparison view's story.
+    pub fn compare_story(&self) -> Option<&crate::compare::Story> {
+        self.entities.story(self.compare.as_ref()?.story)
+    }
+
+    /// The comparison view's geometry on the current screen.
+    pub fn compare_geometry(&self) -> Option<Geometry> {
+        let story = self.compare_story()?;
+        let frame = layout::compare_frame(self.size)?;
+        let names = crate::cli::compare::column_names(story, &self.corpus.articles);
+        Some(cmp::geometry(frame, story, &self.corpus.articles, &names))
+    }
+
+    /// Select the fact `to(current, count)`, keeping the selected article.
+    fn select_fact(&mut self, to: impl Fn(usize, usize) -> usize) {
+        let n = self.compare_story().map_or(0, |s| s.facts.len());
+        if let Some(c) = self.compare.as_mut() {
+            c.fact = to(c.fact, n).min(n.saturating_sub(1));
+        }
+    }
+
+    /// Step through the selected fact's reports, stopping at the ends.
+    fn select_report(&mut self, step: i32) {
+        let Some(c) = &self.compare else { return };
+        let Some(fact) = self.compare_story().and_then(|s| s.facts.get(c.fact)) else { return };
+        let i = offset(c.report_in(fact), step).min(fact.reports.len().saturating_sub(1));
+        let article = fact.reports.get(i).map(|r| r.article);
+        if let Some(c) = self.compare.as_mut() {
+            c.article = article;
+        }
+    }
+
+    /// Leave the comparison for the reader, at the selected report's
+    /// sentence, highlighted. An article hidden by the filter is shown by
+    /// dropping the filter, as for an entity jump.
+    fn open_report(&mut self) {
+        let Some(c) = &self.compare else { return };
+        let Some(fact) = self.compare_story().and_then(|s| s.facts.get(c.fact)) else { return };
+        let Some(r) = fact.reports.get(c.report_in(fact)) else { return };
+        let (article, sentence) = (r.article, r.start..r.end);
+        self.compare_left = self.compare.take();
+        if !self.visible.contains(&article) {
+            self.filter.clear();
+            self.filter_editing = false;
+            self.apply_filter();
+        }
+        if let Some(i) = self.visible.iter().position(|&v| v == article) {
+            self.selected = Some(i);
+        }
+        self.focus = Focus::Reader;
+        self.relayout();
+        self.scroll_to_mention(sentence.start);
+        self.sentence = Some((article, sentence));
     }
 
     /// The panes on screen now.
@@ -632,11 +751,35 @@ impl App {
         if let Some(h) = self.help {
             self.help = Some(h.min(self.help_max_scroll()));
         }
+        if self.sentence.as_ref().is_some_and(|(a, _)| Some(*a) != self.doc.article) {
+            self.sentence = None;
+        }
         self.keep_selection_visible();
         self.keep_panel_selection_visible();
+        self.keep_fact_visible();
         let rows = self.finder_rows();
         if let Some(f) = self.finder.as_mut() {
             f.keep_visible(rows);
+        }
+    }
+
+    /// The selected fact wholly in the table, and the selected story in
+    /// the picker.
+    fn keep_fact_visible(&mut self) {
+        let (Some(g), Some(story)) = (self.compare_geometry(), self.compare_story()) else {
+            return;
+        };
+        let heights = cmp::fact_heights(&g, story, &self.corpus.articles);
+        let stories = self.entities.comparison.stories.len();
+        let popup = layout::stories_popup(self.size, stories);
+        let Some(c) = self.compare.as_mut() else { return };
+        c.offset = cmp::keep_visible(c.offset, c.fact, &heights, usize::from(g.table.height));
+        if let Some(p) = c.picker.as_mut() {
+            let rows = cmp::picker_visible(popup);
+            if rows > 0 {
+                p.offset = p.offset.min(p.selected).max((p.selected + 1).saturating_sub(rows));
+                p.offset = p.offset.min(stories.saturating_sub(rows));
+            }
         }
     }
 

@@ -1,10 +1,12 @@
 //! What the reader knows about the corpus beyond its text: every article's
-//! mentions and the entities they name, computed once.
+//! mentions, the entities they name, and the stories and facts the
+//! comparison finds, computed once.
 //!
 //! [`Entities::of`] is the one place the analysis runs for the reader, so
 //! moving it off the UI thread later means moving one call.
 
 use crate::analysis::{self, Analysis, Mention};
+use crate::compare::{self, Comparison, Story};
 use crate::corpus::Article;
 use crate::index::{self, Entity, Index, MentionRef};
 
@@ -16,6 +18,8 @@ pub struct Entities {
     /// Per entity, its mentions in reading order across the corpus: oldest
     /// article first, undated last, then text order. `n`/`N` walk this.
     pub order: Vec<Vec<MentionRef>>,
+    /// Stories and their facts, from the same analyses.
+    pub comparison: Comparison,
 }
 
 impl Entities {
@@ -37,7 +41,17 @@ impl Entities {
                 refs
             })
             .collect();
-        Entities { analyses, index, order }
+        let comparison = compare::compare(articles, &analyses);
+        Entities { analyses, index, order, comparison }
+    }
+
+    /// The story (index into the comparison's stories) article `a` is in.
+    pub fn story_of(&self, a: usize) -> Option<usize> {
+        self.comparison.story_of.get(a).copied().filter(|&s| s < self.comparison.stories.len())
+    }
+
+    pub fn story(&self, s: usize) -> Option<&Story> {
+        self.comparison.stories.get(s)
     }
 
     /// The mentions of article `a`, in text order (empty if unknown).

@@ -48,6 +48,18 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
                     _ => None,
                 };
             }
+            if let Some(c) = &app.compare {
+                // The panes are hidden under the comparison: the wheel
+                // moves through its facts, or the picker's stories.
+                let picker = c.picker.is_some();
+                return match m.kind {
+                    MouseEventKind::ScrollDown if picker => Some(Action::StoriesNext),
+                    MouseEventKind::ScrollUp if picker => Some(Action::StoriesPrev),
+                    MouseEventKind::ScrollDown => Some(Action::FactNext),
+                    MouseEventKind::ScrollUp => Some(Action::FactPrev),
+                    _ => None,
+                };
+            }
             let at = Position::new(m.column, m.row);
             let areas = app.areas();
             let inside = |r: Option<Rect>| r.is_some_and(|r| r.contains(at));

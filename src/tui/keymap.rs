@@ -231,23 +231,25 @@ mod tests {
             km.action(&list, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
             Some(Action::Quit)
         );
-        assert_eq!(km.action(&list, &key(KeyCode::Char('c'), none)), None);
+        assert_eq!(km.action(&list, &key(KeyCode::Char('c'), none)), Some(Action::CompareOpen));
         assert_eq!(km.action(&list, &key(KeyCode::Char('j'), KeyModifiers::ALT)), None);
     }
 
     #[test]
-    fn later_issue_keys_are_not_bound_yet() {
+    fn the_comparison_view_has_its_own_keys() {
         let km = Keymap::default();
-        for ctx in Context::ALL {
-            for b in km.bindings(ctx) {
-                for k in &b.keys {
-                    assert!(
-                        !matches!(k.code, KeyCode::Char('c')) || k.ctrl,
-                        "{k} is reserved for a later issue"
-                    );
-                }
-            }
-        }
+        let none = KeyModifiers::NONE;
+        let ctx = [Context::Compare, Context::Any];
+        let at = |c: char| km.action(&ctx, &key(KeyCode::Char(c), none));
+        assert_eq!(at('j'), Some(Action::FactNext));
+        assert_eq!(at('l'), Some(Action::ReportNext));
+        assert_eq!(at('s'), Some(Action::StoriesOpen));
+        // q steps back out of the view rather than quitting.
+        assert_eq!(at('q'), Some(Action::CompareClose));
+        assert_eq!(km.action(&ctx, &key(KeyCode::Enter, none)), Some(Action::ReportOpen));
+        let picker = [Context::Stories, Context::Any];
+        assert_eq!(km.action(&picker, &key(KeyCode::Enter, none)), Some(Action::StoriesAccept));
+        assert_eq!(km.action(&picker, &key(KeyCode::Esc, none)), Some(Action::StoriesClose));
     }
 
     #[test]

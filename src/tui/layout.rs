@@ -99,6 +99,21 @@ pub fn finder_popup(area: Rect) -> Rect {
     centred(area, width, height)
 }
 
+/// The comparison view: the screen above the status line, when the
+/// screen has room for the panes at all (as [`areas`] decides).
+pub fn compare_frame(area: Rect) -> Option<Rect> {
+    (area.width > 0 && area.height >= 3).then(|| Rect { height: area.height - 1, ..area })
+}
+
+/// The story picker: centred, up to 84 columns, two rows per story (and
+/// the border), never off screen.
+pub fn stories_popup(area: Rect, stories: usize) -> Rect {
+    let width = area.width.min(84);
+    let want = u16::try_from(stories.saturating_mul(2)).unwrap_or(u16::MAX).saturating_add(2);
+    let height = area.height.saturating_sub(2).min(want).max(area.height.min(4));
+    centred(area, width, height)
+}
+
 /// A `width`×`height` rectangle in the middle of `area` (both no larger than it).
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let (width, height) = (width.min(area.width), height.min(area.height));

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod compare;
 pub mod entities;
 pub mod finder;
 pub mod input;

@@ -46,6 +46,60 @@ pub fn marked(
     out
 }
 
+/// [`marked`], with the part of the line inside `band` (a stretch such as
+/// a highlighted sentence) drawn on `band`'s style patched over `base`, the
+/// marks inside it patched over that.
+pub fn banded(
+    text: &str,
+    line: Range<usize>,
+    marks: &[(Range<usize>, Style)],
+    base: Style,
+    band: Option<&(Range<usize>, Style)>,
+) -> Vec<Span<'static>> {
+    let Some((b, style)) = band.filter(|(b, _)| b.start < line.end && b.end > line.start) else {
+        return marked(text, line, marks, base);
+    };
+    let (s, e) = (b.start.max(line.start), b.end.min(line.end));
+    let mut out = marked(text, line.start..s, marks, base);
+    out.extend(marked(text, s..e, marks, base.patch(*style)));
+    out.extend(marked(text, e..line.end, marks, base));
+    out
+}
+
+/// `marks` with `range` laid over them in `style`: what lies outside it
+/// keeps its mark, the inside takes `style` patched over the mark it falls
+/// in (a number's kind under the emphasis of a differing value). Stays
+/// ascending and free of overlaps, as [`marked`] wants.
+pub fn overlay(
+    marks: &[(Range<usize>, Style)],
+    range: Range<usize>,
+    style: Style,
+) -> Vec<(Range<usize>, Style)> {
+    if range.is_empty() {
+        return marks.to_vec();
+    }
+    let mut under = Style::new();
+    let mut out = Vec::with_capacity(marks.len() + 2);
+    for (r, st) in marks {
+        if r.end <= range.start || r.start >= range.end {
+            out.push((r.clone(), *st));
+            continue;
+        }
+        if under == Style::new() {
+            under = *st;
+        }
+        if r.start < range.start {
+            out.push((r.start..range.start, *st));
+        }
+        if r.end > range.end {
+            out.push((range.end..r.end, *st));
+        }
+    }
+    out.push((range, under.patch(style)));
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
 /// `text` cut to `max` columns (ending in `…` when cut) as spans, the chars
 /// at `indices` (char positions, as the fuzzy matcher gives them) in
 /// `emph` patched over `base`.
@@ -116,6 +170,32 @@ mod tests {
         // A mark off char boundaries draws nothing, never panics.
         let odd = [(1..2, bold)];
         assert_eq!(show(&marked("é!", 0..3, &odd, Style::new())), [("!".into(), false)]);
+    }
+
+    #[test]
+    fn overlays_split_the_marks_they_cross() {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let rev = Style::new().add_modifier(Modifier::REVERSED);
+        let marks = [(0..5, bold), (10..20, bold), (30..35, bold)];
+        let out = overlay(&marks, 12..15, rev);
+        let ranges: Vec<_> = out.iter().map(|(r, _)| r.clone()).collect();
+        assert_eq!(ranges, [0..5, 10..12, 12..15, 15..20, 30..35]);
+        assert_eq!(out[2].1, bold.patch(rev));
+        // Over no mark, the emphasis alone.
+        assert_eq!(overlay(&marks, 22..25, rev)[2], (22..25, rev));
+        assert_eq!(overlay(&marks, 3..3, rev).len(), 3);
+    }
+
+    #[test]
+    fn bands_style_the_part_of_the_line_inside_them() {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let text = "aaa bbb ccc";
+        let band = (4..7, bold);
+        assert_eq!(
+            show(&banded(text, 0..11, &[], Style::new(), Some(&band))),
+            [("aaa ".into(), false), ("bbb".into(), true), (" ccc".into(), false)]
+        );
+        assert_eq!(show(&banded(text, 8..11, &[], Style::new(), Some(&band))).len(), 1);
     }
 
     #[test]

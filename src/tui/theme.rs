@@ -56,6 +56,24 @@ pub struct Theme {
     pub finder_alias: Style,
     /// Counts and kinds: the quiet columns of the finder and entity panel.
     pub count: Style,
+    // The comparison view.
+    /// The `≠` of a fact the outlets disagree on.
+    pub differ: Style,
+    /// The `=` of a fact the outlets agree on.
+    pub agree: Style,
+    /// The `·` of a fact one outlet alone reports.
+    pub single: Style,
+    /// The value that differs, in every report of a `≠` fact.
+    pub value_differs: Style,
+    /// The value compared, in the reports of a `=` fact.
+    pub value_agrees: Style,
+    /// Column names over the articles.
+    pub column_head: Style,
+    /// The `—` where an article does not report a fact.
+    pub gap: Style,
+    /// The sentence a report opened in the reader, until another article
+    /// is opened or Esc.
+    pub sentence: Style,
 }
 
 impl Default for Theme {
@@ -102,6 +120,17 @@ impl Default for Theme {
             finder_match: Style::new().fg(Color::Yellow).add_modifier(bold | Modifier::UNDERLINED),
             finder_alias: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
             count: Style::new().fg(Color::Gray),
+            differ: Style::new().fg(Color::LightRed).add_modifier(bold),
+            agree: Style::new().fg(Color::LightGreen).add_modifier(bold),
+            single: Style::new().fg(Color::Gray),
+            // Reverse video on top of the colour, so the value stands out
+            // from mentions and from the selected row alike.
+            value_differs: Style::new().fg(Color::LightRed).add_modifier(bold | Modifier::REVERSED),
+            value_agrees: Style::new().fg(Color::LightGreen).add_modifier(bold),
+            column_head: Style::new().fg(accent).add_modifier(bold),
+            gap: Style::new().fg(dim),
+            // A foreground of its own, so light terminal themes stay legible.
+            sentence: Style::new().bg(dim).fg(Color::White),
         }
     }
 }
@@ -151,6 +180,16 @@ impl Theme {
             finder_match: bold.add_modifier(Modifier::UNDERLINED),
             finder_alias: Style::new().add_modifier(Modifier::ITALIC),
             count: plain,
+            differ: bold,
+            agree: plain,
+            single: Style::new().add_modifier(Modifier::DIM),
+            // Underlined too: the selected cell is already in reverse video.
+            value_differs: Style::new()
+                .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            value_agrees: bold,
+            column_head: bold.add_modifier(Modifier::UNDERLINED),
+            gap: Style::new().add_modifier(Modifier::DIM),
+            sentence: Style::new().add_modifier(Modifier::REVERSED),
         }
     }
 

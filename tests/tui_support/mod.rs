@@ -159,9 +159,14 @@ pub fn buffer(app: &App, theme: &Theme) -> ratatui::buffer::Buffer {
 /// Where `needle` first appears on screen: (column, row) of its first cell.
 /// Only for text of one-column characters.
 pub fn find_on_screen(app: &App, needle: &str) -> Option<(u16, u16)> {
+    find_on_screen_from(app, needle, 0)
+}
+
+/// [`find_on_screen`] from row `from` down.
+pub fn find_on_screen_from(app: &App, needle: &str, from: u16) -> Option<(u16, u16)> {
     let buf = buffer(app, &Theme::default());
     let w = buf.area.width;
-    for y in 0..buf.area.height {
+    for y in from..buf.area.height {
         let row: Vec<&str> = (0..w).map(|x| buf[(x, y)].symbol()).collect();
         let n = needle.chars().count();
         for x in 0..usize::from(w).saturating_sub(n - 1) {

@@ -1,12 +1,14 @@
 //! Drawing: one file per screen part or popup, each a pure function of the
 //! [`App`] state. Nothing here changes state.
 
+pub mod compare;
 pub mod entities;
 pub mod finder;
 pub mod help;
 pub mod list;
 pub mod reader;
 pub mod status;
+pub mod stories;
 
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -21,6 +23,18 @@ use super::theme::Theme;
 /// Draw the whole screen: panes, status line, then popups on top.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let areas = layout::areas(frame.area(), app.focus, app.panel);
+    if app.compare.is_some() {
+        // The comparison takes the panes' place; they keep their state.
+        compare::draw(frame, app, theme);
+        if let Some(r) = areas.status {
+            status::draw(frame, r, app, theme);
+        }
+        stories::draw(frame, frame.area(), app, theme);
+        if app.help.is_some() {
+            help::draw(frame, frame.area(), app, theme);
+        }
+        return;
+    }
     if let Some(r) = areas.list {
         list::draw(frame, r, app, theme);
     }

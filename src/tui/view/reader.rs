@@ -10,7 +10,7 @@ use crate::display::{clean, fit};
 use crate::index::MentionRef;
 use crate::tui::app::{App, DocLine, Focus};
 use crate::tui::layout;
-use crate::tui::spans::marked;
+use crate::tui::spans::banded;
 use crate::tui::theme::Theme;
 
 /// How far through the article the bottom of the reader is, like `less`.
@@ -52,6 +52,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let w = usize::from(inner.width);
     let marks = marks(app, theme);
+    let sentence = app
+        .sentence
+        .as_ref()
+        .filter(|(a, _)| app.doc.article == Some(*a))
+        .map(|(_, r)| (r.clone(), theme.sentence));
     let lines: Vec<Line> = (app.scroll..app.scroll + view)
         .map_while(|i| app.doc.line(i))
         .map(|l| match l {
@@ -61,7 +66,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Line::styled(fit(meta, w), theme.meta)
             }
             DocLine::Blank => Line::default(),
-            DocLine::Body(r) => Line::from(marked(&article.body, r, &marks, theme.body)),
+            DocLine::Body(r) => {
+                Line::from(banded(&article.body, r, &marks, theme.body, sentence.as_ref()))
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

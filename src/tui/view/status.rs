@@ -11,8 +11,16 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
-/// The right-hand side: "3/5", "2 matches · 1/2", "0 matches".
+/// The right-hand side: "3/5", "2 matches · 1/2", "0 matches"; in the
+/// comparison view "fact 3/41", or "story 1/3" in its picker.
 pub fn info(app: &App) -> String {
+    if let Some(c) = &app.compare {
+        if let Some(p) = c.picker {
+            return format!("story {}/{}", p.selected + 1, app.entities.comparison.stories.len());
+        }
+        let n = app.compare_story().map_or(0, |s| s.facts.len());
+        return if n == 0 { String::new() } else { format!("fact {}/{n}", c.fact + 1) };
+    }
     let pos = app.selected.map(|i| format!("{}/{}", i + 1, app.visible.len()));
     if app.filter.is_empty() && !app.filter_editing {
         return pos.unwrap_or_default();
@@ -28,7 +36,7 @@ pub fn info(app: &App) -> String {
 /// "Al Asad Air Base · mention 3 of 8" while an entity is current and no
 /// popup or filter has the keys.
 pub fn entity(app: &App) -> Option<String> {
-    if app.help.is_some() || app.finder.is_some() || app.filter_editing {
+    if app.help.is_some() || app.finder.is_some() || app.filter_editing || app.compare.is_some() {
         return None;
     }
     let c = app.current?;
