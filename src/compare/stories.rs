@@ -5,7 +5,8 @@
 //! "earthquake") but not who, where and how many, so names (capitalised
 //! words) and numbers weigh more than other words, and the lead, where
 //! news says what happened, more than the rest. Dates, when both articles
-//! have one, keep events weeks apart in separate stories.
+//! have one, weaken links between articles months apart (follow-ups weeks
+//! later still belong to their story).
 //!
 //! Nothing compares every article with every other: each article's
 //! neighbours come from an inverted index over its terms, skipping terms so
@@ -35,15 +36,18 @@ pub struct Params {
     pub cut: f32,
     /// Neighbours kept per article.
     pub neighbours: usize,
-    /// Articles more than this many days apart are not one event...
+    /// Articles up to this many days apart may report one event at full
+    /// similarity...
     pub max_days: i64,
-    /// ...so their similarity is scaled by this.
-    pub far_apart: f32,
+    /// ...beyond it similarity fades: halved after this many more days,
+    /// a third after twice as many, and so on (follow-ups weeks later still
+    /// join; events months apart rarely do).
+    pub fade_days: f32,
 }
 
 impl Default for Params {
     fn default() -> Self {
-        Params { cut: 0.22, neighbours: 40, max_days: 10, far_apart: 0.25 }
+        Params { cut: 0.22, neighbours: 40, max_days: 14, fade_days: 30.0 }
     }
 }
 
@@ -147,10 +151,9 @@ pub fn neighbours(
                 let mut out = Vec::new();
                 for &j in touched.iter().take(p.neighbours) {
                     let mut s = cosine(&vecs[i], &vecs[j as usize]);
-                    if let (Some(a), Some(b)) = (dates[i], dates[j as usize])
-                        && (a - b).num_days().abs() > p.max_days
-                    {
-                        s *= p.far_apart;
+                    if let (Some(a), Some(b)) = (dates[i], dates[j as usize]) {
+                        let over = ((a - b).num_days().abs() - p.max_days).max(0) as f32;
+                        s /= 1.0 + over / p.fade_days;
                     }
                     if s > 0.0 {
                         out.push((i as u32, j, s));
@@ -278,6 +281,6 @@ mod tests {
         let e = neighbours(&v, &dates, &Params::default());
         let sim = |a, b| e.iter().find(|x| x.0 == a && x.1 == b).map(|x| x.2).unwrap();
         assert!((sim(0, 1) - 1.0).abs() < 1e-6);
-        assert!(sim(0, 2) < 0.3);
+        assert!(sim(0, 2) < 0.2, "197 days apart");
     }
 }

@@ -148,12 +148,12 @@ fn is_byline(t: &str) -> bool {
 
 /// A line that is only a date or time, perhaps labelled ("Published 11 March
 /// 2024, 10:12am GMT"): page furniture, not a sentence of the article.
-fn is_timestamp_line(t: &str) -> bool {
+pub fn is_timestamp_line(t: &str) -> bool {
     static TOKEN: OnceLock<Regex> = OnceLock::new();
     let token = TOKEN.get_or_init(|| {
         Regex::new(
             r"(?ix)^(?:
-                published|updated|posted|last|on|at|
+                first|published|updated|posted|last|on|at|
                 (?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|
                 jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|
                 sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|

@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::boilerplate::{is_boilerplate_line, strip_markers};
-use super::date::parse_date;
+use super::boilerplate::{is_boilerplate_line, is_timestamp_line, strip_markers};
+use super::date::{date_in_line, parse_date};
 use super::meta::{Meta, one_line};
 use super::outlets;
 
@@ -33,8 +33,14 @@ pub fn clean(raw: &str, opts: Infer<'_>) -> Cleaned {
     let mut meta = Meta::default();
     let mut lines: Vec<String> = Vec::new();
     let mut in_header = true;
-    for line in raw.split('\n') {
+    for (n, line) in raw.split('\n').enumerate() {
         let line = line.trim_end();
+        // A dateline-like stamp near the top ("Published: July 28, 2004 at
+        // 1:24 PM") dates an article that has no date otherwise; the line
+        // itself is dropped as boilerplate below.
+        if n < DATE_LINES && meta.date.is_none() && is_timestamp_line(line.trim()) {
+            meta.date = date_in_line(line);
+        }
         if in_header {
             if line.trim().is_empty() {
                 continue;
@@ -101,6 +107,9 @@ pub fn clean(raw: &str, opts: Infer<'_>) -> Cleaned {
 }
 
 const TITLE_CHARS: usize = 110;
+
+/// How far down a date stamp is taken as the article's date.
+const DATE_LINES: usize = 6;
 
 fn push_line(lines: &mut Vec<String>, line: &str, markdown: bool) {
     let line = if markdown { markdown_plain(line) } else { line.to_string() };
@@ -423,5 +432,19 @@ mod tests {
     fn shorten_cuts_at_words() {
         assert_eq!(shorten("one two three four", 9), "one two…");
         assert_eq!(shorten("short.", 20), "short");
+    }
+
+    #[test]
+    fn a_date_stamp_near_the_top_dates_the_article() {
+        let c = plain(
+            "Lohan leaves rehab\nFirst Published: June 13, 2013 4:59 PM EDT\nLindsay Lohan has left the clinic.",
+        );
+        assert_eq!(c.meta.date, NaiveDate::from_ymd_opt(2013, 6, 13));
+        assert!(!c.body.contains("First Published"));
+        // Deep in the text, a stamp is no publication date.
+        let c = plain(
+            "A\n\nB\n\nC\n\nD\n\nE is here.\n\nPublished: July 28, 2004 at 1:24 PM\n\nMore text follows.",
+        );
+        assert_eq!(c.meta.date, None);
     }
 }
