@@ -44,8 +44,7 @@ fn main() {
                         let cmp = compare::compare_with(&corpus.articles, &analyses, &p);
                         let out = std::env::temp_dir().join("dateline-tune.json");
                         let mut f = std::fs::File::create(&out).expect("temp file");
-                        dateline::cli::compare::json(&corpus, &analyses, &cmp, &mut f)
-                            .expect("write");
+                        dateline::cli::compare::json(&corpus, &cmp, &mut f).expect("write");
                         let res = Command::new("python3")
                             .arg(&scorer)
                             .arg(dir.join("gold.json"))

@@ -5,7 +5,6 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::analysis::Analysis;
 use crate::analysis::values::ValueJson;
 use crate::compare::{Comparison, Fact, Report, Status, Story};
 use crate::corpus::{Article, Corpus, outlets};
@@ -58,12 +57,7 @@ struct ValueOut {
     compared: bool,
 }
 
-pub fn json(
-    corpus: &Corpus,
-    _analyses: &[Analysis],
-    cmp: &Comparison,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn json(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     let arts = &corpus.articles;
     let stories = cmp
         .stories

@@ -126,7 +126,7 @@ pub fn print(cmd: &Command, corpus: &Corpus, out: &mut dyn Write) -> io::Result<
             let analyses = analysis::analyze_all(&corpus.articles);
             let cmp = crate::compare::compare(&corpus.articles, &analyses);
             match format {
-                CompareFormat::Json => compare::json(corpus, &analyses, &cmp, out),
+                CompareFormat::Json => compare::json(corpus, &cmp, out),
                 CompareFormat::Markdown => compare::markdown(corpus, &cmp, out),
                 CompareFormat::Table => compare::table(corpus, &cmp, output_width(), out),
             }
