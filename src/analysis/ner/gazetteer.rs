@@ -12,7 +12,7 @@ use super::NerError;
 use crate::analysis::segment;
 
 /// Lists, by bit. Order is part of the model: features name the bit.
-pub const LISTS: [(&str, &str); 10] = [
+pub const LISTS: [(&str, &str); 11] = [
     ("country", include_str!("../../../data/gazetteers/countries.txt")),
     ("place", include_str!("../../../data/gazetteers/places.txt")),
     ("language", include_str!("../../../data/gazetteers/languages.txt")),
@@ -24,6 +24,7 @@ pub const LISTS: [(&str, &str); 10] = [
     ("common", include_str!("../../../data/gazetteers/common_lower.txt")),
     ("placeword", super::rules::PLACE_WORDS_TEXT),
     ("eventword", super::rules::EVENT_WORDS_TEXT),
+    ("groupword", super::rules::GROUP_WORDS_TEXT),
 ];
 
 const COMMON: u16 = 1 << 7;

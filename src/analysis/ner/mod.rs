@@ -5,6 +5,8 @@
 //! gazetteer features ([`gazetteer`]) and rules around it ([`rules`]). The
 //! model is embedded in the binary and loaded once, on first use.
 
+pub mod brown;
+pub mod clusters;
 pub mod decode;
 pub mod features;
 pub mod gazetteer;
@@ -19,6 +21,7 @@ use thiserror::Error;
 
 use crate::analysis::Kind;
 use crate::analysis::segment::{self, Segmentation};
+use clusters::Clusters;
 use features::TokenInfo;
 use gazetteer::{GazBits, Gazetteer};
 use model::Model;
@@ -39,7 +42,20 @@ pub use crate::analysis::Mention;
 
 pub struct Recognizer {
     model: Model,
-    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+}
+
+/// What the features know about words besides the words themselves: list
+/// membership and word clusters. Built from files embedded in the binary.
+pub struct Lexicon {
+    pub gazetteer: Gazetteer,
+    pub clusters: Clusters,
+}
+
+impl Lexicon {
+    pub fn build() -> Result<Self, NerError> {
+        Ok(Lexicon { gazetteer: Gazetteer::build()?, clusters: Clusters::embedded() })
+    }
 }
 
 /// Reusable per-call buffers, so tagging a sentence allocates little.
@@ -68,15 +84,15 @@ impl Recognizer {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, NerError> {
-        Ok(Recognizer { model: Model::from_bytes(bytes)?, gazetteer: Gazetteer::build()? })
+        Ok(Recognizer { model: Model::from_bytes(bytes)?, lexicon: Lexicon::build()? })
     }
 
-    pub fn from_model(model: Model, gazetteer: Gazetteer) -> Self {
-        Recognizer { model, gazetteer }
+    pub fn from_model(model: Model, lexicon: Lexicon) -> Self {
+        Recognizer { model, lexicon }
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
-        &self.gazetteer
+        &self.lexicon.gazetteer
     }
 
     pub fn model(&self) -> &Model {
@@ -131,7 +147,7 @@ impl Recognizer {
                 }
             }
         }
-        merge_group_into_org(text, &self.gazetteer, &mut out);
+        merge_group_into_org(text, &self.lexicon.gazetteer, &mut out);
         split_known_conjuncts(text, &mut out);
         coordinated_kinds(text, &mut out);
         consistent_kinds(text, &mut out);
@@ -196,7 +212,7 @@ impl Recognizer {
                             && (end == i + 1 || toks[end - 1].end - toks[i].start < 200)
                             && !(seq.len() == 1
                                 && sent_start[i]
-                                && self.gazetteer.is_common(seq[0]))
+                                && self.lexicon.gazetteer.is_common(seq[0]))
                     })
                 })
             };
@@ -221,7 +237,7 @@ impl Recognizer {
 
     /// Tag one sentence of words; the tags live in `scratch`.
     pub fn tag_words<'s>(&self, words: &[&str], scratch: &'s mut Scratch) -> &'s [usize] {
-        prepare(&self.gazetteer, words, scratch);
+        prepare(&self.lexicon, words, scratch);
         scratch.emit.clear();
         let scale = self.model.scale;
         for i in 0..words.len() {
@@ -378,19 +394,20 @@ fn consistent_kinds(text: &str, mentions: &mut [Mention]) {
     }
 }
 
-/// Token facts for one sentence (gazetteer bits included) into `scratch`.
-pub fn prepare(gaz: &Gazetteer, words: &[&str], scratch: &mut Scratch) {
-    gaz.annotate(words, &mut scratch.join, &mut scratch.gaz);
+/// Token facts for one sentence (gazetteer bits and clusters included)
+/// into `scratch`.
+pub fn prepare(lex: &Lexicon, words: &[&str], scratch: &mut Scratch) {
+    lex.gazetteer.annotate(words, &mut scratch.join, &mut scratch.gaz);
     scratch.infos.clear();
     for (w, g) in words.iter().zip(&scratch.gaz) {
-        scratch.infos.push(TokenInfo::new(w, *g, 0));
+        scratch.infos.push(TokenInfo::new(w, *g, lex.clusters.path(w)));
     }
     features::mark_runs(words, &mut scratch.infos);
 }
 
 /// Features of every token of a sentence, for training: one list per token.
-pub fn sentence_features(gaz: &Gazetteer, words: &[&str], scratch: &mut Scratch) -> Vec<Vec<u32>> {
-    prepare(gaz, words, scratch);
+pub fn sentence_features(lex: &Lexicon, words: &[&str], scratch: &mut Scratch) -> Vec<Vec<u32>> {
+    prepare(lex, words, scratch);
     (0..words.len())
         .map(|i| {
             let mut v = Vec::with_capacity(48);

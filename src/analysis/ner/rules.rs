@@ -49,6 +49,23 @@ Treaty\nAccord\nAccords\nRevolution\nCrisis\nOperation\nSummit\nMarathon\nSeries
 Tournament\nClassic\nMedal\nDay\nProtocol\nDoctrine\nAlbum\n\
 Rebellion\nUprising\nMassacre\nConvention\nExpo\nFair";
 
+/// Religious and ethnic group words, capitalised as names are ("Shiite",
+/// "Kurds"): the `group` kind. Nationalities are learned from the data.
+pub const GROUP_WORDS_TEXT: &str = "Muslim\nMuslims\nSunni\nSunnis\nShiite\nShiites\nShi'ite\n\
+Shi'ites\nShia\nShias\nAlawite\nAlawites\nDruze\nIsmaili\nSufi\nSalafi\nSalafist\n\
+Salafists\nWahhabi\nChristian\nChristians\nCatholic\nCatholics\nProtestant\nProtestants\n\
+Evangelical\nEvangelicals\nAnglican\nAnglicans\nCoptic\nCopt\nCopts\nMaronite\n\
+Maronites\nJewish\nJew\nJews\nHindu\nHindus\nBuddhist\nBuddhists\nSikh\nSikhs\nKurd\n\
+Kurds\nKurdish\nArab\nArabs\nPashtun\nPashtuns\nHazara\nHazaras\nBaloch\nUighur\n\
+Uighurs\nUyghur\nUyghurs\nTamil\nTamils\nSinhalese\nRohingya\nHutu\nHutus\nTutsi\n\
+Tutsis\nBerber\nBerbers\nBedouin\nBedouins\nYazidi\nYazidis\nIslamist\nIslamists\n\
+Jihadist\nJihadists";
+
+/// Is this word a religious or ethnic group word?
+pub fn is_group_word(word: &str) -> bool {
+    in_list(GROUP_WORDS_TEXT, word)
+}
+
 const TITLES_EXTRA: &[&str] = &[
     "mr",
     "mrs",
