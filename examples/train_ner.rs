@@ -13,6 +13,7 @@
 use std::io::{BufRead, BufReader};
 
 use dateline::analysis::ner::clusters::Clusters;
+use dateline::analysis::ner::doc_context::{DocContext, TRAIN_CHUNK};
 use dateline::analysis::ner::model::Model;
 use dateline::analysis::ner::tags::{self, LABELS};
 use dateline::analysis::ner::train::{Example, Options, repair_group_words, train};
@@ -32,6 +33,7 @@ fn read_conll(path: &str) -> anyhow::Result<Vec<Example>> {
                 out.push(Example {
                     words: std::mem::take(&mut words),
                     tags: std::mem::take(&mut tagv),
+                    doc: out.len() / TRAIN_CHUNK,
                 });
             }
             continue;
@@ -41,7 +43,7 @@ fn read_conll(path: &str) -> anyhow::Result<Vec<Example>> {
         tagv.push(tags::parse(t));
     }
     if !words.is_empty() {
-        out.push(Example { words, tags: tagv });
+        out.push(Example { words, tags: tagv, doc: out.len() / TRAIN_CHUNK });
     }
     Ok(out)
 }
@@ -72,24 +74,22 @@ fn main() -> anyhow::Result<()> {
         opt.prune = v.parse()?;
     }
 
+    let mut lex = dateline::analysis::ner::Lexicon::build()?;
+    if let Some(path) = get("--clusters") {
+        lex.clusters = Clusters::parse(&std::fs::read_to_string(path)?);
+    }
     let mut all = read_conll(&data)?;
     // Repair GMB's group words left O (see the function); the held-out
     // sentences are repaired too, so they score the same scheme.
     let groups: usize = all.iter_mut().map(repair_group_words).sum();
     eprintln!("repaired {groups} group words");
-    let (train_set, test_set): (Vec<Example>, Vec<Example>) = if heldout {
-        let mut tr = Vec::new();
-        let mut te = Vec::new();
-        for (i, ex) in all.into_iter().enumerate() {
-            if i % 10 == 9 { te.push(ex) } else { tr.push(ex) }
-        }
-        (tr, te)
-    } else {
-        (all, Vec::new())
-    };
-    let mut lex = dateline::analysis::ner::Lexicon::build()?;
-    if let Some(path) = get("--clusters") {
-        lex.clusters = Clusters::parse(&std::fs::read_to_string(path)?);
+    let is_test = |i: usize| heldout && i % 10 == 9;
+    let all_words: Vec<Vec<String>> =
+        if heldout { all.iter().map(|e| e.words.clone()).collect() } else { Vec::new() };
+    let mut test_set = Vec::new();
+    let mut train_set = Vec::new();
+    for (i, ex) in all.drain(..).enumerate() {
+        if is_test(i) { test_set.push((i, ex)) } else { train_set.push(ex) }
     }
     let t = std::time::Instant::now();
     let bytes = train(&lex, &train_set, &opt, &mut |m| eprintln!("{m}"));
@@ -101,9 +101,12 @@ fn main() -> anyhow::Result<()> {
         let mut scratch = Scratch::default();
         // (tp, fp, fn) per label, exact span match.
         let mut counts = vec![(0usize, 0usize, 0usize); LABELS.len()];
-        for ex in &test_set {
+        for (i, ex) in &test_set {
+            let first = i / TRAIN_CHUNK * TRAIN_CHUNK;
+            let chunk = &all_words[first..(first + TRAIN_CHUNK).min(all_words.len())];
+            let doc = DocContext::build(chunk);
             let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-            let pred = tags::spans(rec.tag_words(&words, &mut scratch));
+            let pred = tags::spans(rec.tag_words_in(&words, Some((&doc, i - first)), &mut scratch));
             let gold = tags::spans(&ex.tags);
             for p in &pred {
                 if gold.contains(p) { counts[p.2].0 += 1 } else { counts[p.2].1 += 1 }

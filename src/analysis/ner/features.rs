@@ -10,7 +10,7 @@ use super::gazetteer::GazBits;
 
 /// FxHash-style mixing: fast, deterministic across runs and platforms.
 #[inline]
-fn mix(h: u64, x: u64) -> u64 {
+pub fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
@@ -20,6 +20,10 @@ fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
         h = mix(h, b as u64);
     }
     h
+}
+
+pub fn hash_str(s: &str) -> u64 {
+    hash_bytes(s.bytes())
 }
 
 /// Per-token facts, computed once per token and shared by all templates.

@@ -8,6 +8,7 @@
 pub mod brown;
 pub mod clusters;
 pub mod decode;
+pub mod doc_context;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
@@ -22,6 +23,7 @@ use thiserror::Error;
 use crate::analysis::Kind;
 use crate::analysis::segment::{self, Segmentation};
 use clusters::Clusters;
+use doc_context::DocContext;
 use features::TokenInfo;
 use gazetteer::{GazBits, Gazetteer};
 use model::Model;
@@ -103,30 +105,39 @@ impl Recognizer {
     pub fn recognize(&self, text: &str, seg: &Segmentation) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut scratch = Scratch::default();
-        let mut words: Vec<&str> = Vec::new();
-        for sent in &seg.sentences {
+        let sentences: Vec<Vec<&str>> = seg
+            .sentences
+            .iter()
+            .map(|s| {
+                seg.sentence_tokens(s)
+                    .iter()
+                    .map(|t| text.get(t.start..t.end).unwrap_or(""))
+                    .collect()
+            })
+            .collect();
+        let doc = DocContext::build(&sentences);
+        for (si, sent) in seg.sentences.iter().enumerate() {
             let toks = seg.sentence_tokens(sent);
-            words.clear();
-            words.extend(toks.iter().map(|t| text.get(t.start..t.end).unwrap_or("")));
-            let tags = tags::spans(self.tag_words(&words, &mut scratch));
+            let words = &sentences[si];
+            let tags = tags::spans(self.tag_words_in(words, Some((&doc, si)), &mut scratch));
             for (s, e, label) in tags {
                 let Some(kind) = tags::kind_of(label) else { continue };
                 let mut parts: Vec<_> =
-                    rules::split_span(&words, s, e, label).into_iter().map(|p| (p, kind)).collect();
+                    rules::split_span(words, s, e, label).into_iter().map(|p| (p, kind)).collect();
                 if kind == Kind::Org || kind == Kind::Place {
                     // Listed places split apart are places ("India and
                     // Pakistan" is often one org in GMB).
                     parts = parts
                         .into_iter()
                         .flat_map(|((s, e), k)| {
-                            let split = gazetteer::split_listed_places(&words, &scratch.gaz, s, e);
+                            let split = gazetteer::split_listed_places(words, &scratch.gaz, s, e);
                             let k = if split.len() > 1 { Kind::Place } else { k };
                             split.into_iter().map(move |p| (p, k))
                         })
                         .collect();
                 }
                 for ((s, e), mut kind) in parts {
-                    let Some((s, e)) = rules::clean_span(&words, s, e, label) else { continue };
+                    let Some((s, e)) = rules::clean_span(words, s, e, label) else { continue };
                     if matches!(kind, Kind::Org | Kind::Place)
                         && gazetteer::looks_like_person(&words[s..e], &scratch.gaz[s..e])
                     {
@@ -237,12 +248,25 @@ impl Recognizer {
 
     /// Tag one sentence of words; the tags live in `scratch`.
     pub fn tag_words<'s>(&self, words: &[&str], scratch: &'s mut Scratch) -> &'s [usize] {
+        self.tag_words_in(words, None, scratch)
+    }
+
+    /// Tag sentence `doc.1` of a document, `words` being its words.
+    pub fn tag_words_in<'s>(
+        &self,
+        words: &[&str],
+        doc: Option<(&DocContext, usize)>,
+        scratch: &'s mut Scratch,
+    ) -> &'s [usize] {
         prepare(&self.lexicon, words, scratch);
         scratch.emit.clear();
         let scale = self.model.scale;
-        for i in 0..words.len() {
+        for (i, word) in words.iter().enumerate() {
             scratch.feats.clear();
             features::extract(&scratch.infos, i, &mut scratch.feats);
+            if let Some((doc, s)) = doc {
+                doc.features(s, i, word, &mut scratch.feats);
+            }
             let mut acc = [0i32; NUM_TAGS];
             self.model.emit(&scratch.feats, &mut acc);
             scratch.emit.push(acc.map(|v| v as f32 * scale));
@@ -405,13 +429,22 @@ pub fn prepare(lex: &Lexicon, words: &[&str], scratch: &mut Scratch) {
     features::mark_runs(words, &mut scratch.infos);
 }
 
-/// Features of every token of a sentence, for training: one list per token.
-pub fn sentence_features(lex: &Lexicon, words: &[&str], scratch: &mut Scratch) -> Vec<Vec<u32>> {
+/// Features of every token of a sentence, for training: one list per
+/// token. `doc`: the sentence's document and its index there.
+pub fn sentence_features(
+    lex: &Lexicon,
+    words: &[&str],
+    doc: Option<(&DocContext, usize)>,
+    scratch: &mut Scratch,
+) -> Vec<Vec<u32>> {
     prepare(lex, words, scratch);
     (0..words.len())
         .map(|i| {
             let mut v = Vec::with_capacity(48);
             features::extract(&scratch.infos, i, &mut v);
+            if let Some((doc, s)) = doc {
+                doc.features(s, i, words[i], &mut v);
+            }
             v
         })
         .collect()

@@ -3,6 +3,7 @@
 //! data and options give the same model bytes.
 
 use super::decode::viterbi;
+use super::doc_context::DocContext;
 use super::features::WORD_FEATURES;
 use super::model::Model;
 use super::tags::{NUM_TAGS, O};
@@ -27,10 +28,12 @@ impl Default for Options {
     }
 }
 
-/// One training sentence: words and tag ids.
+/// One training sentence: words, tag ids and the document it belongs to
+/// (consecutive examples with one `doc` form a document).
 pub struct Example {
     pub words: Vec<String>,
     pub tags: Vec<usize>,
+    pub doc: usize,
 }
 
 struct Data {
@@ -75,14 +78,17 @@ fn build_data(lex: &Lexicon, examples: &[Example], min_count: u32) -> Data {
     let mut tok_off = vec![0];
     let mut sent_off = vec![0];
     let mut gold = Vec::new();
-    for ex in examples {
-        let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-        for f in sentence_features(lex, &words, &mut scratch) {
-            feats.extend(f);
-            tok_off.push(feats.len());
+    for group in examples.chunk_by(|a, b| a.doc == b.doc) {
+        let doc = DocContext::build(&group.iter().map(|e| e.words.as_slice()).collect::<Vec<_>>());
+        for (si, ex) in group.iter().enumerate() {
+            let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
+            for f in sentence_features(lex, &words, Some((&doc, si)), &mut scratch) {
+                feats.extend(f);
+                tok_off.push(feats.len());
+            }
+            gold.extend(&ex.tags);
+            sent_off.push(gold.len());
         }
-        gold.extend(&ex.tags);
-        sent_off.push(gold.len());
     }
     let mut counts: std::collections::HashMap<u32, u32> = Default::default();
     for &f in &feats {
