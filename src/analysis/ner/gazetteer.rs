@@ -27,7 +27,8 @@ pub const LISTS: [(&str, &str); 11] = [
     ("groupword", super::rules::GROUP_WORDS_TEXT),
 ];
 
-const COMMON: u16 = 1 << 7;
+/// The bit of the "common" list (words usually written in lower case).
+pub const COMMON: u16 = 1 << 7;
 const NAMES: u16 = 1 | 1 << 1 | 1 << 3 | 1 << 4; // country, place, given, surname
 const DESIGNATORS: u16 = 1 << 6 | 1 << 8; // orgword, placeword
 

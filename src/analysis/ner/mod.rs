@@ -135,8 +135,13 @@ impl Recognizer {
                             split.into_iter().map(move |p| (p, k))
                         })
                         .collect();
+                    parts = parts
+                        .into_iter()
+                        .flat_map(|(p, k)| split_title(words, &scratch.gaz, p, k))
+                        .collect();
                 }
                 for ((s, e), mut kind) in parts {
+                    let label = if kind == Kind::Person { 0 } else { label };
                     let Some((s, e)) = rules::clean_span(words, s, e, label) else { continue };
                     if matches!(kind, Kind::Org | Kind::Place)
                         && gazetteer::looks_like_person(&words[s..e], &scratch.gaz[s..e])
@@ -273,6 +278,31 @@ impl Recognizer {
         }
         decode::viterbi(&scratch.emit, &self.model.trans, &mut scratch.path);
         &scratch.path
+    }
+}
+
+/// An org or place span that is a title and a name ("General Manuel
+/// Belgrano", "Hezbollah Commander Fouad Shukr") is a person, after the
+/// part before the title if that is a name of its own.
+fn split_title(
+    words: &[&str],
+    gaz: &[GazBits],
+    (s, e): (usize, usize),
+    kind: Kind,
+) -> Vec<((usize, usize), Kind)> {
+    match rules::title_before_name(words, gaz, s, e) {
+        Some((t0, t1)) => {
+            let mut v = Vec::with_capacity(2);
+            if t0 > s && rules::is_name_before_title(&words[s..t0], &gaz[s..t0]) {
+                v.push(((s, t0), kind));
+            }
+            v.push(((t1, e), Kind::Person));
+            v
+        }
+        None => {
+            let e = rules::cut_trailing_title(words, s, e);
+            if e > s { vec![((s, e), kind)] } else { Vec::new() }
+        }
     }
 }
 

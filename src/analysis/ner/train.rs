@@ -47,6 +47,35 @@ struct Data {
     keys: Vec<u32>,
 }
 
+/// Repair GMB's org and place spans that are a title and a person's name
+/// ("General Musharraf", "King Gyanendra", "CIA Director Porter Goss"):
+/// the title becomes O, the name a person, and what stands before the title
+/// keeps its kind if it is a name ("CIA", not "Supreme Leader").
+/// Left alone they teach the tagger that a title starts an org. Returns how
+/// many spans changed.
+pub fn repair_title_spans(lex: &Lexicon, ex: &mut Example) -> usize {
+    use super::rules::{is_name_before_title, title_before_name};
+    use super::tags::{begin, inside, spans};
+    let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
+    let mut gaz = Vec::new();
+    lex.gazetteer.annotate(&words, &mut String::new(), &mut gaz);
+    let mut changed = 0;
+    for (s, e, label) in spans(&ex.tags) {
+        if !matches!(label, 1 | 2) {
+            continue;
+        }
+        let Some((t0, t1)) = title_before_name(&words, &gaz, s, e) else { continue };
+        changed += 1;
+        if t0 > s && !is_name_before_title(&words[s..t0], &gaz[s..t0]) {
+            ex.tags[s..t0].fill(O);
+        }
+        ex.tags[t0..t1].fill(O);
+        ex.tags[t1] = begin(0);
+        ex.tags[t1 + 1..e].fill(inside(0));
+    }
+    changed
+}
+
 /// Tag GMB's religious and ethnic group words that it left O ("Shi'ite"
 /// is O 243 times and a group 65 times) as groups, as the kind is defined.
 /// Returns how many tokens changed.
