@@ -119,7 +119,8 @@ impl Recognizer {
         for (si, sent) in seg.sentences.iter().enumerate() {
             let toks = seg.sentence_tokens(sent);
             let words = &sentences[si];
-            let tags = tags::spans(self.tag_words_in(words, Some((&doc, si)), &mut scratch));
+            let path = self.tag_words_in(words, Some((&doc, si)), &mut scratch).to_vec();
+            let tags = tags::spans(&path);
             for (s, e, label) in tags {
                 let Some(kind) = tags::kind_of(label) else { continue };
                 let mut parts: Vec<_> =
@@ -159,6 +160,18 @@ impl Recognizer {
                     {
                         continue;
                     }
+                    // Not into a mention of its own (date and misc spans are none).
+                    let free = |k: usize| tags::label_of(path[k]).and_then(tags::kind_of).is_none();
+                    let e = if kind == Kind::Person && e < words.len() && free(e) {
+                        rules::with_name_suffix(words, e)
+                    } else {
+                        e
+                    };
+                    let s = if matches!(kind, Kind::Org | Kind::Place) {
+                        rules::name_with_article(words, s)
+                    } else {
+                        s
+                    };
                     out.push(Mention { start: toks[s].start, end: toks[e - 1].end, kind });
                 }
             }

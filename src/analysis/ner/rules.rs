@@ -43,7 +43,8 @@ Parish\nBorough\nCreek\nBrook\nPond\nFalls\nHarbor\nHarbour\nPort\nBeach\nCape\n
 Glacier\nPlateau\nPlains\nBasin\nCanyon\nHighway\nLane\nPlaza\nHeights\nSprings\n\
 Prefecture\nOblast\nGovernorate\nMunicipality\nTerritory\nTerritories\nState\nKingdom\n\
 Republic\nEmpire\nPeak\nVolcano\nReservoir\nDam\nFjord\nArchipelago\nAtoll\nSuburb\n\
-Quarter\nEstate\nCastle\nCathedral\nPalace\nStadium\nArena\nStation\nBase";
+Quarter\nEstate\nCastle\nCathedral\nPalace\nStadium\nArena\nStation\nBase\nAirbase\n\
+Airfield\nBarracks\nFort\nCamp";
 
 /// Words that end (or begin) names of events, awards, laws and works, which
 /// are none of person, org or place: "... Cup", "Battle of ...".
@@ -154,6 +155,17 @@ pub fn is_name_before_title(words: &[&str], gaz: &[super::gazetteer::GazBits]) -
         || words.last().is_some_and(|w| is_org_word(w) || in_list(PLACE_WORDS_TEXT, w))
 }
 
+/// Where a name starting at `s` really starts: a capitalised "The" in the
+/// middle of a sentence belongs to the name after it ("members of The
+/// Hockey News", "the band The Triffids"), as the capital shows. At the
+/// start of a sentence or a quotation the capital says nothing.
+pub fn name_with_article(words: &[&str], s: usize) -> usize {
+    let opens = |w: &str| {
+        matches!(w, "\"" | "“" | "‘" | "'" | ":" | "(" | "[" | "-" | "--" | "—" | "–" | "." | "|")
+    };
+    if s >= 2 && words[s - 1] == "The" && !opens(words[s - 2]) { s - 1 } else { s }
+}
+
 /// An org or place span ending in a person's title ("Hezbollah Commander"
 /// before "Fouad Shukr") ends before it: titles name no org. Returns the
 /// new end (`s` if nothing is left).
@@ -165,6 +177,15 @@ pub fn cut_trailing_title(words: &[&str], s: usize, mut e: usize) -> usize {
         }
     }
     e
+}
+
+/// Where a person's name ending at `e` really ends: a generational suffix
+/// after it is part of it ("Martin Luther King Jr.", "John Smith III").
+pub fn with_name_suffix(words: &[&str], e: usize) -> usize {
+    match words.get(e) {
+        Some(&("Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")) => e + 1,
+        _ => e,
+    }
 }
 
 fn in_list(list: &str, word: &str) -> bool {
@@ -405,7 +426,7 @@ pub fn clean_span(
     while e > s {
         let w = words[e - 1];
         if (never_name(w) && !is_dotted_acronym(w))
-            || w.starts_with(char::is_lowercase) && e - s > 1
+            || w.starts_with(char::is_lowercase) && e - s > 1 && !has_glued_article(w)
         {
             e -= 1;
         } else {
@@ -446,6 +467,14 @@ pub fn split_span(words: &[&str], s: usize, e: usize, label: usize) -> Vec<(usiz
         out.push((start, e));
     }
     out
+}
+
+/// "al-Asad", "ez-Zor": an Arabic article glued to a capitalised name,
+/// the end of a name as much as its start ("Ain al-Asad").
+fn has_glued_article(w: &str) -> bool {
+    const ARTICLES: [&str; 10] =
+        ["al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-", "ez-"];
+    ARTICLES.iter().any(|a| w.strip_prefix(a).is_some_and(|r| r.starts_with(char::is_uppercase)))
 }
 
 fn is_dotted_acronym(w: &str) -> bool {
