@@ -7,11 +7,16 @@
 //! python3 /work/shared/eval/score_entities.py \
 //!     /work/shared/dev-data/ner/wikigold/gold.json /tmp/pred.json --by-kind --partial
 //! ```
-//! `--repeat N` runs the timing loop N times over the texts (speed only).
+//! `--repeat N` runs the timing loop N times over the texts (speed only);
+//! `--model PATH` scores a model file instead of the embedded one (to
+//! compare a freshly trained model without rebuilding), `--clusters PATH`
+//! with the clusters file it was trained with.
 
 use std::time::Instant;
 
-use dateline::analysis::ner::{MODEL_BYTES, Recognizer};
+use dateline::analysis::ner::clusters::Clusters;
+use dateline::analysis::ner::model::Model;
+use dateline::analysis::ner::{Lexicon, MODEL_BYTES, Recognizer};
 use dateline::analysis::segment::segment;
 use serde_json::json;
 
@@ -34,12 +39,21 @@ fn main() -> anyhow::Result<()> {
         None => 1,
     };
 
+    let model = match args.iter().position(|a| a == "--model") {
+        Some(i) => std::fs::read(args.get(i + 1).ok_or_else(|| anyhow::anyhow!("--model PATH"))?)?,
+        None => MODEL_BYTES.to_vec(),
+    };
     let t = Instant::now();
-    let rec = Recognizer::from_bytes(MODEL_BYTES)?;
+    let mut lex = Lexicon::build()?;
+    if let Some(i) = args.iter().position(|a| a == "--clusters") {
+        let path = args.get(i + 1).ok_or_else(|| anyhow::anyhow!("--clusters PATH"))?;
+        lex.clusters = Clusters::parse(&std::fs::read_to_string(path)?);
+    }
+    let rec = Recognizer::from_model(Model::from_bytes(&model)?, lex);
     let load = t.elapsed();
     eprintln!(
         "model: {} bytes, {} features, loaded (with gazetteer) in {:.1} ms",
-        MODEL_BYTES.len(),
+        model.len(),
         rec.model().len(),
         load.as_secs_f64() * 1e3
     );

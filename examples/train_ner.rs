@@ -7,12 +7,18 @@
 //! cargo run --release --example train_ner -- --out models/ner.bin
 //! ```
 //! Options: `--data PATH` (default the shared GMB file), `--epochs N`,
-//! `--min-count N`, `--prune W`, `--word-dropout P`. Deterministic: same options, same bytes.
+//! `--min-count N`, `--prune W`, `--word-dropout P`, `--seed N`, `--clusters PATH` (a
+//! clusters file other than the embedded `data/clusters.txt`). Deterministic: same options, same bytes.
 
 use std::io::{BufRead, BufReader};
 
+use dateline::analysis::ner::clusters::Clusters;
+use dateline::analysis::ner::doc_context::{DocContext, TRAIN_CHUNK};
+use dateline::analysis::ner::model::Model;
 use dateline::analysis::ner::tags::{self, LABELS};
-use dateline::analysis::ner::train::{Example, Options, train};
+use dateline::analysis::ner::train::{
+    Example, Options, repair_group_words, repair_title_spans, train,
+};
 use dateline::analysis::ner::{Recognizer, Scratch};
 
 const DEFAULT_DATA: &str = "/work/shared/dev-data/ner/gmb/train.conll.gz";
@@ -29,6 +35,7 @@ fn read_conll(path: &str) -> anyhow::Result<Vec<Example>> {
                 out.push(Example {
                     words: std::mem::take(&mut words),
                     tags: std::mem::take(&mut tagv),
+                    doc: out.len() / TRAIN_CHUNK,
                 });
             }
             continue;
@@ -38,7 +45,7 @@ fn read_conll(path: &str) -> anyhow::Result<Vec<Example>> {
         tagv.push(tags::parse(t));
     }
     if !words.is_empty() {
-        out.push(Example { words, tags: tagv });
+        out.push(Example { words, tags: tagv, doc: out.len() / TRAIN_CHUNK });
     }
     Ok(out)
 }
@@ -62,35 +69,47 @@ fn main() -> anyhow::Result<()> {
     if let Some(v) = get("--word-dropout") {
         opt.word_dropout = v.parse()?;
     }
+    if let Some(v) = get("--seed") {
+        opt.seed = v.parse()?;
+    }
     if let Some(v) = get("--prune") {
         opt.prune = v.parse()?;
     }
 
-    let all = read_conll(&data)?;
-    let (train_set, test_set): (Vec<Example>, Vec<Example>) = if heldout {
-        let mut tr = Vec::new();
-        let mut te = Vec::new();
-        for (i, ex) in all.into_iter().enumerate() {
-            if i % 10 == 9 { te.push(ex) } else { tr.push(ex) }
-        }
-        (tr, te)
-    } else {
-        (all, Vec::new())
-    };
-    let gaz = dateline::analysis::ner::gazetteer::Gazetteer::build()?;
+    let mut lex = dateline::analysis::ner::Lexicon::build()?;
+    if let Some(path) = get("--clusters") {
+        lex.clusters = Clusters::parse(&std::fs::read_to_string(path)?);
+    }
+    let mut all = read_conll(&data)?;
+    // Repairs of GMB's systematic tag errors (see the functions); the
+    // held-out sentences are repaired too, so they score the same scheme.
+    let titles: usize = all.iter_mut().map(|ex| repair_title_spans(&lex, ex)).sum();
+    let groups: usize = all.iter_mut().map(repair_group_words).sum();
+    eprintln!("repaired {titles} title + name spans, {groups} group words");
+    let is_test = |i: usize| heldout && i % 10 == 9;
+    let all_words: Vec<Vec<String>> =
+        if heldout { all.iter().map(|e| e.words.clone()).collect() } else { Vec::new() };
+    let mut test_set = Vec::new();
+    let mut train_set = Vec::new();
+    for (i, ex) in all.drain(..).enumerate() {
+        if is_test(i) { test_set.push((i, ex)) } else { train_set.push(ex) }
+    }
     let t = std::time::Instant::now();
-    let bytes = train(&gaz, &train_set, &opt, &mut |m| eprintln!("{m}"));
+    let bytes = train(&lex, &train_set, &opt, &mut |m| eprintln!("{m}"));
     eprintln!("trained in {:.1}s, model {} bytes -> {out}", t.elapsed().as_secs_f64(), bytes.len());
     std::fs::write(&out, &bytes)?;
 
     if heldout {
-        let rec = Recognizer::from_bytes(&bytes)?;
+        let rec = Recognizer::from_model(Model::from_bytes(&bytes)?, lex);
         let mut scratch = Scratch::default();
         // (tp, fp, fn) per label, exact span match.
         let mut counts = vec![(0usize, 0usize, 0usize); LABELS.len()];
-        for ex in &test_set {
+        for (i, ex) in &test_set {
+            let first = i / TRAIN_CHUNK * TRAIN_CHUNK;
+            let chunk = &all_words[first..(first + TRAIN_CHUNK).min(all_words.len())];
+            let doc = DocContext::build(chunk);
             let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-            let pred = tags::spans(rec.tag_words(&words, &mut scratch));
+            let pred = tags::spans(rec.tag_words_in(&words, Some((&doc, i - first)), &mut scratch));
             let gold = tags::spans(&ex.tags);
             for p in &pred {
                 if gold.contains(p) { counts[p.2].0 += 1 } else { counts[p.2].1 += 1 }

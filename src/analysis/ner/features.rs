@@ -5,11 +5,12 @@
 //! strings. Training and tagging call the same code, which is what keeps the
 //! hashes in step; changing a template means retraining.
 
+use super::clusters::Path;
 use super::gazetteer::GazBits;
 
 /// FxHash-style mixing: fast, deterministic across runs and platforms.
 #[inline]
-fn mix(h: u64, x: u64) -> u64 {
+pub fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
@@ -19,6 +20,10 @@ fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
         h = mix(h, b as u64);
     }
     h
+}
+
+pub fn hash_str(s: &str) -> u64 {
+    hash_bytes(s.bytes())
 }
 
 /// Per-token facts, computed once per token and shared by all templates.
@@ -35,8 +40,8 @@ pub struct TokenInfo {
     /// Length bucket 1, 2, 3, 4-6, 7+.
     len: u8,
     gaz: GazBits,
-    /// Is this word a cluster member? (reserved; 0 = none)
-    cluster: u32,
+    /// The word's cluster bit-string prefixes (all 0: no cluster).
+    cluster: Path,
     /// Starts with an upper-case letter.
     cap: bool,
     /// Where the token sits in its capitalised run (see [`mark_runs`]):
@@ -68,7 +73,7 @@ fn shape_char(c: char) -> char {
 }
 
 impl TokenInfo {
-    pub fn new(word: &str, gaz: GazBits, cluster: u32) -> Self {
+    pub fn new(word: &str, gaz: GazBits, cluster: Path) -> Self {
         let norm = word
             .chars()
             .flat_map(char::to_lowercase)
@@ -249,7 +254,7 @@ const PAD: TokenInfo = TokenInfo {
     suffix: [0; 4],
     len: 0,
     gaz: GazBits { begin: 0, inside: 0 },
-    cluster: 0,
+    cluster: [0; 4],
     cap: false,
     run_pos: 0,
     run_len: 0,
@@ -319,14 +324,10 @@ pub fn extract(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     }
     gaz_features(T::GazM1, m1.gaz, 0, out);
     gaz_features(T::GazP1, p1.gaz, 0, out);
-    if c.cluster != 0 {
-        out.push(f(T::Cluster0, c.cluster as u64));
-    }
-    if m1.cluster != 0 {
-        out.push(f(T::ClusterM1, m1.cluster as u64));
-    }
-    if p1.cluster != 0 {
-        out.push(f(T::ClusterP1, p1.cluster as u64));
+    for (t, tok) in [(T::Cluster0, c), (T::ClusterM1, m1), (T::ClusterP1, p1)] {
+        for &p in tok.cluster.iter().filter(|&&p| p != 0) {
+            out.push(f(t, p as u64));
+        }
     }
     if c.run_pos > 1 {
         let pos = c.run_pos as u64;

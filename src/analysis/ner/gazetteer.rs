@@ -12,7 +12,7 @@ use super::NerError;
 use crate::analysis::segment;
 
 /// Lists, by bit. Order is part of the model: features name the bit.
-pub const LISTS: [(&str, &str); 10] = [
+pub const LISTS: [(&str, &str); 11] = [
     ("country", include_str!("../../../data/gazetteers/countries.txt")),
     ("place", include_str!("../../../data/gazetteers/places.txt")),
     ("language", include_str!("../../../data/gazetteers/languages.txt")),
@@ -24,9 +24,11 @@ pub const LISTS: [(&str, &str); 10] = [
     ("common", include_str!("../../../data/gazetteers/common_lower.txt")),
     ("placeword", super::rules::PLACE_WORDS_TEXT),
     ("eventword", super::rules::EVENT_WORDS_TEXT),
+    ("groupword", super::rules::GROUP_WORDS_TEXT),
 ];
 
-const COMMON: u16 = 1 << 7;
+/// The bit of the "common" list (words usually written in lower case).
+pub const COMMON: u16 = 1 << 7;
 const NAMES: u16 = 1 | 1 << 1 | 1 << 3 | 1 << 4; // country, place, given, surname
 const DESIGNATORS: u16 = 1 << 6 | 1 << 8; // orgword, placeword
 
@@ -122,6 +124,48 @@ pub fn split_listed_places(
     out
 }
 
+/// A lower-cased word with Latin accents folded ("josé" -> "jose",
+/// "Ødegård" -> "odegard"; upper-case accented letters come out lower
+/// case), or `None` when there is nothing to fold. Single words are
+/// listed and looked up folded, so "José" finds the listed "Jose" and
+/// lists written with accents match text written without.
+pub fn fold_accents(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut changed = false;
+    for c in word.chars() {
+        let f = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä'
+            | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'a',
+            'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė'
+            | 'Ę' | 'Ě' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => {
+                'i'
+            }
+            'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø'
+            | 'Ō' | 'Ő' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů'
+            | 'Ű' | 'Ų' => 'u',
+            'ý' | 'ÿ' | 'Ý' | 'Ÿ' => 'y',
+            'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => 's',
+            'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => 'z',
+            'ł' | 'Ł' => 'l',
+            'ř' | 'Ř' => 'r',
+            'ğ' | 'Ğ' => 'g',
+            'ť' | 'Ť' => 't',
+            'ď' | 'Ď' => 'd',
+            _ => c,
+        };
+        changed |= f != c;
+        out.push(f);
+    }
+    changed.then_some(out)
+}
+
 /// Per-token gazetteer bits: `begin` where a match starts at the token,
 /// `inside` where a longer match continues over it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -165,6 +209,7 @@ impl Gazetteer {
                 }
                 key.make_ascii_lowercase();
                 if toks.len() == 1 {
+                    let key = fold_accents(&key).unwrap_or(key);
                     *words.entry(key).or_insert(0) |= 1 << bit;
                     continue;
                 }
@@ -215,7 +260,11 @@ impl Gazetteer {
                 continue;
             }
             let lw = &buf[starts[k]..starts[k] + w.len()];
-            if let Some(&mask) = self.words.get(lw) {
+            let mask = match fold_accents(lw) {
+                Some(folded) => self.words.get(&folded),
+                None => self.words.get(lw),
+            };
+            if let Some(&mask) = mask {
                 out[k].begin |= mask;
             }
         }

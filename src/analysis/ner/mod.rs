@@ -5,7 +5,10 @@
 //! gazetteer features ([`gazetteer`]) and rules around it ([`rules`]). The
 //! model is embedded in the binary and loaded once, on first use.
 
+pub mod brown;
+pub mod clusters;
 pub mod decode;
+pub mod doc_context;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
@@ -19,6 +22,8 @@ use thiserror::Error;
 
 use crate::analysis::Kind;
 use crate::analysis::segment::{self, Segmentation};
+use clusters::Clusters;
+use doc_context::DocContext;
 use features::TokenInfo;
 use gazetteer::{GazBits, Gazetteer};
 use model::Model;
@@ -39,7 +44,20 @@ pub use crate::analysis::Mention;
 
 pub struct Recognizer {
     model: Model,
-    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+}
+
+/// What the features know about words besides the words themselves: list
+/// membership and word clusters. Built from files embedded in the binary.
+pub struct Lexicon {
+    pub gazetteer: Gazetteer,
+    pub clusters: Clusters,
+}
+
+impl Lexicon {
+    pub fn build() -> Result<Self, NerError> {
+        Ok(Lexicon { gazetteer: Gazetteer::build()?, clusters: Clusters::embedded() })
+    }
 }
 
 /// Reusable per-call buffers, so tagging a sentence allocates little.
@@ -68,15 +86,15 @@ impl Recognizer {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, NerError> {
-        Ok(Recognizer { model: Model::from_bytes(bytes)?, gazetteer: Gazetteer::build()? })
+        Ok(Recognizer { model: Model::from_bytes(bytes)?, lexicon: Lexicon::build()? })
     }
 
-    pub fn from_model(model: Model, gazetteer: Gazetteer) -> Self {
-        Recognizer { model, gazetteer }
+    pub fn from_model(model: Model, lexicon: Lexicon) -> Self {
+        Recognizer { model, lexicon }
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
-        &self.gazetteer
+        &self.lexicon.gazetteer
     }
 
     pub fn model(&self) -> &Model {
@@ -87,30 +105,45 @@ impl Recognizer {
     pub fn recognize(&self, text: &str, seg: &Segmentation) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut scratch = Scratch::default();
-        let mut words: Vec<&str> = Vec::new();
-        for sent in &seg.sentences {
+        let sentences: Vec<Vec<&str>> = seg
+            .sentences
+            .iter()
+            .map(|s| {
+                seg.sentence_tokens(s)
+                    .iter()
+                    .map(|t| text.get(t.start..t.end).unwrap_or(""))
+                    .collect()
+            })
+            .collect();
+        let doc = DocContext::build(&sentences);
+        for (si, sent) in seg.sentences.iter().enumerate() {
             let toks = seg.sentence_tokens(sent);
-            words.clear();
-            words.extend(toks.iter().map(|t| text.get(t.start..t.end).unwrap_or("")));
-            let tags = tags::spans(self.tag_words(&words, &mut scratch));
+            let words = &sentences[si];
+            let path = self.tag_words_in(words, Some((&doc, si)), &mut scratch).to_vec();
+            let tags = tags::spans(&path);
             for (s, e, label) in tags {
                 let Some(kind) = tags::kind_of(label) else { continue };
                 let mut parts: Vec<_> =
-                    rules::split_span(&words, s, e, label).into_iter().map(|p| (p, kind)).collect();
+                    rules::split_span(words, s, e, label).into_iter().map(|p| (p, kind)).collect();
                 if kind == Kind::Org || kind == Kind::Place {
                     // Listed places split apart are places ("India and
                     // Pakistan" is often one org in GMB).
                     parts = parts
                         .into_iter()
                         .flat_map(|((s, e), k)| {
-                            let split = gazetteer::split_listed_places(&words, &scratch.gaz, s, e);
+                            let split = gazetteer::split_listed_places(words, &scratch.gaz, s, e);
                             let k = if split.len() > 1 { Kind::Place } else { k };
                             split.into_iter().map(move |p| (p, k))
                         })
                         .collect();
+                    parts = parts
+                        .into_iter()
+                        .flat_map(|(p, k)| split_title(words, &scratch.gaz, p, k))
+                        .collect();
                 }
                 for ((s, e), mut kind) in parts {
-                    let Some((s, e)) = rules::clean_span(&words, s, e, label) else { continue };
+                    let label = if kind == Kind::Person { 0 } else { label };
+                    let Some((s, e)) = rules::clean_span(words, s, e, label) else { continue };
                     if matches!(kind, Kind::Org | Kind::Place)
                         && gazetteer::looks_like_person(&words[s..e], &scratch.gaz[s..e])
                     {
@@ -127,11 +160,23 @@ impl Recognizer {
                     {
                         continue;
                     }
+                    // Not into a mention of its own (date and misc spans are none).
+                    let free = |k: usize| tags::label_of(path[k]).and_then(tags::kind_of).is_none();
+                    let e = if kind == Kind::Person && e < words.len() && free(e) {
+                        rules::with_name_suffix(words, e)
+                    } else {
+                        e
+                    };
+                    let s = if matches!(kind, Kind::Org | Kind::Place) {
+                        rules::name_with_article(words, s)
+                    } else {
+                        s
+                    };
                     out.push(Mention { start: toks[s].start, end: toks[e - 1].end, kind });
                 }
             }
         }
-        merge_group_into_org(text, &self.gazetteer, &mut out);
+        merge_group_into_org(text, &self.lexicon.gazetteer, &mut out);
         split_known_conjuncts(text, &mut out);
         coordinated_kinds(text, &mut out);
         consistent_kinds(text, &mut out);
@@ -196,7 +241,7 @@ impl Recognizer {
                             && (end == i + 1 || toks[end - 1].end - toks[i].start < 200)
                             && !(seq.len() == 1
                                 && sent_start[i]
-                                && self.gazetteer.is_common(seq[0]))
+                                && self.lexicon.gazetteer.is_common(seq[0]))
                     })
                 })
             };
@@ -221,18 +266,56 @@ impl Recognizer {
 
     /// Tag one sentence of words; the tags live in `scratch`.
     pub fn tag_words<'s>(&self, words: &[&str], scratch: &'s mut Scratch) -> &'s [usize] {
-        prepare(&self.gazetteer, words, scratch);
+        self.tag_words_in(words, None, scratch)
+    }
+
+    /// Tag sentence `doc.1` of a document, `words` being its words.
+    pub fn tag_words_in<'s>(
+        &self,
+        words: &[&str],
+        doc: Option<(&DocContext, usize)>,
+        scratch: &'s mut Scratch,
+    ) -> &'s [usize] {
+        prepare(&self.lexicon, words, scratch);
         scratch.emit.clear();
         let scale = self.model.scale;
-        for i in 0..words.len() {
+        for (i, word) in words.iter().enumerate() {
             scratch.feats.clear();
             features::extract(&scratch.infos, i, &mut scratch.feats);
+            if let Some((doc, s)) = doc {
+                doc.features(s, i, word, &mut scratch.feats);
+            }
             let mut acc = [0i32; NUM_TAGS];
             self.model.emit(&scratch.feats, &mut acc);
             scratch.emit.push(acc.map(|v| v as f32 * scale));
         }
         decode::viterbi(&scratch.emit, &self.model.trans, &mut scratch.path);
         &scratch.path
+    }
+}
+
+/// An org or place span that is a title and a name ("General Manuel
+/// Belgrano", "Hezbollah Commander Fouad Shukr") is a person, after the
+/// part before the title if that is a name of its own.
+fn split_title(
+    words: &[&str],
+    gaz: &[GazBits],
+    (s, e): (usize, usize),
+    kind: Kind,
+) -> Vec<((usize, usize), Kind)> {
+    match rules::title_before_name(words, gaz, s, e) {
+        Some((t0, t1)) => {
+            let mut v = Vec::with_capacity(2);
+            if t0 > s && rules::is_name_before_title(&words[s..t0], &gaz[s..t0]) {
+                v.push(((s, t0), kind));
+            }
+            v.push(((t1, e), Kind::Person));
+            v
+        }
+        None => {
+            let e = rules::cut_trailing_title(words, s, e);
+            if e > s { vec![((s, e), kind)] } else { Vec::new() }
+        }
     }
 }
 
@@ -378,23 +461,33 @@ fn consistent_kinds(text: &str, mentions: &mut [Mention]) {
     }
 }
 
-/// Token facts for one sentence (gazetteer bits included) into `scratch`.
-pub fn prepare(gaz: &Gazetteer, words: &[&str], scratch: &mut Scratch) {
-    gaz.annotate(words, &mut scratch.join, &mut scratch.gaz);
+/// Token facts for one sentence (gazetteer bits and clusters included)
+/// into `scratch`.
+pub fn prepare(lex: &Lexicon, words: &[&str], scratch: &mut Scratch) {
+    lex.gazetteer.annotate(words, &mut scratch.join, &mut scratch.gaz);
     scratch.infos.clear();
     for (w, g) in words.iter().zip(&scratch.gaz) {
-        scratch.infos.push(TokenInfo::new(w, *g, 0));
+        scratch.infos.push(TokenInfo::new(w, *g, lex.clusters.path(w)));
     }
     features::mark_runs(words, &mut scratch.infos);
 }
 
-/// Features of every token of a sentence, for training: one list per token.
-pub fn sentence_features(gaz: &Gazetteer, words: &[&str], scratch: &mut Scratch) -> Vec<Vec<u32>> {
-    prepare(gaz, words, scratch);
+/// Features of every token of a sentence, for training: one list per
+/// token. `doc`: the sentence's document and its index there.
+pub fn sentence_features(
+    lex: &Lexicon,
+    words: &[&str],
+    doc: Option<(&DocContext, usize)>,
+    scratch: &mut Scratch,
+) -> Vec<Vec<u32>> {
+    prepare(lex, words, scratch);
     (0..words.len())
         .map(|i| {
             let mut v = Vec::with_capacity(48);
             features::extract(&scratch.infos, i, &mut v);
+            if let Some((doc, s)) = doc {
+                doc.features(s, i, words[i], &mut v);
+            }
             v
         })
         .collect()

@@ -11,7 +11,8 @@ Cpl.\nCorporal\nPvt.\nPrivate\nAdm.\nAdmiral\nCommander\nCmdr.\nChief\nKing\nQue
 Princess\nPope\nBishop\nArchbishop\nCardinal\nRev.\nReverend\nFather\nSheikh\nAyatollah\n\
 Ambassador\nEnvoy\nSpokesman\nSpokeswoman\nCEO\nChairman\nChairwoman\nDirector\nCoach\n\
 Defense\nForeign\nInterior\nFinance\nState\nDeputy\nActing\nFormer\nSt.\nSaint\nEmperor\n\
-Sultan\nEmir\nPresident-elect\nDetective\nOfficer\nInspector\nSuperintendent\nCommissioner";
+Sultan\nEmir\nPresident-elect\nDetective\nOfficer\nInspector\nSuperintendent\nCommissioner\n\
+Attorney\nSurgeon\nSolicitor\nSheriff";
 
 /// Words that mark organisation names ("... Party", "... Inc.").
 pub const ORG_WORDS_TEXT: &str = "Inc.\nCorp.\nCo.\nLtd.\nLLC\nPLC\nplc\nGroup\nParty\nUniversity\n\
@@ -27,7 +28,10 @@ Cabinet\nBureau\nSecretariat\nTribunal\nTrust\nFund\nAcademy\nSeminary\nLaborato
 Laboratories\nNetwork\nRadio\nTelevision\nBroadcasting\nMagazine\nJournal\nHerald\n\
 Tribune\nGazette\nChronicle\nStudios\nPictures\nProductions\nEntertainment\nMedia\n\
 Publishing\nPublishers\nBand\nOrchestra\nChoir\nEnsemble\nCoalition\nConfederation\n\
-Brotherhood\nBrigades\nUnited\nRovers\nWanderers\nAthletic";
+Brotherhood\nBrigades\nUnited\nRovers\nWanderers\nAthletic\nElectric\nElectronics\nDynamics\n\
+Mills\nFoods\nPetroleum\nEnergy\nChemical\nChemicals\nSteel\nMining\nInsurance\n\
+Pharmaceuticals\nCommunications\nTelecom\nSoftware\nSecurities\nInvestments\nFinancial\n\
+Logistics\nShipping\nConstruction\nAerospace\nAutomotive\nBrewery\nBreweries";
 
 /// Words that end (or, before "of", begin) place names: "... River",
 /// "... County", "Lake ...", "Gulf of ...".
@@ -39,7 +43,8 @@ Parish\nBorough\nCreek\nBrook\nPond\nFalls\nHarbor\nHarbour\nPort\nBeach\nCape\n
 Glacier\nPlateau\nPlains\nBasin\nCanyon\nHighway\nLane\nPlaza\nHeights\nSprings\n\
 Prefecture\nOblast\nGovernorate\nMunicipality\nTerritory\nTerritories\nState\nKingdom\n\
 Republic\nEmpire\nPeak\nVolcano\nReservoir\nDam\nFjord\nArchipelago\nAtoll\nSuburb\n\
-Quarter\nEstate\nCastle\nCathedral\nPalace\nStadium\nArena\nStation\nBase";
+Quarter\nEstate\nCastle\nCathedral\nPalace\nStadium\nArena\nStation\nBase\nAirbase\n\
+Airfield\nBarracks\nFort\nCamp";
 
 /// Words that end (or begin) names of events, awards, laws and works, which
 /// are none of person, org or place: "... Cup", "Battle of ...".
@@ -48,6 +53,23 @@ Championship\nChampionships\nGames\nOlympics\nFestival\nBowl\nTour\nGrand Prix\n
 Treaty\nAccord\nAccords\nRevolution\nCrisis\nOperation\nSummit\nMarathon\nSeries\n\
 Tournament\nClassic\nMedal\nDay\nProtocol\nDoctrine\nAlbum\n\
 Rebellion\nUprising\nMassacre\nConvention\nExpo\nFair";
+
+/// Religious and ethnic group words, capitalised as names are ("Shiite",
+/// "Kurds"): the `group` kind. Nationalities are learned from the data.
+pub const GROUP_WORDS_TEXT: &str = "Muslim\nMuslims\nSunni\nSunnis\nShiite\nShiites\nShi'ite\n\
+Shi'ites\nShia\nShias\nAlawite\nAlawites\nDruze\nIsmaili\nSufi\nSalafi\nSalafist\n\
+Salafists\nWahhabi\nChristian\nChristians\nCatholic\nCatholics\nProtestant\nProtestants\n\
+Evangelical\nEvangelicals\nAnglican\nAnglicans\nCoptic\nCopt\nCopts\nMaronite\n\
+Maronites\nJewish\nJew\nJews\nHindu\nHindus\nBuddhist\nBuddhists\nSikh\nSikhs\nKurd\n\
+Kurds\nKurdish\nArab\nArabs\nPashtun\nPashtuns\nHazara\nHazaras\nBaloch\nUighur\n\
+Uighurs\nUyghur\nUyghurs\nTamil\nTamils\nSinhalese\nRohingya\nHutu\nHutus\nTutsi\n\
+Tutsis\nBerber\nBerbers\nBedouin\nBedouins\nYazidi\nYazidis\nIslamist\nIslamists\n\
+Jihadist\nJihadists";
+
+/// Is this word a religious or ethnic group word?
+pub fn is_group_word(word: &str) -> bool {
+    in_list(GROUP_WORDS_TEXT, word)
+}
 
 const TITLES_EXTRA: &[&str] = &[
     "mr",
@@ -71,6 +93,100 @@ const TITLES_EXTRA: &[&str] = &[
     "first",
     "second",
 ];
+
+/// Titles that stand only before a person's name (a subset of
+/// [`TITLES_TEXT`]: "Defense", "State" or "Deputy" also begin org names).
+const PERSON_TITLES: &str = "President\nCommander\nGeneral\nGen.\nGovernor\nGov.\nSenator\nSen.\nRep.\n\
+Representative\nCongressman\nCongresswoman\nMayor\nJudge\nLt.\nLieutenant\nCol.\n\
+Colonel\nMaj.\nMajor\nCapt.\nCaptain\nSgt.\nSergeant\nAdm.\nAdmiral\nCmdr.\nKing\n\
+Queen\nPrince\nPrincess\nPope\nBishop\nArchbishop\nCardinal\nRev.\nReverend\nSheikh\n\
+Ayatollah\nAmbassador\nEnvoy\nSpokesman\nSpokeswoman\nCEO\nChairman\nChairwoman\n\
+Director\nCoach\nMr.\nMrs.\nMs.\nDr.\nProf.\nProfessor\nSir\nDame\nLord\nLady\n\
+Emperor\nSultan\nEmir\nMinister\nSecretary\nChancellor\nDetective\nInspector\n\
+Superintendent\nCommissioner\nSheriff";
+
+/// Does `[s, e)` hold a title followed by a person's name ("General Manuel
+/// Belgrano", "Hezbollah Commander Fouad Shukr")? Returns the title words
+/// `(first, past_last)`; the name runs from `past_last` to `e`. The name is
+/// 1-4 capitalised words (or name particles), the first not a word usually
+/// written in lower case ("General Electric") and none a designator of
+/// orgs, places or events ("General Assembly", "Prince Sultan Air Base").
+/// GMB tags many such spans org; they are a title and a person.
+pub fn title_before_name(
+    words: &[&str],
+    gaz: &[super::gazetteer::GazBits],
+    s: usize,
+    e: usize,
+) -> Option<(usize, usize)> {
+    let j = (s..e.saturating_sub(1)).find(|&j| in_list(PERSON_TITLES, words[j]))?;
+    let mut t0 = j;
+    while t0 > s && is_title(words[t0 - 1]) {
+        t0 -= 1;
+    }
+    let mut t1 = j + 1;
+    while t1 < e && is_title(words[t1]) {
+        t1 += 1;
+    }
+    let name = &words[t1..e];
+    let designator =
+        |w: &str| is_org_word(w) || in_list(PLACE_WORDS_TEXT, w) || in_list(EVENT_WORDS_TEXT, w);
+    let ok = !name.is_empty()
+        && name.len() <= 4
+        && name[0].starts_with(char::is_uppercase)
+        && gaz[t1].begin & super::gazetteer::COMMON == 0
+        && name
+            .iter()
+            .all(|w| (w.starts_with(char::is_uppercase) || is_name_particle(w)) && !designator(w));
+    ok.then_some((t0, t1))
+}
+
+/// Is the part of a span before a title a name of its own ("CIA" in "CIA
+/// Director Porter Goss", "DRC Army", "Nepal") rather than more of the
+/// title ("Grand", "Royal Highness", "Supreme Leader")? An acronym, a
+/// listed country or place at its start, or an org or place designator at
+/// its end says so.
+pub fn is_name_before_title(words: &[&str], gaz: &[super::gazetteer::GazBits]) -> bool {
+    const PLACES: u16 = 1 | 1 << 1;
+    let acronym = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    words.iter().any(acronym)
+        || gaz.first().is_some_and(|g| g.begin & PLACES != 0)
+        || words.last().is_some_and(|w| is_org_word(w) || in_list(PLACE_WORDS_TEXT, w))
+}
+
+/// Where a name starting at `s` really starts: a capitalised "The" in the
+/// middle of a sentence belongs to the name after it ("members of The
+/// Hockey News", "the band The Triffids"), as the capital shows. At the
+/// start of a sentence or a quotation the capital says nothing.
+pub fn name_with_article(words: &[&str], s: usize) -> usize {
+    let opens = |w: &str| {
+        matches!(w, "\"" | "“" | "‘" | "'" | ":" | "(" | "[" | "-" | "--" | "—" | "–" | "." | "|")
+    };
+    if s >= 2 && words[s - 1] == "The" && !opens(words[s - 2]) { s - 1 } else { s }
+}
+
+/// An org or place span ending in a person's title ("Hezbollah Commander"
+/// before "Fouad Shukr") ends before it: titles name no org. Returns the
+/// new end (`s` if nothing is left).
+pub fn cut_trailing_title(words: &[&str], s: usize, mut e: usize) -> usize {
+    if e > s + 1 && in_list(PERSON_TITLES, words[e - 1]) {
+        e -= 1;
+        while e > s && is_title(words[e - 1]) {
+            e -= 1;
+        }
+    }
+    e
+}
+
+/// Where a person's name ending at `e` really ends: a generational suffix
+/// after it is part of it ("Martin Luther King Jr.", "John Smith III").
+pub fn with_name_suffix(words: &[&str], e: usize) -> usize {
+    match words.get(e) {
+        Some(&("Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")) => e + 1,
+        _ => e,
+    }
+}
 
 fn in_list(list: &str, word: &str) -> bool {
     list.lines().any(|l| l == word)
@@ -310,7 +426,7 @@ pub fn clean_span(
     while e > s {
         let w = words[e - 1];
         if (never_name(w) && !is_dotted_acronym(w))
-            || w.starts_with(char::is_lowercase) && e - s > 1
+            || w.starts_with(char::is_lowercase) && e - s > 1 && !has_glued_article(w)
         {
             e -= 1;
         } else {
@@ -351,6 +467,14 @@ pub fn split_span(words: &[&str], s: usize, e: usize, label: usize) -> Vec<(usiz
         out.push((start, e));
     }
     out
+}
+
+/// "al-Asad", "ez-Zor": an Arabic article glued to a capitalised name,
+/// the end of a name as much as its start ("Ain al-Asad").
+fn has_glued_article(w: &str) -> bool {
+    const ARTICLES: [&str; 10] =
+        ["al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-", "ez-"];
+    ARTICLES.iter().any(|a| w.strip_prefix(a).is_some_and(|r| r.starts_with(char::is_uppercase)))
 }
 
 fn is_dotted_acronym(w: &str) -> bool {
