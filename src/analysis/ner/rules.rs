@@ -448,14 +448,16 @@ pub fn clean_span(
 }
 
 /// Split a decoded span at separators that never sit inside one name:
-/// ";", "|", a free-standing dash, and for people "&" and "and" ("Ann Lee
-/// and Bo Ray" is two people).
+/// ";", "|", a free-standing dash, for people "&" and "and" ("Ann Lee
+/// and Bo Ray" is two people), and for orgs a comma (org names hold none,
+/// lists of them do).
 pub fn split_span(words: &[&str], s: usize, e: usize, label: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = s;
     for (k, &w) in words.iter().enumerate().take(e).skip(s) {
         let sep = matches!(w, ";" | "|" | "^" | "-" | "--" | "—" | "–" | "/" | "•" | "(" | ")")
-            || (label == 0 && matches!(w, "&" | "and" | "," | "or"));
+            || (label == 0 && matches!(w, "&" | "and" | "," | "or"))
+            || (label == 1 && w == ",");
         if sep {
             if start < k {
                 out.push((start, k));
@@ -467,6 +469,25 @@ pub fn split_span(words: &[&str], s: usize, e: usize, label: usize) -> Vec<(usiz
         out.push((start, e));
     }
     out
+}
+
+/// Split an org span "A and B" (or "A & B") that joins two names of two or
+/// more words each ("Dallas Morning News and Houston Post"). Kept whole:
+/// one-word sides ("Procter & Gamble", "Food and Drug Administration"),
+/// a first side with lower-case words ("Department of Health and Human
+/// Services"), and a second side whose designator may cover both
+/// ("National Aeronautics and Space Administration").
+pub fn split_coordinated_org(words: &[&str], s: usize, e: usize) -> Vec<(usize, usize)> {
+    let names = |a: usize, b: usize| words[a..b].iter().filter(|w| **w != "'s").count();
+    let k = (s + 1..e.saturating_sub(1)).find(|&k| matches!(words[k], "and" | "&"));
+    let Some(k) = k else { return vec![(s, e)] };
+    let first_lower = words[s..k].iter().any(|w| w.starts_with(char::is_lowercase));
+    let covers_both = is_org_word(words[e - 1]) && !is_org_word(words[k - 1]);
+    if names(s, k) >= 2 && names(k + 1, e) >= 2 && !first_lower && !covers_both {
+        vec![(s, k), (k + 1, e)]
+    } else {
+        vec![(s, e)]
+    }
 }
 
 /// "al-Asad", "ez-Zor": an Arabic article glued to a capitalised name,
