@@ -17,7 +17,7 @@ use dateline::analysis::ner::doc_context::{DocContext, TRAIN_CHUNK};
 use dateline::analysis::ner::model::Model;
 use dateline::analysis::ner::tags::{self, LABELS};
 use dateline::analysis::ner::train::{
-    Example, Options, repair_group_words, repair_title_spans, train,
+    Example, Options, repair_coordinations, repair_group_words, repair_title_spans, train,
 };
 use dateline::analysis::ner::{Recognizer, Scratch};
 
@@ -84,8 +84,11 @@ fn main() -> anyhow::Result<()> {
     // Repairs of GMB's systematic tag errors (see the functions); the
     // held-out sentences are repaired too, so they score the same scheme.
     let titles: usize = all.iter_mut().map(|ex| repair_title_spans(&lex, ex)).sum();
+    let coordinated = repair_coordinations(&mut all);
     let groups: usize = all.iter_mut().map(repair_group_words).sum();
-    eprintln!("repaired {titles} title + name spans, {groups} group words");
+    eprintln!(
+        "repaired {titles} title + name spans, {coordinated} coordinated spans, {groups} group words"
+    );
     let is_test = |i: usize| heldout && i % 10 == 9;
     let all_words: Vec<Vec<String>> =
         if heldout { all.iter().map(|e| e.words.clone()).collect() } else { Vec::new() };

@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use super::features::hash_str;
+
 /// Prefix lengths of the bit string used as features; the last is the
 /// whole string.
 pub const PREFIXES: [usize; 4] = [4, 6, 10, usize::MAX];
@@ -18,7 +20,9 @@ pub type Path = [u32; 4];
 pub static CLUSTERS_TEXT: &str = include_str!("../../../data/clusters.txt");
 
 pub struct Clusters {
-    index: HashMap<String, u32>,
+    /// Word hash ([`hash_str`]) → index into `paths`: no string keys to
+    /// hash and compare for every token.
+    index: HashMap<u64, u32>,
     paths: Vec<Path>,
 }
 
@@ -55,7 +59,7 @@ impl Clusters {
                 paths.push(p);
                 paths.len() as u32 - 1
             });
-            index.insert(word.to_string(), id);
+            index.insert(hash_str(word), id);
         }
         Clusters { index, paths }
     }
@@ -75,13 +79,18 @@ impl Clusters {
     /// The word's cluster path; a word missing as written is looked up in
     /// lower case, then capitalised ("BAGHDAD" as "Baghdad").
     pub fn path(&self, word: &str) -> Path {
+        // Most words have no digit: look them up without a copy.
+        let plain = !word.bytes().any(|b| b.is_ascii_digit());
+        if plain && let Some(&i) = self.index.get(&hash_str(word)) {
+            return self.paths[i as usize];
+        }
         let norm = normalize(word);
-        let id = self.index.get(&norm).or_else(|| {
+        let id = self.index.get(&hash_str(&norm)).or_else(|| {
             let lower = norm.to_lowercase();
-            self.index.get(&lower).or_else(|| {
+            self.index.get(&hash_str(&lower)).or_else(|| {
                 let mut cs = lower.chars();
                 let cap: String = cs.next().map(|c| c.to_uppercase().chain(cs).collect())?;
-                self.index.get(&cap)
+                self.index.get(&hash_str(&cap))
             })
         });
         id.map_or([0; 4], |&i| self.paths[i as usize])

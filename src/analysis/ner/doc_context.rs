@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::features::{hash_str, mix};
+use super::features::{hash_lower, hash_str, mix};
 
 /// At most this many other occurrences are read per word, the nearest
 /// first, so long documents cost no more than short ones per token.
@@ -31,7 +31,8 @@ struct Occurrence {
 /// The occurrences of capitalised words in one document.
 #[derive(Default)]
 pub struct DocContext {
-    occ: HashMap<String, Vec<Occurrence>>,
+    /// By word hash ([`hash_str`]).
+    occ: HashMap<u64, Vec<Occurrence>>,
     /// Lower-case words present in the document (hashes).
     lower: std::collections::HashSet<u64>,
 }
@@ -40,9 +41,9 @@ fn starts_upper(w: &str) -> bool {
     w.starts_with(char::is_uppercase)
 }
 
-fn ctx_word(w: Option<&&str>) -> u64 {
+fn ctx_word<W: AsRef<str>>(w: Option<&W>) -> u64 {
     match w {
-        Some(w) => hash_str(&w.to_lowercase()),
+        Some(w) => hash_lower(w.as_ref()),
         None => 0x05ee_d0bd,
     }
 }
@@ -69,8 +70,9 @@ impl DocContext {
     pub fn build<S: AsRef<[W]>, W: AsRef<str>>(sentences: &[S]) -> Self {
         let mut doc = DocContext::default();
         for (s, words) in sentences.iter().enumerate() {
-            let words: Vec<&str> = words.as_ref().iter().map(AsRef::as_ref).collect();
+            let words = words.as_ref();
             for (k, w) in words.iter().enumerate() {
+                let w = w.as_ref();
                 if !starts_upper(w) {
                     if w.starts_with(char::is_lowercase) {
                         doc.lower.insert(hash_str(w));
@@ -84,7 +86,7 @@ impl DocContext {
                     right: ctx_word(words.get(k + 1)),
                     mid: k > 0,
                 };
-                doc.occ.entry((*w).to_string()).or_default().push(o);
+                doc.occ.entry(hash_str(w)).or_default().push(o);
             }
         }
         doc
@@ -96,10 +98,10 @@ impl DocContext {
         if !starts_upper(word) {
             return;
         }
-        if self.lower.contains(&hash_str(&word.to_lowercase())) {
+        if self.lower.contains(&hash_lower(word)) {
             out.push(feat(D::SeenLower, 1));
         }
-        let Some(list) = self.occ.get(word) else { return };
+        let Some(list) = self.occ.get(&hash_str(word)) else { return };
         let me = list.iter().position(|o| o.sent as usize == sent && o.tok as usize == tok);
         let others = list.len() - me.is_some() as usize;
         out.push(feat(D::Count, others.min(3) as u64));

@@ -136,6 +136,16 @@ impl Recognizer {
                             split.into_iter().map(move |p| (p, k))
                         })
                         .collect();
+                    if kind == Kind::Org {
+                        parts = parts
+                            .into_iter()
+                            .flat_map(|((s, e), k)| {
+                                rules::split_coordinated_org(words, s, e)
+                                    .into_iter()
+                                    .map(move |p| (p, k))
+                            })
+                            .collect();
+                    }
                     parts = parts
                         .into_iter()
                         .flat_map(|(p, k)| split_title(words, &scratch.gaz, p, k))
@@ -185,8 +195,9 @@ impl Recognizer {
     }
 
     /// A name found once in an article is the same name where the tagger
-    /// missed it: every other capitalised occurrence of a mention's exact
-    /// token sequence that no mention covers becomes a mention of that kind.
+    /// missed it: every other capitalised occurrence of a mention's token
+    /// sequence (the first word exact, the rest in any case) that no
+    /// mention covers becomes a mention of that kind.
     /// A single common word at the start of a sentence ("Reading ...") is
     /// left alone.
     fn propagate(&self, text: &str, seg: &segment::Segmentation, out: &mut Vec<Mention>) {
@@ -237,7 +248,14 @@ impl Recognizer {
                     list.iter().find(|(seq, _)| {
                         let end = i + seq.len();
                         end <= toks.len()
-                            && (i..end).all(|k| !covered[k] && tok_text(k) == seq[k - i])
+                            && (i..end).all(|k| {
+                                // After an exact first word, case may
+                                // differ ("Al-Asad Air Base", "Al-Asad air
+                                // base").
+                                !covered[k]
+                                    && (tok_text(k) == seq[k - i]
+                                        || k > i && tok_text(k).eq_ignore_ascii_case(seq[k - i]))
+                            })
                             && (end == i + 1 || toks[end - 1].end - toks[i].start < 200)
                             && !(seq.len() == 1
                                 && sent_start[i]

@@ -1,6 +1,9 @@
 //! Rules around the tagger: words that are never names, titles that are
 //! never part of a person's span, and span edge clean-up.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// Titles and honorifics (one per line, for the gazetteer too). A person
 /// span never starts with one ("President [Ada Varga]").
 pub const TITLES_TEXT: &str = "Mr.\nMrs.\nMs.\nMiss\nMr\nMrs\nMs\nDr.\nDr\nProf.\nProfessor\n\
@@ -68,7 +71,7 @@ Jihadist\nJihadists";
 
 /// Is this word a religious or ethnic group word?
 pub fn is_group_word(word: &str) -> bool {
-    in_list(GROUP_WORDS_TEXT, word)
+    GROUP_WORDS.contains(word)
 }
 
 const TITLES_EXTRA: &[&str] = &[
@@ -118,7 +121,7 @@ pub fn title_before_name(
     s: usize,
     e: usize,
 ) -> Option<(usize, usize)> {
-    let j = (s..e.saturating_sub(1)).find(|&j| in_list(PERSON_TITLES, words[j]))?;
+    let j = (s..e.saturating_sub(1)).find(|&j| PERSON_TITLE_WORDS.contains(words[j]))?;
     let mut t0 = j;
     while t0 > s && is_title(words[t0 - 1]) {
         t0 -= 1;
@@ -128,8 +131,7 @@ pub fn title_before_name(
         t1 += 1;
     }
     let name = &words[t1..e];
-    let designator =
-        |w: &str| is_org_word(w) || in_list(PLACE_WORDS_TEXT, w) || in_list(EVENT_WORDS_TEXT, w);
+    let designator = |w: &str| is_org_word(w) || PLACE_WORDS.contains(w) || EVENT_WORDS.contains(w);
     let ok = !name.is_empty()
         && name.len() <= 4
         && name[0].starts_with(char::is_uppercase)
@@ -152,7 +154,7 @@ pub fn is_name_before_title(words: &[&str], gaz: &[super::gazetteer::GazBits]) -
     };
     words.iter().any(acronym)
         || gaz.first().is_some_and(|g| g.begin & PLACES != 0)
-        || words.last().is_some_and(|w| is_org_word(w) || in_list(PLACE_WORDS_TEXT, w))
+        || words.last().is_some_and(|w| is_org_word(w) || PLACE_WORDS.contains(w))
 }
 
 /// Where a name starting at `s` really starts: a capitalised "The" in the
@@ -170,7 +172,7 @@ pub fn name_with_article(words: &[&str], s: usize) -> usize {
 /// before "Fouad Shukr") ends before it: titles name no org. Returns the
 /// new end (`s` if nothing is left).
 pub fn cut_trailing_title(words: &[&str], s: usize, mut e: usize) -> usize {
-    if e > s + 1 && in_list(PERSON_TITLES, words[e - 1]) {
+    if e > s + 1 && PERSON_TITLE_WORDS.contains(words[e - 1]) {
         e -= 1;
         while e > s && is_title(words[e - 1]) {
             e -= 1;
@@ -188,13 +190,46 @@ pub fn with_name_suffix(words: &[&str], e: usize) -> usize {
     }
 }
 
-fn in_list(list: &str, word: &str) -> bool {
-    list.lines().any(|l| l == word)
+/// A word list written one word per line, looked up through a set built
+/// on first use: the rules check lists for every span and its edges.
+struct WordList {
+    text: &'static str,
+    /// ASCII-lower-cased and without a final period: matched loosely.
+    loose: bool,
+    set: OnceLock<HashSet<String>>,
 }
+
+impl WordList {
+    const fn new(text: &'static str, loose: bool) -> Self {
+        WordList { text, loose, set: OnceLock::new() }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let set = self.set.get_or_init(|| {
+            self.text
+                .lines()
+                .map(|l| if self.loose { loose_key(l) } else { l.to_string() })
+                .collect()
+        });
+        if self.loose { set.contains(&loose_key(word)) } else { set.contains(word) }
+    }
+}
+
+/// "Gen." and "GEN" alike: ASCII lower case, no final periods.
+fn loose_key(word: &str) -> String {
+    word.trim_end_matches('.').to_ascii_lowercase()
+}
+
+static ORG_WORDS: WordList = WordList::new(ORG_WORDS_TEXT, false);
+static PLACE_WORDS: WordList = WordList::new(PLACE_WORDS_TEXT, false);
+static EVENT_WORDS: WordList = WordList::new(EVENT_WORDS_TEXT, false);
+static GROUP_WORDS: WordList = WordList::new(GROUP_WORDS_TEXT, false);
+static PERSON_TITLE_WORDS: WordList = WordList::new(PERSON_TITLES, false);
+static TITLES: WordList = WordList::new(TITLES_TEXT, true);
 
 /// Does this word mark organisation names ("Party", "Ministry", "Inc.")?
 pub fn is_org_word(word: &str) -> bool {
-    in_list(ORG_WORDS_TEXT, word)
+    ORG_WORDS.contains(word)
 }
 
 /// Is `[s, e)` the name of an event, award, law or work ("World Cup",
@@ -202,15 +237,16 @@ pub fn is_org_word(word: &str) -> bool {
 /// recogniser emits, whatever the tagger guessed.
 pub fn is_event_name(words: &[&str]) -> bool {
     let Some(last) = words.last() else { return false };
-    in_list(EVENT_WORDS_TEXT, last)
-        || words.len() >= 3 && words[1] == "of" && in_list(EVENT_WORDS_TEXT, words[0])
+    EVENT_WORDS.contains(last)
+        || words.len() >= 3 && words[1] == "of" && EVENT_WORDS.contains(words[0])
 }
 
 /// Is this token a title or honorific?
 pub fn is_title(word: &str) -> bool {
-    let bare = word.trim_end_matches('.');
-    TITLES_TEXT.lines().any(|t| t.trim_end_matches('.').eq_ignore_ascii_case(bare))
-        || TITLES_EXTRA.iter().any(|t| t.eq_ignore_ascii_case(bare))
+    TITLES.contains(word) || {
+        let bare = word.trim_end_matches('.');
+        TITLES_EXTRA.iter().any(|t| t.eq_ignore_ascii_case(bare))
+    }
 }
 
 const WEEKDAYS_MONTHS: &[&str] = &[
@@ -448,14 +484,16 @@ pub fn clean_span(
 }
 
 /// Split a decoded span at separators that never sit inside one name:
-/// ";", "|", a free-standing dash, and for people "&" and "and" ("Ann Lee
-/// and Bo Ray" is two people).
+/// ";", "|", a free-standing dash, for people "&" and "and" ("Ann Lee
+/// and Bo Ray" is two people), and for orgs a comma (org names hold none,
+/// lists of them do).
 pub fn split_span(words: &[&str], s: usize, e: usize, label: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = s;
     for (k, &w) in words.iter().enumerate().take(e).skip(s) {
         let sep = matches!(w, ";" | "|" | "^" | "-" | "--" | "—" | "–" | "/" | "•" | "(" | ")")
-            || (label == 0 && matches!(w, "&" | "and" | "," | "or"));
+            || (label == 0 && matches!(w, "&" | "and" | "," | "or"))
+            || (label == 1 && w == ",");
         if sep {
             if start < k {
                 out.push((start, k));
@@ -467,6 +505,25 @@ pub fn split_span(words: &[&str], s: usize, e: usize, label: usize) -> Vec<(usiz
         out.push((start, e));
     }
     out
+}
+
+/// Split an org span "A and B" (or "A & B") that joins two names of two or
+/// more words each ("Dallas Morning News and Houston Post"). Kept whole:
+/// one-word sides ("Procter & Gamble", "Food and Drug Administration"),
+/// a first side with lower-case words ("Department of Health and Human
+/// Services"), and a second side whose designator may cover both
+/// ("National Aeronautics and Space Administration").
+pub fn split_coordinated_org(words: &[&str], s: usize, e: usize) -> Vec<(usize, usize)> {
+    let names = |a: usize, b: usize| words[a..b].iter().filter(|w| **w != "'s").count();
+    let k = (s + 1..e.saturating_sub(1)).find(|&k| matches!(words[k], "and" | "&"));
+    let Some(k) = k else { return vec![(s, e)] };
+    let first_lower = words[s..k].iter().any(|w| w.starts_with(char::is_lowercase));
+    let covers_both = is_org_word(words[e - 1]) && !is_org_word(words[k - 1]);
+    if names(s, k) >= 2 && names(k + 1, e) >= 2 && !first_lower && !covers_both {
+        vec![(s, k), (k + 1, e)]
+    } else {
+        vec![(s, e)]
+    }
 }
 
 /// "al-Asad", "ez-Zor": an Arabic article glued to a capitalised name,

@@ -76,6 +76,50 @@ pub fn repair_title_spans(lex: &Lexicon, ex: &mut Example) -> usize {
     changed
 }
 
+/// Split GMB's org and place spans that join two names with "and" or "&"
+/// ("India and Pakistan", "Fatah and Hamas"), where each side is a span
+/// of its own at least twice elsewhere in the data; each side takes the
+/// kind it mostly has alone. Names with "and" inside ("Food and Agriculture
+/// Organization") have sides that never stand alone. Returns how many spans
+/// changed.
+pub fn repair_coordinations(examples: &mut [Example]) -> usize {
+    use super::tags::{LABELS, begin, inside, spans};
+    use std::collections::HashMap;
+    let mut alone: HashMap<String, Vec<u32>> = HashMap::new();
+    for ex in examples.iter() {
+        for (s, e, l) in spans(&ex.tags) {
+            alone.entry(ex.words[s..e].join(" ")).or_insert_with(|| vec![0; LABELS.len()])[l] += 1;
+        }
+    }
+    let kind_alone = |words: &[String]| -> Option<usize> {
+        let v = alone.get(&words.join(" "))?;
+        let best = (0..v.len()).max_by_key(|&l| (v[l], std::cmp::Reverse(l)))?;
+        (v.iter().sum::<u32>() >= 2).then_some(best)
+    };
+    let mut changed = 0;
+    for ex in examples.iter_mut() {
+        for (s, e, label) in spans(&ex.tags) {
+            if !matches!(label, 1 | 2) {
+                continue;
+            }
+            let joins: Vec<usize> =
+                (s + 1..e - 1).filter(|&k| matches!(ex.words[k].as_str(), "and" | "&")).collect();
+            let [k] = joins[..] else { continue };
+            let (Some(a), Some(b)) = (kind_alone(&ex.words[s..k]), kind_alone(&ex.words[k + 1..e]))
+            else {
+                continue;
+            };
+            changed += 1;
+            ex.tags[s] = begin(a);
+            ex.tags[s + 1..k].fill(inside(a));
+            ex.tags[k] = O;
+            ex.tags[k + 1] = begin(b);
+            ex.tags[k + 2..e].fill(inside(b));
+        }
+    }
+    changed
+}
+
 /// Tag GMB's religious and ethnic group words that it left O ("Shi'ite"
 /// is O 243 times and a group 65 times) as groups, as the kind is defined.
 /// Returns how many tokens changed.
