@@ -76,6 +76,29 @@ pub fn tail(s: &str, max: usize) -> String {
     out.into_iter().rev().collect()
 }
 
+/// Where a window that must show `text[focus..]` starts so that at most
+/// `lead` columns of `text[from..focus]` lead up to it: at the first word
+/// that fits, or at `from` when all of it does. Both the reader's
+/// comparison cells and `compare --format table` cut sentences with it.
+pub fn word_start_before(text: &str, from: usize, focus: usize, lead: usize) -> usize {
+    let Some(before) = text.get(from..focus) else { return from };
+    let mut used = 0;
+    let mut start = focus;
+    for (i, g) in before.grapheme_indices(true).rev() {
+        used += grapheme_width(g);
+        if used > lead {
+            break;
+        }
+        // A word begins here when what precedes it is a space.
+        if !g.chars().all(char::is_whitespace)
+            && (i == 0 || before[..i].chars().next_back().is_some_and(char::is_whitespace))
+        {
+            start = from + i;
+        }
+    }
+    start
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +125,15 @@ mod tests {
         let s = "a\tb\x1b[31mc";
         assert_eq!(clean(s).len(), s.len());
         assert!(!clean(s).chars().any(char::is_control));
+    }
+
+    #[test]
+    fn windows_start_at_a_word_before_the_focus() {
+        let body = "one two three four five six seven";
+        // "five" is at 19; eight columns lead up to it at most.
+        assert_eq!(word_start_before(body, 0, 19, 8), 14);
+        assert_eq!(word_start_before(body, 0, 19, 100), 0);
+        assert_eq!(word_start_before(body, 0, 19, 0), 19);
+        assert_eq!(word_start_before(body, 0, 0, 5), 0);
     }
 }

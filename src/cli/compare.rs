@@ -151,28 +151,13 @@ fn sentence(r: &Report, f: &Fact, a: &Article, mark: &str) -> String {
     sentence_from(r, f, a, mark, r.start)
 }
 
-/// Where to start showing a report in `room` columns so that its key word
-/// (or the compared value) is in view: the sentence's start when it fits,
-/// else a word boundary a little before the key.
-pub fn window_start(r: &Report, body: &str, room: usize) -> usize {
-    let focus = r.compared.map_or(r.anchor.0, |i| r.values[i].start.min(r.anchor.0));
-    let before = &body[r.start..focus];
-    if display::width(&body[r.start..r.end]) <= room || display::width(before) + 12 < room / 2 {
+/// Where to start showing a report in `room` columns: the sentence's start
+/// when it fits, else a word a third of the room before its focus.
+fn window_start(r: &Report, f: &Fact, body: &str, room: usize) -> usize {
+    if display::width(&body[r.start..r.end]) <= room {
         return r.start;
     }
-    // Keep about a third of the room before the focus.
-    let keep = room / 3;
-    let mut at = focus;
-    for (i, _) in before.char_indices().rev() {
-        if display::width(&before[i..]) > keep {
-            break;
-        }
-        at = r.start + i;
-    }
-    match body[at..focus].find(' ') {
-        Some(sp) if at + sp + 1 < focus => at + sp + 1,
-        _ => at,
-    }
+    display::word_start_before(body, r.start, r.focus(f.status), room / 3)
 }
 
 fn sentence_from(r: &Report, f: &Fact, a: &Article, mark: &str, from: usize) -> String {
@@ -264,7 +249,7 @@ pub fn table(
                 let col = story.articles.iter().position(|&a| a == r.article).unwrap_or(0);
                 let room = width.saturating_sub(6 + w_col + 2);
                 let a = &arts[r.article];
-                let text = sentence_from(r, f, a, "*", window_start(r, &a.body, room));
+                let text = sentence_from(r, f, a, "*", window_start(r, f, &a.body, room));
                 writeln!(out, "    {}  {}", pad(&cols[col], w_col), fit(&text, room).trim_end())?;
             }
         }

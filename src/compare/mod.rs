@@ -91,6 +91,16 @@ pub struct Report {
     pub compared: Option<usize>,
 }
 
+impl Report {
+    /// What a view of the report must keep in sight: the compared value
+    /// where the fact's reports differ on it, else the key word.
+    pub fn focus(&self, status: Status) -> usize {
+        let value =
+            self.compared.and_then(|i| self.values.get(i)).filter(|_| status == Status::Differ);
+        value.map_or(self.anchor.0, |v| v.start).clamp(self.start, self.end.max(self.start))
+    }
+}
+
 /// A value or name a report gives, as a byte span into the body.
 #[derive(Debug, Clone)]
 pub struct ReportValue {

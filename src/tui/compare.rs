@@ -6,11 +6,10 @@
 use std::ops::Range;
 
 use ratatui::layout::Rect;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::compare::{Fact, Report, Status, Story};
 use crate::corpus::Article;
-use crate::display::{self, grapheme_width};
+use crate::display;
 use crate::tui::wrap::{WrapLine, wrap};
 
 /// The comparison view of one story.
@@ -268,11 +267,10 @@ pub fn window(r: &Report, status: Status, arts: &[Article], w: u16, cap: usize) 
         return all.iter().map(plain).collect();
     }
     let cap = cap.max(1);
-    let value = r.compared.and_then(|i| r.values.get(i)).filter(|_| status == Status::Differ);
-    let focus = value.map_or(r.anchor.0, |v| v.start).max(r.start).min(r.end.max(r.start));
+    let focus = r.focus(status);
     // Up to a third of the window leads up to the focus.
     let lead = usize::from(w) * cap / 3;
-    let start = window_start(body, r.start, focus, lead);
+    let start = display::word_start_before(body, r.start, focus, lead);
     // Room for the `…` marks on either side.
     let lines = wrapped(body, start..r.end, w.saturating_sub(2).max(1));
     let n = lines.len().min(cap);
@@ -286,28 +284,6 @@ pub fn window(r: &Report, status: Status, arts: &[Article], w: u16, cap: usize) 
             cut_after: i + 1 == n && lines.len() > n,
         })
         .collect()
-}
-
-/// Where a window showing `focus` starts: the first word that begins no
-/// more than `lead` columns before it, or the sentence start.
-fn window_start(body: &str, sentence: usize, focus: usize, lead: usize) -> usize {
-    let Some(before) = body.get(sentence..focus) else { return sentence };
-    let mut used = 0;
-    let mut start = focus;
-    for (i, g) in before.grapheme_indices(true).rev() {
-        used += grapheme_width(g);
-        if used > lead {
-            break;
-        }
-        // A word begins here when what precedes it is a space.
-        let at = sentence + i;
-        if !g.chars().all(char::is_whitespace)
-            && (i == 0 || before[..i].chars().next_back().is_some_and(char::is_whitespace))
-        {
-            start = at;
-        }
-    }
-    start
 }
 
 /// The rows the story picker shows per story.
@@ -335,16 +311,6 @@ pub fn keep_visible(offset: usize, selected: usize, heights: &[usize], rows: usi
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn windows_start_at_a_word_before_the_focus() {
-        let body = "one two three four five six seven";
-        // "five" is at 19; eight columns lead up to it at most.
-        assert_eq!(window_start(body, 0, 19, 8), 14);
-        assert_eq!(window_start(body, 0, 19, 100), 0);
-        assert_eq!(window_start(body, 0, 19, 0), 19);
-        assert_eq!(window_start(body, 0, 0, 5), 0);
-    }
 
     #[test]
     fn keep_visible_scrolls_by_whole_facts() {
