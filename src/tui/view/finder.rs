@@ -2,10 +2,10 @@
 //! characters emphasised, and the selected entity's other names.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::display::{clean, fit, tail, width};
 use crate::index::Entity;
@@ -27,24 +27,9 @@ pub fn draw(frame: &mut Frame, screen: Rect, app: &App, theme: &Theme) {
         return;
     }
     let entities = &app.entities.index.entities;
-    let hints: Vec<String> =
-        app.keymap.hints(&[Context::Finder]).into_iter().map(|(k, l)| format!("{k} {l}")).collect();
-    let bottom = format!(" {} ", hints.join(" · "));
     let count = format!(" {} of {} ", finder.hits.len(), entities.len());
-    let title = " Jump to entity ";
-    let inner_w = usize::from(area.width - 2);
-    let mut block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.popup_border)
-        .style(theme.popup)
-        .title(Span::styled(fit(title, inner_w), theme.popup_heading))
-        .title_bottom(Line::styled(fit(&bottom, inner_w), theme.popup_border));
-    if inner_w >= width(title) + width(&count) + 2 {
-        block = block.title(Line::styled(count, theme.count).alignment(Alignment::Right));
-    }
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner =
+        super::popup_frame(frame, area, app, theme, Context::Finder, " Jump to entity ", &count);
     let w = usize::from(inner.width);
 
     // The query, with the cursor after it.

@@ -12,10 +12,13 @@ pub mod stories;
 
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Alignment;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use ratatui::{Frame, Terminal};
 
+use super::action::Context;
 use super::app::App;
 use super::layout;
 use super::theme::Theme;
@@ -57,6 +60,39 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// A vertical scrollbar on the right border of `pane`, when the content
 /// (`len` lines, `view` visible from `pos`) does not fit.
+/// Draw a popup's frame over `area` and return the inside: a rounded border
+/// with `title` on the left, `count` on the right when both fit, and the
+/// keymap's hints for `context` along the bottom.
+pub fn popup_frame(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    context: Context,
+    title: &str,
+    count: &str,
+) -> Rect {
+    use crate::display::{fit, width};
+    let inner_w = usize::from(area.width.saturating_sub(2));
+    let hints: Vec<String> =
+        app.keymap.hints(&[context]).into_iter().map(|(k, l)| format!("{k} {l}")).collect();
+    let bottom = format!(" {} ", hints.join(" · "));
+    let mut block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.popup_border)
+        .style(theme.popup)
+        .title(Span::styled(fit(title, inner_w), theme.popup_heading))
+        .title_bottom(Line::styled(fit(&bottom, inner_w), theme.popup_border));
+    if inner_w >= width(title) + width(count) + 2 {
+        block =
+            block.title(Line::styled(count.to_string(), theme.count).alignment(Alignment::Right));
+    }
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    inner
+}
+
 fn scrollbar(frame: &mut Frame, pane: Rect, len: usize, view: usize, pos: usize, theme: &Theme) {
     if len <= view || pane.height < 3 || pane.width < 2 {
         return;

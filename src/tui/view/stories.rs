@@ -3,10 +3,10 @@
 
 use chrono::Datelike;
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::cli::compare::column_names;
 use crate::compare::Story;
@@ -25,28 +25,8 @@ pub fn draw(frame: &mut Frame, screen: Rect, app: &App, theme: &Theme) {
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let inner_w = usize::from(area.width - 2);
-    let hints: Vec<String> = app
-        .keymap
-        .hints(&[Context::Stories])
-        .into_iter()
-        .map(|(k, l)| format!("{k} {l}"))
-        .collect();
-    let bottom = format!(" {} ", hints.join(" · "));
-    let title = " Stories ";
     let count = format!(" {} ", stories.len());
-    let mut block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.popup_border)
-        .style(theme.popup)
-        .title(Span::styled(fit(title, inner_w), theme.popup_heading))
-        .title_bottom(Line::styled(fit(&bottom, inner_w), theme.popup_border));
-    if inner_w >= width(title) + width(&count) + 2 {
-        block = block.title(Line::styled(count, theme.count).alignment(Alignment::Right));
-    }
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = super::popup_frame(frame, area, app, theme, Context::Stories, " Stories ", &count);
     let w = usize::from(inner.width);
     let rows = picker_visible(area);
     let lines: Vec<Line> = stories
