@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --release --example tune_compare -- ../shared/dev-data/ecb-dev \
-//!     --cut 0.12,0.14,0.16 --lead 6,10 --keys 20,40
+//!     --cut 0.20,0.22 --attach 0.1,0.15 --lead 6,10
 //! ```
 //! Needs python3 and `../shared/eval/score_compare.py`.
 
@@ -30,37 +30,46 @@ fn main() {
     let corpus = corpus::load(&[dir.join("articles")]);
     let analyses = analysis::analyze_all(&corpus.articles);
     let d = Params::default();
-    for cut in list(&args, "--cut", &d.stories.cut.to_string()) {
-        for lead in list(&args, "--lead", &d.facts.lead.to_string()) {
-            for keys in list(&args, "--keys", &d.facts.keys.to_string()) {
-                for share in list(&args, "--share", &d.facts.min_share.to_string()) {
-                    for coh in list(&args, "--coherence", &d.facts.coherence.to_string()) {
-                        let mut p = Params::default();
-                        p.stories.cut = cut as f32;
-                        p.facts.lead = lead as usize;
-                        p.facts.keys = keys as usize;
-                        p.facts.min_share = share as f32;
-                        p.facts.coherence = coh as f32;
-                        let cmp = compare::compare_with(&corpus.articles, &analyses, &p);
-                        let out = std::env::temp_dir().join("dateline-tune.json");
-                        let mut f = std::fs::File::create(&out).expect("temp file");
-                        dateline::cli::compare::json(&corpus, &cmp, &mut f).expect("write");
-                        let res = Command::new("python3")
-                            .arg(&scorer)
-                            .arg(dir.join("gold.json"))
-                            .arg(&out)
-                            .output()
-                            .expect("python3");
-                        let text = String::from_utf8_lossy(&res.stdout);
-                        let fl = text.lines().find(|l| l.starts_with("fact links")).unwrap_or("");
-                        println!(
-                            "cut {cut} lead {lead} keys {keys} share {share} coherence {coh}: {} | {}",
-                            text.lines().last().unwrap_or(""),
-                            fl
-                        );
-                    }
-                }
+    // Each knob with its values; every combination is scored.
+    let knobs: Vec<(&str, Vec<f64>)> = vec![
+        ("--cut", list(&args, "--cut", &d.stories.cut.to_string())),
+        ("--fragment", list(&args, "--fragment", &d.stories.fragment.to_string())),
+        ("--attach", list(&args, "--attach", &d.stories.attach.to_string())),
+        ("--lead", list(&args, "--lead", &d.facts.lead.to_string())),
+        ("--keys", list(&args, "--keys", &d.facts.keys.to_string())),
+        ("--share", list(&args, "--share", &d.facts.min_share.to_string())),
+        ("--coherence", list(&args, "--coherence", &d.facts.coherence.to_string())),
+    ];
+    let total: usize = knobs.iter().map(|k| k.1.len()).product();
+    for mut n in 0..total {
+        let mut p = Params::default();
+        let mut name = String::new();
+        for (knob, values) in &knobs {
+            let v = values[n % values.len()];
+            n /= values.len();
+            name.push_str(&format!("{} {v} ", &knob[2..]));
+            match *knob {
+                "--cut" => p.stories.cut = v as f32,
+                "--fragment" => p.stories.fragment = v as usize,
+                "--attach" => p.stories.attach = v as f32,
+                "--lead" => p.facts.lead = v as usize,
+                "--keys" => p.facts.keys = v as usize,
+                "--share" => p.facts.min_share = v as f32,
+                _ => p.facts.coherence = v as f32,
             }
         }
+        let cmp = compare::compare_with(&corpus.articles, &analyses, &p);
+        let out = std::env::temp_dir().join("dateline-tune.json");
+        let mut f = std::fs::File::create(&out).expect("temp file");
+        dateline::cli::compare::json(&corpus, &cmp, &mut f).expect("write");
+        let res = Command::new("python3")
+            .arg(&scorer)
+            .arg(dir.join("gold.json"))
+            .arg(&out)
+            .output()
+            .expect("python3");
+        let text = String::from_utf8_lossy(&res.stdout);
+        let fl = text.lines().find(|l| l.starts_with("fact links")).unwrap_or("");
+        println!("{name}: {} | {}", text.lines().last().unwrap_or(""), fl);
     }
 }

@@ -222,6 +222,8 @@ pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> 
     let dates: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.date).collect();
     let edges = stories::neighbours(&vecs, &dates, &p.stories);
     let clusters = stories::average_link(articles.len(), &edges, p.stories.cut);
+    let clusters =
+        stories::attach_fragments(clusters, &edges, p.stories.fragment, p.stories.attach);
 
     let mut built: Vec<Story> = clusters
         .into_iter()

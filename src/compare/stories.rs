@@ -43,11 +43,23 @@ pub struct Params {
     /// a third after twice as many, and so on (follow-ups weeks later still
     /// join; events months apart rarely do).
     pub fade_days: f32,
+    /// Stories of at most this many articles are fragments: after
+    /// clustering, each joins the bigger story it is most like...
+    pub fragment: usize,
+    /// ...if its mean similarity to that story's articles is at least this.
+    pub attach: f32,
 }
 
 impl Default for Params {
     fn default() -> Self {
-        Params { cut: 0.22, neighbours: 40, max_days: 14, fade_days: 30.0 }
+        Params {
+            cut: 0.22,
+            neighbours: 40,
+            max_days: 14,
+            fade_days: 30.0,
+            fragment: 2,
+            attach: 0.12,
+        }
     }
 }
 
@@ -136,7 +148,7 @@ pub fn neighbours(
                 for &(t, w) in &vecs[i] {
                     if let Some(list) = postings.get(&t) {
                         for &j in list {
-                            if j as usize > i {
+                            if j as usize != i {
                                 if score[j as usize] == 0.0 {
                                     touched.push(j);
                                 }
@@ -156,7 +168,7 @@ pub fn neighbours(
                         s /= 1.0 + over / p.fade_days;
                     }
                     if s > 0.0 {
-                        out.push((i as u32, j, s));
+                        out.push(((i as u32).min(j), (i as u32).max(j), s));
                     }
                 }
                 for &j in &touched {
@@ -166,7 +178,11 @@ pub fn neighbours(
             },
         )
         .collect();
-    edges.into_iter().flatten().collect()
+    // Each article chose its own best neighbours, so a pair may come twice.
+    let mut all: Vec<(u32, u32, f32)> = edges.into_iter().flatten().collect();
+    all.sort_unstable_by_key(|e| (e.0, e.1));
+    all.dedup_by_key(|e| (e.0, e.1));
+    all
 }
 
 #[derive(PartialEq)]
@@ -255,6 +271,64 @@ pub fn average_link(n: usize, edges: &[(u32, u32, f32)], cut: f32) -> Vec<Vec<us
     out
 }
 
+/// Average link keeps apart an article whose links to its story are weak
+/// on average (a short piece, a follow-up with new names) and leaves it a
+/// story of its own, or of two. Such fragments join the bigger story they
+/// are most like, when their mean similarity to its articles reaches
+/// `attach`; fragments never join each other here, so this cannot chain.
+pub fn attach_fragments(
+    clusters: Vec<Vec<usize>>,
+    edges: &[(u32, u32, f32)],
+    fragment: usize,
+    attach: f32,
+) -> Vec<Vec<usize>> {
+    let n = clusters.iter().map(Vec::len).sum::<usize>();
+    let mut of = vec![0usize; n];
+    for (c, m) in clusters.iter().enumerate() {
+        for &a in m {
+            of[a] = c;
+        }
+    }
+    let small = |c: usize| clusters[c].len() <= fragment;
+    // Per fragment, the summed similarity to each bigger cluster.
+    let mut sums: HashMap<usize, HashMap<usize, f32>> = HashMap::new();
+    for &(a, b, s) in edges {
+        let (ca, cb) = (of[a as usize], of[b as usize]);
+        if small(ca) && !small(cb) {
+            *sums.entry(ca).or_default().entry(cb).or_default() += s;
+        }
+        if small(cb) && !small(ca) {
+            *sums.entry(cb).or_default().entry(ca).or_default() += s;
+        }
+    }
+    let mut into: Vec<usize> = (0..clusters.len()).collect();
+    for (frag, targets) in &sums {
+        let best = targets
+            .iter()
+            .map(|(&c, &sum)| (c, sum / (clusters[*frag].len() * clusters[c].len()) as f32))
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some((c, avg)) = best
+            && avg >= attach
+        {
+            into[*frag] = c;
+        }
+    }
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
+    for (c, m) in clusters.into_iter().enumerate() {
+        out[into[c]].extend(m);
+    }
+    let mut out: Vec<Vec<usize>> = out
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|mut m| {
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    out.sort_by_key(|m| m[0]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +345,24 @@ mod tests {
         // 2 is close to 0 but unrelated to 1: mean (0.5 + 0) / 2 < 0.3.
         let edges = [(0, 1, 0.9), (0, 2, 0.5)];
         assert_eq!(average_link(3, &edges, 0.3), vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn a_weakly_linked_article_joins_the_story_it_is_most_like() {
+        // 0-1-2 are a story; 3 is weakly like it, 4 like nothing.
+        let edges = [(0, 1, 0.9), (1, 2, 0.8), (0, 2, 0.7), (0, 3, 0.3), (2, 3, 0.2)];
+        let c = average_link(5, &edges, 0.5);
+        assert_eq!(c, vec![vec![0, 1, 2], vec![3], vec![4]]);
+        // Mean similarity of 3 to the story: (0.3 + 0 + 0.2) / 3.
+        assert_eq!(attach_fragments(c.clone(), &edges, 1, 0.15), vec![vec![0, 1, 2, 3], vec![4]]);
+        assert_eq!(attach_fragments(c, &edges, 1, 0.2), vec![vec![0, 1, 2], vec![3], vec![4]]);
+    }
+
+    #[test]
+    fn fragments_do_not_join_each_other() {
+        let edges = [(0, 1, 0.3)];
+        let c = vec![vec![0], vec![1]];
+        assert_eq!(attach_fragments(c, &edges, 1, 0.1), vec![vec![0], vec![1]]);
     }
 
     #[test]
