@@ -59,6 +59,12 @@ pub struct Count {
     /// 3 exact ("seven"), 2 bounded or approximate ("as many as seven",
     /// "about 300"), 1 vague ("several").
     pub precision: u8,
+    /// What it counts ([`super::counts::what`]) as a vocabulary id:
+    /// counts compare only with counts of the same thing.
+    pub what: Option<u32>,
+    /// `what` is a unit of measure, which never compares with a count that
+    /// does not say what it counts.
+    pub measure: bool,
 }
 
 /// Per article, the sentences with a key term: (sentence index, the term's span).
@@ -195,15 +201,27 @@ fn shared(docs: &[&[SentenceTerms]], stats: &Stats<'_>, p: &Params) -> Vec<RawFa
                 if pool.len() < 2 {
                     continue;
                 }
+                let others: Vec<usize> = sample(pools.len(), x);
+                let close: Vec<f32> = pool
+                    .iter()
+                    .map(|&(i, _)| {
+                        others
+                            .iter()
+                            .map(|&y| sim((*a, i), (pools[y].0, pools[y].1[pick[y]].0)))
+                            .sum::<f32>()
+                            / others.len().max(1) as f32
+                    })
+                    .collect();
+                let best = close.iter().copied().fold(0.0, f32::max);
+                // A count earns its bonus only in a sentence about as close
+                // to the others as the closest: a count in a sentence about
+                // something else ("killed three" for "injured") must not win.
                 let score = |c: usize| {
                     let (i, anchor) = pool[c];
-                    let others: Vec<usize> = sample(pools.len(), x);
-                    let mut s: f32 = others
-                        .iter()
-                        .map(|&y| sim((*a, i), (pools[y].0, pools[y].1[pick[y]].0)))
-                        .sum::<f32>()
-                        / others.len().max(1) as f32;
-                    if let Some(c) = count_for(&docs[*a][i], anchor) {
+                    let mut s = close[c];
+                    if s >= CLOSE_ENOUGH * best
+                        && let Some(c) = count_for(&docs[*a][i], anchor)
+                    {
                         s += COUNT_BONUS * f32::from(c.precision);
                     }
                     s
@@ -276,6 +294,10 @@ fn sample(n: usize, x: usize) -> Vec<usize> {
 /// report, per step of precision (vague 1, bounded 2, exact 3).
 const COUNT_BONUS: f32 = 0.2;
 
+/// How close to the closest sentence a sentence with a count must be for
+/// its count to count.
+const CLOSE_ENOUGH: f32 = 0.25;
+
 /// Counts further than this (in bytes) from the key word are about
 /// something else.
 const COUNT_WITHIN: usize = 60;
@@ -293,6 +315,20 @@ pub fn count_for(s: &SentenceTerms, anchor: (usize, usize)) -> Option<Count> {
         .filter(|&(d, _)| d <= COUNT_WITHIN)
         .min_by_key(|&(d, c)| (d, c.start))
         .map(|(_, c)| *c)
+}
+
+/// The count the fact's key words are about in `s`: over every occurrence
+/// of a key in `keys`, the nearest count in the same clause.
+pub fn count_for_keys(s: &SentenceTerms, keys: &[u32]) -> Option<Count> {
+    s.terms
+        .iter()
+        .filter(|t| keys.contains(&t.id))
+        .filter_map(|t| {
+            let c = count_for(s, (t.start, t.end))?;
+            Some((distance((c.start, c.end), (t.start, t.end)), c))
+        })
+        .min_by_key(|&(d, c)| (d, c.start))
+        .map(|(_, c)| c)
 }
 
 pub fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
@@ -349,7 +385,13 @@ mod tests {
             let numbers = ts
                 .iter()
                 .filter(|t| t.numeric)
-                .map(|t| Count { start: t.start, end: t.end, precision: 3 })
+                .map(|t| Count {
+                    start: t.start,
+                    end: t.end,
+                    precision: 3,
+                    what: None,
+                    measure: false,
+                })
                 .collect();
             let breaks = text[start..end].match_indices(',').map(|(i, _)| start + i).collect();
             out.push(SentenceTerms { start, end, terms: ts, numbers, breaks, names: 1 });

@@ -4,6 +4,7 @@
 //! Plain data in (articles and their analyses), plain data out; the reader
 //! and the `compare` command both show a [`Comparison`].
 
+mod counts;
 pub mod facts;
 pub mod stories;
 pub mod terms;
@@ -167,14 +168,23 @@ fn prepare(article: &Article, analysis: &Analysis, vocab: &mut Vocab) -> Prepare
         let numbers = analysis
             .values
             .iter()
-            .filter(|v| v.kind == Kind::Number && inside(v.start, v.end))
-            .map(|v| facts::Count { start: v.start, end: v.end, precision: precision(v) })
+            .filter(|v| {
+                v.kind == Kind::Number
+                    && inside(v.start, v.end)
+                    && !counts::in_name(body, s.start, v.start)
+            })
+            .map(|v| {
+                let what = counts::what(v, body);
+                facts::Count {
+                    start: v.start,
+                    end: v.end,
+                    precision: precision(v),
+                    measure: what.as_ref().is_some_and(|w| w.measure),
+                    what: what.map(|w| vocab.id(&w.word)),
+                }
+            })
             .collect();
-        let breaks = body[s.start..s.end]
-            .char_indices()
-            .filter(|(_, c)| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')'))
-            .map(|(i, _)| s.start + i)
-            .collect();
+        let breaks = counts::breaks(body, s.start..s.end);
         let names =
             analysis.mentions.iter().filter(|m| is_name(m.kind) && inside(m.start, m.end)).count();
         sentences.push(SentenceTerms {
@@ -311,26 +321,48 @@ fn fact(
     prepared: &[Prepared],
     vocab: &Vocab,
 ) -> Fact {
+    // Counts are read by the fact's key words, except names: numbers near
+    // "Microsoft" count unrelated things.
+    let counting: Vec<u32> = match raw.reports.first() {
+        Some(r) if !raw.keys.is_empty() => {
+            let s = &prepared[members[r.article]].sentences[r.sentence];
+            let name = |k: &u32| s.terms.iter().any(|t| t.id == *k && t.capital);
+            raw.keys.iter().copied().filter(|k| !name(k)).collect()
+        }
+        _ => Vec::new(),
+    };
+    // Per compared count: its value, what it counts, whether that is a unit.
+    let mut counted: Vec<(Value, Option<u32>, bool)> = Vec::new();
     let reports: Vec<Report> = raw
         .reports
         .iter()
         .map(|r| {
             let article = members[r.article];
             let s = &prepared[article].sentences[r.sentence];
-            report(article, s, r.anchor, &analyses[article])
+            let count = if raw.keys.is_empty() {
+                facts::count_for(s, r.anchor)
+            } else {
+                facts::count_for_keys(s, &counting)
+            };
+            let rep = report(article, s, r.anchor, &analyses[article], count);
+            let value = rep.compared.and_then(|i| rep.values[i].value.clone());
+            if let (Some(v), Some(c)) = (value, count) {
+                counted.push((v, c.what, c.measure));
+            }
+            rep
         })
         .collect();
     let status = if reports.len() < 2 {
         Status::Single
     } else {
-        let compared: Vec<&Value> = reports
-            .iter()
-            .filter_map(|r| r.compared.and_then(|i| r.values[i].value.as_ref()))
-            .collect();
-        let differ = compared
-            .iter()
-            .enumerate()
-            .any(|(i, a)| compared[i + 1..].iter().any(|b| !a.same_quantity(b)));
+        // Only counts of the same thing can disagree. A count that does not
+        // say what it counts may be any thing, but not a measure.
+        let same_thing = |x: &(Value, Option<u32>, bool), y: &(Value, Option<u32>, bool)| {
+            x.1 == y.1 || (x.1.is_none() && !y.2) || (y.1.is_none() && !x.2)
+        };
+        let differ = counted.iter().enumerate().any(|(i, x)| {
+            counted[i + 1..].iter().any(|y| same_thing(x, y) && !x.0.same_quantity(&y.0))
+        });
         if differ { Status::Differ } else { Status::Agree }
     };
     let first = &raw.reports[0];
@@ -348,6 +380,7 @@ fn report(
     sentence: &SentenceTerms,
     anchor: (usize, usize),
     analysis: &Analysis,
+    count: Option<facts::Count>,
 ) -> Report {
     let (start, end) = (sentence.start, sentence.end);
     let inside = |a: usize, b: usize| a >= start && b <= end;
@@ -365,8 +398,8 @@ fn report(
             .map(|m| ReportValue { start: m.start, end: m.end, kind: m.kind, value: None }),
     );
     values.sort_by_key(|v| (v.start, v.end));
-    let compared = facts::count_for(sentence, anchor)
-        .and_then(|c| values.iter().position(|v| v.start == c.start && v.end == c.end));
+    let compared =
+        count.and_then(|c| values.iter().position(|v| v.start == c.start && v.end == c.end));
     Report { article, start, end, anchor, values, compared }
 }
 
