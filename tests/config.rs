@@ -293,6 +293,22 @@ fn wrong_types_and_values_are_named() {
 }
 
 #[test]
+fn unbinding_every_quit_key_keeps_ctrl_c() {
+    let (config, errors) = parse("[keys.main]\nquit = []\n[keys.any]\nquit = []\n");
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].to_string().contains("keys: no key is left to quit dateline"),
+        "{}",
+        errors[0]
+    );
+    let any = config.keymap.bindings(Context::Any);
+    assert!(any.iter().any(|b| b.action == Action::Quit && b.keys_label() == "Ctrl-c"));
+    // Unbinding q alone is fine: Ctrl-c is still there.
+    let (_, errors) = parse("[keys.main]\nquit = []\n");
+    assert!(errors.is_empty());
+}
+
+#[test]
 fn the_file_is_found_by_flag_then_variable_then_platform() {
     let flag = PathBuf::from("/tmp/flag.toml");
     let env = OsStr::new("/tmp/env.toml");
@@ -352,7 +368,10 @@ fn the_readme_excerpt_is_the_default_file() {
     let file = config::default_file();
     let mut lines = file.lines();
     for want in excerpt.lines().filter(|l| !l.is_empty()) {
-        assert!(lines.any(|l| l == want), "README line not in the default file (in order): {want:?}");
+        assert!(
+            lines.any(|l| l == want),
+            "README line not in the default file (in order): {want:?}"
+        );
     }
     assert!(excerpt.lines().count() > 10);
 }

@@ -298,6 +298,14 @@ impl Parser<'_> {
                 keymap.rebind(ctx, action, &keys);
             }
         }
+        // A reader no key can leave is a trap: Ctrl-c stays.
+        if !keymap.actions().contains(&Action::Quit)
+            && let Ok(ctrl_c) = Key::parse("ctrl-c")
+        {
+            keymap.rebind(Context::Any, Action::Quit, &[ctrl_c]);
+            let msg = "no key is left to quit dateline, so ctrl-c still quits".to_string();
+            self.error(v.span(), "keys".into(), Problem::BadValue(msg));
+        }
     }
 
     /// `["j", "down"]`, or one key as a string; `[]` unbinds.
