@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod corpus;
 pub mod display;
 pub mod index;

@@ -3,15 +3,28 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use dateline::cli::Cli;
-use dateline::corpus;
+use dateline::{config, corpus};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_args();
+    let config_env = std::env::var_os("DATELINE_CONFIG");
+    if let Some(cmd) = cli.command.as_ref().filter(|c| c.is_meta()) {
+        return meta(cmd, cli.config.as_deref(), config_env.as_deref());
+    }
+    // The reader's config is read, and its problems said, before the articles.
+    let settings = cli
+        .command
+        .is_none()
+        .then(|| config::load(config::locate(cli.config.as_deref(), config_env.as_deref())));
     let (paths, command) = cli.split();
-    let corpus = corpus::load(&paths);
     let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for e in settings.iter().flat_map(|s| &s.errors) {
+        let _ = writeln!(err, "warning: config: {}", dateline::display::clean(&e.to_string()));
+    }
+    drop(err);
+    let corpus = corpus::load(&paths);
     let mut err = stderr.lock();
     for w in &corpus.warnings {
         let _ = writeln!(err, "warning: {}", dateline::display::clean(&w.to_string()));
@@ -25,7 +38,7 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     }
     match command {
-        None => match dateline::tui::run(corpus) {
+        None => match dateline::tui::run(corpus, &settings.unwrap_or_else(|| config::load(None))) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e:#}");
@@ -44,6 +57,26 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
             }
+        }
+    }
+}
+
+/// `config`, `completions`, `man`: no articles read.
+fn meta(
+    cmd: &dateline::cli::Command,
+    flag: Option<&std::path::Path>,
+    env: Option<&std::ffi::OsStr>,
+) -> ExitCode {
+    let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
+    let result = dateline::cli::meta::run(cmd, flag, env, &mut out, &mut err)
+        .unwrap_or(Ok(2))
+        .and_then(|code| out.flush().map(|()| code));
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "error: writing output: {e}");
+            ExitCode::from(1)
         }
     }
 }

@@ -159,3 +159,76 @@ fn open_move_read_and_quit_in_a_real_terminal() {
     );
     assert!(!s.hide_cursor(), "the cursor is visible again");
 }
+
+/// The config and the terminal together: a rebound key, NO_COLOR, a mistake
+/// in the file shown at start and on stderr, and `y` writing its OSC 52
+/// sequence to the terminal itself.
+#[test]
+fn config_keys_and_copy_in_a_real_terminal() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[keys.list]\nselect_next = [\"x\"]\nopne = [\"o\"]\n").expect("write");
+    let pty = native_pty_system()
+        .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
+        .expect("open a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.arg("--config");
+    cmd.arg(&config);
+    cmd.arg(root.join("sample-data"));
+    cmd.cwd(&root);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("NO_COLOR", "1");
+    let mut child = pty.slave.spawn_command(cmd).expect("start dateline");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let mut writer = pty.master.take_writer().expect("pty writer");
+    let (tx, rx) = channel();
+    // Every byte is kept too, for the sequences the emulator does not show.
+    let (raw_tx, raw_rx) = channel::<Vec<u8>>();
+    thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0
+                || tx.send(buf[..n].to_vec()).is_err()
+                || raw_tx.send(buf[..n].to_vec()).is_err()
+            {
+                break;
+            }
+        }
+    });
+    let mut screen =
+        Screen { parser: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0), output: rx };
+    let mut send = |keys: &[u8]| {
+        writer.write_all(keys).expect("type into the pty");
+        writer.flush().expect("flush the pty");
+    };
+
+    screen.wait_for("the first frame with the config's problem", |s| {
+        s.contents().contains("1/5") && s.contents().contains("unknown action \"opne\"")
+    });
+    // j is unbound in the list now; x moves. Keys are taken in order, so
+    // when y's message shows, every key before it has been applied.
+    send(b"jjjx");
+    send(b"y");
+    screen.wait_for("the copy's message", |s| s.contents().contains("copied the citation"));
+    assert!(screen.text().contains("2/5"), "only x moved:\n{}", screen.text());
+    assert!(!screen.text().contains("unknown action"), "the message goes at the next key");
+    let cell = screen.parser.screen().cell(1, 1).map(|c| (c.fgcolor(), c.bgcolor()));
+    assert_eq!(cell, Some((vt100::Color::Default, vt100::Color::Default)), "NO_COLOR");
+    send(b"q");
+    let deadline = Instant::now() + WAIT;
+    while child.try_wait().expect("poll the child").is_none() {
+        assert!(Instant::now() < deadline, "dateline did not quit on q");
+        thread::sleep(Duration::from_millis(20));
+    }
+    screen.drain();
+    let raw: Vec<u8> = raw_rx.try_iter().flatten().collect();
+    let raw = String::from_utf8_lossy(&raw);
+    // DCNF's citation: no address, so the title, outlet and date.
+    let text = "Suspected rocket attack on Al Asad airbase in Iraq leaves several U.S. \
+                personnel injured, *Daily Caller News Foundation*, 2024-08-05";
+    assert!(raw.contains(&dateline::tui::outside::osc52(text)), "OSC 52 with the citation");
+    // The warning stays on the main screen after the reader leaves.
+    assert!(screen.text().contains("warning: config:"), "{}", screen.text());
+}

@@ -218,6 +218,30 @@ pub fn markdown(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::R
     Ok(())
 }
 
+/// One fact's reports as a Markdown table, a row per reporting article, the
+/// compared value in bold where the outlets differ (what the reader's `y`
+/// copies in the comparison view).
+pub fn fact_markdown(
+    story: &Story,
+    fact: &Fact,
+    arts: &[Article],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (marker, heading) = (fact.status.marker(), escape(&story_heading(story)));
+    writeln!(out, "**{marker} {}** · {heading}", escape(&fact.label))?;
+    writeln!(out)?;
+    writeln!(out, "| outlet | report |")?;
+    writeln!(out, "| --- | --- |")?;
+    let cols = column_names(story, arts);
+    for r in &fact.reports {
+        let col = story.articles.iter().position(|&a| a == r.article).unwrap_or(0);
+        let name = cols.get(col).map_or("", String::as_str);
+        let text = sentence(r, fact, &arts[r.article], "**");
+        writeln!(out, "| {} | {} |", escape(name), escape(&text))?;
+    }
+    Ok(())
+}
+
 fn escape(s: &str) -> String {
     s.replace('|', "\\|")
 }

@@ -3,11 +3,12 @@
 //! any `Write`, so tests read their output as text.
 
 pub mod compare;
+pub mod meta;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::analysis::{self, Analysis, Kind};
@@ -17,10 +18,14 @@ use crate::index::{self, Index};
 
 /// Read the same story in several outlets and see where they agree.
 #[derive(Debug, Parser)]
-#[command(name = "dateline", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "dateline", version, about)]
 pub struct Cli {
     /// Files and folders to open in the reader (default: the current folder).
     pub paths: Vec<PathBuf>,
+    /// The config file to use (default: $DATELINE_CONFIG, else config.toml
+    /// in the platform's config folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -51,6 +56,28 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
         format: CompareFormat,
     },
+    /// Say which config file the reader uses and check it; with
+    /// `--default`, print the default config file instead.
+    Config {
+        /// Print the default config file, commented.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a completion script for SHELL to stdout.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    #[command(hide = true)]
+    Man,
+}
+
+impl Command {
+    /// Commands that read no articles: they run before any loading.
+    pub fn is_meta(&self) -> bool {
+        matches!(self, Command::Config { .. } | Command::Completions { .. } | Command::Man)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -67,6 +94,25 @@ pub enum ListFormat {
 }
 
 impl Cli {
+    /// The command line of this process; a usage error (exit 2) for paths
+    /// given before a command (`dateline a.txt --config c.toml list`), whose
+    /// paths the command would otherwise drop. A command's name after a
+    /// path is a path (`dateline a.txt list` opens both in the reader), as
+    /// clap parses it; a global option before the command is fine.
+    pub fn from_args() -> Cli {
+        let cli = Cli::parse();
+        if cli.command.is_some() && !cli.paths.is_empty() {
+            let msg = "paths go after the command: dateline COMMAND [PATH]...";
+            clap::Command::error(
+                &mut Cli::command(),
+                clap::error::ErrorKind::ArgumentConflict,
+                msg,
+            )
+            .exit();
+        }
+        cli
+    }
+
     /// The paths to load (the current folder when none is given) and the
     /// command to run on them (`None`: open the reader).
     pub fn split(self) -> (Vec<PathBuf>, Option<Command>) {
@@ -76,6 +122,7 @@ impl Cli {
                 | Command::Entities { paths, .. }
                 | Command::Compare { paths, .. },
             ) => paths.clone(),
+            Some(Command::Config { .. } | Command::Completions { .. } | Command::Man) => Vec::new(),
             None => self.paths,
         };
         let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
@@ -131,6 +178,8 @@ pub fn print(cmd: &Command, corpus: &Corpus, out: &mut dyn Write) -> io::Result<
                 CompareFormat::Table => compare::table(corpus, &cmp, output_width(), out),
             }
         }
+        // Run without a corpus by `meta::run`, before loading.
+        Command::Config { .. } | Command::Completions { .. } | Command::Man => Ok(()),
     }
 }
 

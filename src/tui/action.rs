@@ -100,8 +100,41 @@ pub enum Action {
     /// Show the comparison of the selected story.
     StoriesAccept,
     StoriesClose,
+    // The world outside.
+    /// Open the article's web address in the browser (the selected
+    /// report's article in the comparison view).
+    OpenUrl,
+    /// Copy to the terminal's clipboard (OSC 52): the article's citation,
+    /// or in the comparison view the selected fact's reports, as Markdown.
+    Copy,
+    /// A click at this column and row of the reader's text (0, 0 = its
+    /// first cell): a mention clicked makes its entity current.
+    ClickReader(u16, u16),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+}
+
+impl Action {
+    /// Actions no default key triggers that a user may still bind: these
+    /// are the mouse's, in the default keymap.
+    pub const UNBOUND_BY_DEFAULT: [Action; 3] =
+        [Action::FocusList, Action::FocusReader, Action::FocusEntities];
+
+    /// The action's name in a keymap or config file ("select_next");
+    /// actions that carry a value (a click, a typed letter) have none a
+    /// key can give, and give "".
+    pub fn name(self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => String::new(),
+        }
+    }
+
+    /// The action a key can trigger by this name; `None` for unknown names
+    /// and for actions that carry a value.
+    pub fn from_name(name: &str) -> Option<Action> {
+        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+    }
 }
 
 /// Where keys are looked up. The top layer is asked first; see
@@ -132,6 +165,18 @@ pub enum Context {
 }
 
 impl Context {
+    /// Its name in a keymap or config file ("list").
+    pub fn name(self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => String::new(),
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Context> {
+        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+    }
+
     /// The heading of this context's section in the help popup.
     pub fn title(self) -> &'static str {
         match self {
@@ -185,5 +230,20 @@ mod tests {
             serde_json::to_string(&Action::SelectNext).ok().as_deref(),
             Some("\"select_next\"")
         );
+    }
+
+    #[test]
+    fn names_read_back_and_values_have_none() {
+        for a in [Action::Quit, Action::OpenUrl, Action::Copy, Action::FocusList] {
+            assert_eq!(Action::from_name(&a.name()), Some(a));
+        }
+        assert_eq!(Action::OpenUrl.name(), "open_url");
+        assert_eq!(Action::from_name("select_by"), None);
+        assert_eq!(Action::from_name("explode"), None);
+        assert_eq!(Action::SelectBy(2).name(), "");
+        for c in Context::ALL {
+            assert_eq!(Context::from_name(&c.name()), Some(c));
+        }
+        assert_eq!(Context::from_name("reader"), Some(Context::Reader));
     }
 }

@@ -15,6 +15,7 @@ use super::finder::Finder;
 use super::keymap::Keymap;
 use super::labels;
 use super::layout;
+use super::outside::Effect;
 use super::wrap::{WrapLine, line_of, wrap};
 use crate::analysis::Kind;
 use crate::corpus::{Article, Corpus};
@@ -162,6 +163,14 @@ pub struct App {
     /// The whole terminal.
     pub size: Rect,
     pub quit: bool,
+    /// A note on the status line (what `o` or `y` did, or why not), until
+    /// the next action.
+    pub message: Option<String>,
+    /// Requests to the world outside (browser, clipboard) that the run
+    /// loop carries out: see [`super::outside::perform`].
+    pub effects: Vec<Effect>,
+    /// Lines one notch of the mouse wheel scrolls the reader.
+    pub wheel_lines: u16,
 }
 
 impl App {
@@ -208,6 +217,9 @@ impl App {
             sentence: None,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
+            message: None,
+            effects: Vec::new(),
+            wheel_lines: 3,
         };
         app.apply_filter();
         app
@@ -248,6 +260,9 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::SelectNext => self.select_by(1),
@@ -406,6 +421,9 @@ impl App {
                     c.picker = None;
                 }
             }
+            Action::OpenUrl => self.open_url(),
+            Action::Copy => self.copy(),
+            Action::ClickReader(x, y) => self.click_reader(x, y),
         }
         // Focus, the panel and the size decide the panes' sizes, and the
         // selection decides the document: bring everything derived in line.
@@ -479,6 +497,84 @@ impl App {
         self.relayout();
         self.scroll_to_mention(sentence.start);
         self.sentence = Some((article, sentence));
+    }
+
+    /// The article `o` and `y` act on: the selected report's in the
+    /// comparison view, else the one in the reader.
+    pub fn target_article(&self) -> Option<usize> {
+        if let Some(c) = &self.compare {
+            let fact = self.compare_story().and_then(|s| s.facts.get(c.fact))?;
+            return fact.reports.get(c.report_in(fact)).map(|r| r.article);
+        }
+        self.doc.article
+    }
+
+    /// Ask for the article's address to be opened, if it has one that is
+    /// a web address: a file's `url` field is not trusted to be one, and
+    /// anything else handed to the system's opener could run a program.
+    fn open_url(&mut self) {
+        let Some(a) = self.target_article().and_then(|i| self.corpus.articles.get(i)) else {
+            return;
+        };
+        let url = a.url.as_deref().map(str::trim).unwrap_or("");
+        let web = ["http://", "https://"]
+            .iter()
+            .any(|p| url.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
+        if url.is_empty() {
+            self.message = Some("this article has no web address".into());
+        } else if !web || url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            self.message = Some(format!("not a web address: {url}"));
+        } else {
+            self.effects.push(Effect::Open(url.to_string()));
+        }
+    }
+
+    /// Ask for a copy: in the comparison view the selected fact's reports,
+    /// else the article's citation.
+    fn copy(&mut self) {
+        let arts = &self.corpus.articles;
+        let effect = if let Some(c) = &self.compare {
+            let Some(story) = self.compare_story() else { return };
+            let Some(fact) = story.facts.get(c.fact) else { return };
+            let n = fact.reports.len();
+            Effect::Copy {
+                text: super::cite::fact_reports(story, fact, arts),
+                what: format!(
+                    "the reports of “{}” ({n} {})",
+                    fact.label,
+                    if n == 1 { "outlet" } else { "outlets" }
+                ),
+            }
+        } else {
+            let Some(a) = self.doc.article.and_then(|i| arts.get(i)) else { return };
+            Effect::Copy { text: super::cite::citation(a), what: "the citation".into() }
+        };
+        self.effects.push(effect);
+    }
+
+    /// A click on the reader's text: focus the reader, and when the click
+    /// is on a mention of an entity, make it current and show it as a
+    /// finder jump does (so `n`/`N` walk on from there).
+    fn click_reader(&mut self, x: u16, y: u16) {
+        self.focus = Focus::Reader;
+        let Some(a) = self.doc.article else { return };
+        let Some(DocLine::Body(range)) = self.doc.line(self.scroll + usize::from(y)) else {
+            return;
+        };
+        let Some(body) = self.corpus.articles.get(a).map(|art| art.body.as_str()) else { return };
+        let Some(at) = byte_at_column(body, range, usize::from(x)) else { return };
+        let mentions = self.entities.mentions(a);
+        let i = mentions.partition_point(|m| m.end <= at);
+        if mentions.get(i).is_none_or(|m| m.start > at) {
+            return;
+        }
+        let clicked = MentionRef { article: a, mention: i };
+        let Some(entity) = self.entities.entity_of(clicked) else { return };
+        let order = self.entities.order.get(entity).map_or(&[][..], Vec::as_slice);
+        if let Some(pos) = order.iter().position(|r| *r == clicked) {
+            self.current = Some(Current { entity, pos, wrapped: false });
+            self.show_current();
+        }
     }
 
     /// The panes on screen now.
@@ -821,6 +917,21 @@ impl App {
         }
         self.list_offset = self.list_offset.min(self.rows.len().saturating_sub(h));
     }
+}
+
+/// The byte of `text` drawn at display column `x` of the line showing
+/// `text[line]` (the reader draws each grapheme cleaned, at its width).
+fn byte_at_column(text: &str, line: Range<usize>, x: usize) -> Option<usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let slice = text.get(line.clone())?;
+    let mut col = 0;
+    for (off, g) in slice.grapheme_indices(true) {
+        col += crate::display::width(&crate::display::clean(g));
+        if x < col {
+            return Some(line.start + off);
+        }
+    }
+    None
 }
 
 /// `pos + n`, saturating at 0 and usize::MAX.

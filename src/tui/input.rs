@@ -8,9 +8,6 @@ use super::action::Action;
 use super::app::App;
 use super::layout;
 
-/// Lines one wheel notch scrolls the reader.
-const WHEEL_LINES: i32 = 3;
-
 pub fn action(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
@@ -66,15 +63,23 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
             let over_list = inside(areas.list);
             let over_reader = inside(areas.reader);
             let over_entities = inside(areas.entities);
+            let wheel = i32::from(app.wheel_lines);
             match m.kind {
                 MouseEventKind::ScrollDown if over_entities => Some(Action::EntityNext),
                 MouseEventKind::ScrollUp if over_entities => Some(Action::EntityPrev),
                 MouseEventKind::Down(_) if over_entities => Some(Action::FocusEntities),
-                MouseEventKind::ScrollDown if over_reader => Some(Action::ScrollBy(WHEEL_LINES)),
-                MouseEventKind::ScrollUp if over_reader => Some(Action::ScrollBy(-WHEEL_LINES)),
+                MouseEventKind::ScrollDown if over_reader => Some(Action::ScrollBy(wheel)),
+                MouseEventKind::ScrollUp if over_reader => Some(Action::ScrollBy(-wheel)),
                 MouseEventKind::ScrollDown if over_list => Some(Action::SelectBy(1)),
                 MouseEventKind::ScrollUp if over_list => Some(Action::SelectBy(-1)),
-                MouseEventKind::Down(_) if over_reader => Some(Action::FocusReader),
+                MouseEventKind::Down(_) if over_reader => {
+                    // On the text, the click may land on a mention.
+                    let inner = areas.reader.map(layout::reader_inner).filter(|r| r.contains(at));
+                    Some(match inner {
+                        Some(r) => Action::ClickReader(m.column - r.x, m.row - r.y),
+                        None => Action::FocusReader,
+                    })
+                }
                 MouseEventKind::Down(_) if over_list => {
                     let inner = areas.list.map(layout::list_inner).filter(|r| r.contains(at));
                     Some(match inner {

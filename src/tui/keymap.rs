@@ -1,6 +1,6 @@
-//! Keys → [`Action`]s, built from data (`keymap-default.toml`), so a later
-//! user config can rebind keys and the help popup and status line are
-//! generated from the same table.
+//! Keys → [`Action`]s, built from data (`keymap-default.toml`) and the
+//! user's config ([`Keymap::rebind`]), so the help popup and status line,
+//! generated from the same table, always show the keys in force.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -21,10 +21,16 @@ pub struct Key {
 }
 
 impl Key {
-    /// Parse "j", "G", "?", "enter", "pagedown", "ctrl-c", …
+    /// The names [`Key::parse`] knows besides single characters, for
+    /// messages and the default config file.
+    pub const NAMES: &str = "up down left right enter esc tab backtab backspace delete insert \
+                             pageup pagedown home end space f1…f12";
+
+    /// Parse "j", "G", "?", "enter", "pagedown", "f5", "ctrl-c", …
     pub fn parse(s: &str) -> Result<Key, String> {
-        let (ctrl, name) = match s.strip_prefix("ctrl-") {
-            Some(rest) if !rest.is_empty() => (true, rest),
+        let ctrl_prefix = s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("ctrl-"));
+        let (ctrl, name) = match s.get(5..) {
+            Some(rest) if ctrl_prefix && !rest.is_empty() => (true, rest),
             _ => (false, s),
         };
         let mut chars = name.chars();
@@ -44,11 +50,42 @@ impl Key {
                 "pagedown" => KeyCode::PageDown,
                 "home" => KeyCode::Home,
                 "end" => KeyCode::End,
+                "delete" => KeyCode::Delete,
+                "insert" => KeyCode::Insert,
                 "space" => KeyCode::Char(' '),
-                _ => return Err(format!("unknown key {s:?}")),
+                f => match f.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                    Some(n @ 1..=12) => KeyCode::F(n),
+                    _ => return Err(format!("unknown key {s:?}")),
+                },
             },
         };
         Ok(Key { code, ctrl })
+    }
+
+    /// The key as [`Key::parse`] reads it back: "j", "pagedown", "ctrl-c".
+    pub fn name(&self) -> String {
+        let code = match self.code {
+            KeyCode::Char(' ') => "space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "up".into(),
+            KeyCode::Down => "down".into(),
+            KeyCode::Left => "left".into(),
+            KeyCode::Right => "right".into(),
+            KeyCode::Enter => "enter".into(),
+            KeyCode::Esc => "esc".into(),
+            KeyCode::Tab => "tab".into(),
+            KeyCode::BackTab => "backtab".into(),
+            KeyCode::Backspace => "backspace".into(),
+            KeyCode::Delete => "delete".into(),
+            KeyCode::Insert => "insert".into(),
+            KeyCode::PageUp => "pageup".into(),
+            KeyCode::PageDown => "pagedown".into(),
+            KeyCode::Home => "home".into(),
+            KeyCode::End => "end".into(),
+            KeyCode::F(n) => format!("f{n}"),
+            other => format!("{other:?}").to_lowercase(),
+        };
+        if self.ctrl { format!("ctrl-{code}") } else { code }
     }
 
     /// Whether a terminal key event is this key. Shift is ignored for
@@ -86,6 +123,9 @@ impl fmt::Display for Key {
             KeyCode::PageDown => f.write_str("PgDn"),
             KeyCode::Home => f.write_str("Home"),
             KeyCode::End => f.write_str("End"),
+            KeyCode::Delete => f.write_str("Del"),
+            KeyCode::Insert => f.write_str("Ins"),
+            KeyCode::F(n) => write!(f, "F{n}"),
             other => write!(f, "{other:?}"),
         }
     }
@@ -201,6 +241,55 @@ impl Keymap {
         out
     }
 
+    /// Give `action` exactly `keys` in `ctx` (a user's config): its old
+    /// keys there go, and any of `keys` another action of `ctx` had leaves
+    /// that action; an action left with no keys is unbound and leaves the
+    /// help. No keys unbinds `action`. An action new to `ctx` takes the
+    /// words it has elsewhere in the help.
+    pub fn rebind(&mut self, ctx: Context, action: Action, keys: &[Key]) {
+        let help = self.help_for(action);
+        let list = self.contexts.entry(ctx).or_default();
+        let mut given = false;
+        for b in list.iter_mut() {
+            if b.action != action {
+                b.keys.retain(|k| !keys.contains(k));
+            } else if !given {
+                b.keys = keys.to_vec();
+                given = true;
+            } else {
+                b.keys.clear();
+            }
+        }
+        if !given && !keys.is_empty() {
+            list.push(Binding { keys: keys.to_vec(), action, help, hint: None });
+        }
+        list.retain(|b| !b.keys.is_empty());
+    }
+
+    /// The words the help gives `action`: its first binding's, else its
+    /// name in words.
+    fn help_for(&self, action: Action) -> String {
+        self.contexts
+            .values()
+            .flatten()
+            .find(|b| b.action == action)
+            .map(|b| b.help.clone())
+            .unwrap_or_else(|| action.name().replace('_', " "))
+    }
+
+    /// Every action bound somewhere, in help order, each once.
+    pub fn actions(&self) -> Vec<Action> {
+        let mut out: Vec<Action> = Vec::new();
+        for (_, bindings) in self.sections() {
+            for b in bindings {
+                if !out.contains(&b.action) {
+                    out.push(b.action);
+                }
+            }
+        }
+        out
+    }
+
     /// Help sections in display order, empty contexts left out.
     pub fn sections(&self) -> Vec<(Context, &[Binding])> {
         Context::ALL.iter().map(|&c| (c, self.bindings(c))).filter(|(_, b)| !b.is_empty()).collect()
@@ -258,6 +347,51 @@ mod tests {
         let hints = km.hints(&[Context::List, Context::Main]);
         assert_eq!(hints[0], ("j/k".to_string(), "move".to_string()));
         assert!(hints.contains(&("q".to_string(), "quit".to_string())));
+    }
+
+    #[test]
+    fn key_names_read_back() {
+        for name in ["j", "G", "?", "space", "pagedown", "ctrl-c", "f5", "backtab", "delete"] {
+            let key = Key::parse(name).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(key.name(), name);
+        }
+        assert!(Key::parse("f13").is_err() && Key::parse("ctrl-").is_err());
+        assert_eq!(Key::parse("Ctrl-PageUp").map(|k| k.name()), Ok("ctrl-pageup".to_string()));
+        let km = Keymap::default();
+        for (_, bindings) in km.sections() {
+            for k in bindings.iter().flat_map(|b| &b.keys) {
+                assert_eq!(Key::parse(&k.name()), Ok(*k));
+            }
+        }
+    }
+
+    #[test]
+    fn rebinding_replaces_keys_and_takes_them_from_others() {
+        let mut km = Keymap::default();
+        let none = KeyModifiers::NONE;
+        let list = [Context::List, Context::Main, Context::Any];
+        let x = |c| key(KeyCode::Char(c), none);
+        let ch = |c| Key { code: KeyCode::Char(c), ctrl: false };
+        km.rebind(Context::List, Action::SelectNext, &[ch('x')]);
+        assert_eq!(km.action(&list, &x('x')), Some(Action::SelectNext));
+        assert_eq!(km.action(&list, &x('j')), None, "j is no longer bound");
+        assert_eq!(km.action(&list, &key(KeyCode::Down, none)), None);
+        // Taking G from select_last leaves it End.
+        km.rebind(Context::List, Action::Open, &[ch('G')]);
+        assert_eq!(km.action(&list, &x('G')), Some(Action::Open));
+        assert_eq!(km.action(&list, &key(KeyCode::End, none)), Some(Action::SelectLast));
+        let open = km.bindings(Context::List).iter().find(|b| b.action == Action::Open);
+        assert_eq!(open.map(Binding::keys_label).as_deref(), Some("G"));
+        // Unbinding removes the entry from the help.
+        km.rebind(Context::List, Action::SelectLast, &[]);
+        assert!(km.bindings(Context::List).iter().all(|b| b.action != Action::SelectLast));
+        // An action new to a context borrows its words from elsewhere.
+        km.rebind(Context::Reader, Action::CompareOpen, &[ch('C')]);
+        let b = km.bindings(Context::Reader).iter().find(|b| b.action == Action::CompareOpen);
+        assert_eq!(b.map(|b| b.help.as_str()), Some("compare the outlets on the article's story"));
+        km.rebind(Context::Reader, Action::FocusList, &[ch('L')]);
+        let b = km.bindings(Context::Reader).iter().find(|b| b.action == Action::FocusList);
+        assert_eq!(b.map(|b| b.help.as_str()), Some("focus list"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cite;
 pub mod compare;
 pub mod entities;
 pub mod finder;
@@ -13,6 +14,9 @@ pub mod input;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
+pub mod outside;
+pub mod palette;
+pub mod setup;
 pub mod spans;
 pub mod terminal;
 pub mod theme;
@@ -23,12 +27,13 @@ use std::time::Duration;
 
 use crossterm::event;
 
+use crate::config::Loaded;
 use crate::corpus::Corpus;
 
-/// Open the reader on a loaded corpus; returns when the user quits.
-pub fn run(corpus: Corpus) -> std::io::Result<()> {
-    let theme = theme::Theme::from_env();
-    let mut app = app::App::new(corpus, keymap::Keymap::default());
+/// Open the reader on a loaded corpus with the user's config; returns when
+/// the user quits.
+pub fn run(corpus: Corpus, config: &Loaded) -> std::io::Result<()> {
+    let (mut app, theme, opener) = setup::reader(corpus, config);
     let mut tui = terminal::Tui::enter()?;
     let size = tui.size()?;
     app.update(action::Action::Resize(size.width, size.height));
@@ -41,6 +46,7 @@ pub fn run(corpus: Corpus) -> std::io::Result<()> {
             if let Some(a) = input::action(&app, &ev) {
                 app.update(a);
             }
+            outside::perform(&mut app, tui.backend_mut(), &opener);
             if app.quit || !event::poll(Duration::ZERO)? {
                 break;
             }

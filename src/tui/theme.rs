@@ -1,79 +1,97 @@
 //! One semantic theme: views ask for "selection" or "heading", never for a
-//! colour, so a user theme (later) or NO_COLOR changes looks in one place.
+//! colour, so a preset, the user's config or NO_COLOR changes looks in one
+//! place.
 
 use ratatui::style::{Color, Modifier, Style};
 
+use super::palette::{self, ColorDepth, TermEnv};
 use crate::analysis::Kind;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Theme {
-    pub border: Style,
-    pub border_focused: Style,
-    pub pane_title: Style,
-    pub pane_title_focused: Style,
-    /// Day headings in the list.
-    pub heading: Style,
-    pub outlet: Style,
-    pub list_title: Style,
-    /// The selected row when the list has focus.
-    pub selection: Style,
-    /// The selected row when the reader has focus.
-    pub selection_unfocused: Style,
-    /// The `▌` mark in front of the selected row.
-    pub selection_mark: Style,
-    pub title: Style,
-    pub meta: Style,
-    pub body: Style,
-    pub scrollbar: Style,
-    pub scroll_position: Style,
-    /// Placeholder text ("No article matches").
-    pub empty: Style,
-    pub status: Style,
-    pub status_key: Style,
-    pub status_info: Style,
-    pub filter_prompt: Style,
-    pub filter_text: Style,
-    pub filter_count: Style,
-    pub popup: Style,
-    pub popup_border: Style,
-    pub popup_heading: Style,
-    pub popup_key: Style,
+/// The theme's elements, each with the words the default config file and
+/// the docs show. One list, so the struct, the config file's names and
+/// `dateline config --default` cannot drift apart.
+macro_rules! elements {
+    ($( $name:ident => $doc:literal, )*) => {
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct Theme {
+            $( #[doc = $doc] pub $name: Style, )*
+        }
+
+        impl Theme {
+            /// Every element: its name in a config file and what it styles.
+            pub const ELEMENTS: &[(&str, &str)] = &[ $( (stringify!($name), $doc), )* ];
+
+            /// The style of the element named `name` (as in a config file).
+            pub fn get(&self, name: &str) -> Option<Style> {
+                match name {
+                    $( stringify!($name) => Some(self.$name), )*
+                    _ => None,
+                }
+            }
+
+            pub fn get_mut(&mut self, name: &str) -> Option<&mut Style> {
+                match name {
+                    $( stringify!($name) => Some(&mut self.$name), )*
+                    _ => None,
+                }
+            }
+
+            /// Every style, for changes that apply to all of them.
+            fn styles_mut(&mut self) -> Vec<&mut Style> {
+                vec![ $( &mut self.$name, )* ]
+            }
+        }
+    };
+}
+
+elements! {
     // Mentions in the reader, one style per kind. Each kind has its own
     // modifiers as well as its colour, so they stay apart without colour.
-    pub person: Style,
-    pub org: Style,
-    pub place: Style,
-    pub group: Style,
-    pub date: Style,
-    pub number: Style,
-    /// The mention `n`/`N` or a jump landed on, over its kind's style.
-    pub mention_current: Style,
-    /// The current entity's status text ("Al Asad Air Base · mention 1 of 8").
-    pub status_entity: Style,
-    /// Characters of a finder row that the query matched.
-    pub finder_match: Style,
-    /// The alias a finder row matched by, when not the name.
-    pub finder_alias: Style,
-    /// Counts and kinds: the quiet columns of the finder and entity panel.
-    pub count: Style,
-    // The comparison view.
-    /// The `≠` of a fact the outlets disagree on.
-    pub differ: Style,
-    /// The `=` of a fact the outlets agree on.
-    pub agree: Style,
-    /// The `·` of a fact one outlet alone reports.
-    pub single: Style,
-    /// The value that differs, in every report of a `≠` fact.
-    pub value_differs: Style,
-    /// The value compared, in the reports of a `=` fact.
-    pub value_agrees: Style,
-    /// Column names over the articles.
-    pub column_head: Style,
-    /// The `—` where an article does not report a fact.
-    pub gap: Style,
-    /// The sentence a report opened in the reader, until another article
-    /// is opened or Esc.
-    pub sentence: Style,
+    person => "A person mentioned in the reader.",
+    org => "An organisation mentioned in the reader.",
+    place => "A place mentioned in the reader.",
+    group => "A group (nationality, religion, party) mentioned in the reader.",
+    date => "A date in the reader.",
+    number => "A count or amount in the reader.",
+    mention_current => "The mention n/N or a jump landed on, over its kind's style.",
+    border => "Pane borders.",
+    border_focused => "The focused pane's border.",
+    pane_title => "Pane titles.",
+    pane_title_focused => "The focused pane's title.",
+    heading => "Day headings in the list.",
+    outlet => "Outlets in the list.",
+    list_title => "Titles in the list.",
+    selection => "The selected row when its pane has focus.",
+    selection_unfocused => "The selected row when its pane has not.",
+    selection_mark => "The mark in front of the selected row.",
+    title => "The article's title in the reader.",
+    meta => "The outlet, date and length under the title.",
+    body => "The article's text.",
+    scrollbar => "Scrollbars.",
+    scroll_position => "How far through the article the reader is.",
+    empty => "Placeholder text (\"No article matches\").",
+    status => "The status line.",
+    status_key => "Keys on the status line.",
+    status_info => "The position on the right of the status line.",
+    status_entity => "The current entity on the status line.",
+    filter_prompt => "The / of the filter being typed.",
+    filter_text => "The filter being typed.",
+    filter_count => "How many articles match the filter.",
+    popup => "Inside popups (help, finder, story picker).",
+    popup_border => "Popup borders.",
+    popup_heading => "Popup titles and section headings.",
+    popup_key => "Keys in the help popup.",
+    finder_match => "Letters of a finder row the query matched.",
+    finder_alias => "The alias a finder row matched by, when not the name.",
+    count => "Counts and kinds: the quiet columns of the finder and entity panel.",
+    differ => "The ≠ of a fact the outlets disagree on.",
+    agree => "The = of a fact the outlets agree on.",
+    single => "The · of a fact one outlet alone reports.",
+    value_differs => "The value that differs, in every report of a ≠ fact.",
+    value_agrees => "The value compared, in the reports of a = fact.",
+    column_head => "Column names over the articles in the comparison.",
+    gap => "The — where an article does not report a fact.",
+    sentence => "The sentence a report opened in the reader, until another article or Esc.",
 }
 
 impl Default for Theme {
@@ -205,12 +223,207 @@ impl Theme {
         }
     }
 
-    /// The default theme, or [`Theme::monochrome`] when `NO_COLOR` is set
-    /// to anything non-empty.
-    pub fn from_env() -> Self {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::monochrome(),
-            _ => Theme::default(),
+    /// The colours for a light terminal background: dark foregrounds, no
+    /// yellow or light grey text. Only the 16 ANSI colours, like the dark one.
+    pub fn light() -> Self {
+        let accent = Color::Blue;
+        let quiet = Color::DarkGray;
+        let bold = Modifier::BOLD;
+        Theme {
+            border: Style::new().fg(quiet),
+            border_focused: Style::new().fg(accent),
+            pane_title: Style::new().fg(quiet),
+            pane_title_focused: Style::new().fg(accent).add_modifier(bold),
+            heading: Style::new().fg(Color::Magenta).add_modifier(bold),
+            outlet: Style::new().fg(accent),
+            list_title: Style::new(),
+            selection: Style::new().bg(Color::Blue).fg(Color::White).add_modifier(bold),
+            selection_unfocused: Style::new().bg(Color::Gray).fg(Color::Black),
+            selection_mark: Style::new().fg(Color::Blue).add_modifier(bold),
+            title: Style::new().add_modifier(bold),
+            meta: Style::new().fg(quiet).add_modifier(Modifier::ITALIC),
+            body: Style::new(),
+            scrollbar: Style::new().fg(accent),
+            scroll_position: Style::new().fg(accent),
+            empty: Style::new().fg(quiet).add_modifier(Modifier::ITALIC),
+            status: Style::new().fg(quiet),
+            status_key: Style::new().fg(accent).add_modifier(bold),
+            status_info: Style::new().fg(Color::Magenta),
+            filter_prompt: Style::new().fg(Color::Magenta).add_modifier(bold),
+            filter_text: Style::new().add_modifier(bold),
+            filter_count: Style::new().fg(Color::Magenta),
+            popup: Style::new(),
+            popup_border: Style::new().fg(accent),
+            popup_heading: Style::new().fg(Color::Magenta).add_modifier(bold),
+            popup_key: Style::new().fg(accent).add_modifier(bold),
+            person: Style::new().fg(Color::Magenta).add_modifier(bold),
+            org: Style::new().fg(Color::Blue).add_modifier(bold),
+            place: Style::new().fg(Color::Green).add_modifier(Modifier::UNDERLINED),
+            group: Style::new().fg(Color::Cyan).add_modifier(Modifier::ITALIC),
+            date: Style::new().fg(Color::LightBlue),
+            number: Style::new().fg(Color::Red),
+            mention_current: Style::new().add_modifier(Modifier::REVERSED | bold),
+            status_entity: Style::new().fg(Color::Black).add_modifier(bold),
+            finder_match: Style::new().fg(Color::Red).add_modifier(bold | Modifier::UNDERLINED),
+            finder_alias: Style::new().fg(quiet).add_modifier(Modifier::ITALIC),
+            count: Style::new().fg(quiet),
+            differ: Style::new().fg(Color::Red).add_modifier(bold),
+            agree: Style::new().fg(Color::Green).add_modifier(bold),
+            single: Style::new().fg(quiet),
+            value_differs: Style::new().fg(Color::Red).add_modifier(bold | Modifier::REVERSED),
+            value_agrees: Style::new().fg(Color::Green).add_modifier(bold),
+            column_head: Style::new().fg(accent).add_modifier(bold),
+            gap: Style::new().fg(quiet),
+            sentence: Style::new().bg(Color::Gray).fg(Color::Black),
         }
+    }
+
+    pub fn preset(preset: Preset) -> Self {
+        match preset {
+            Preset::Dark => Theme::default(),
+            Preset::Light => Theme::light(),
+        }
+    }
+
+    /// The theme to draw with: the preset, the user's styles by element
+    /// name over it, then only what the terminal can show. Under NO_COLOR
+    /// the start is [`Theme::monochrome`] and a user's style gives only its
+    /// modifiers (a style of colours alone leaves the element as it was,
+    /// so nothing that marks focus or selection can vanish).
+    pub fn build(
+        preset: Preset,
+        styles: &[(String, Style)],
+        env: TermEnv,
+        depth: Option<ColorDepth>,
+    ) -> Theme {
+        let mut theme = if env.no_color { Theme::monochrome() } else { Theme::preset(preset) };
+        for (name, style) in styles {
+            let Some(slot) = theme.get_mut(name) else { continue };
+            if !env.no_color {
+                *slot = *style;
+            } else if !style.add_modifier.is_empty() {
+                *slot = Style::new().add_modifier(style.add_modifier);
+            }
+        }
+        if env.no_color {
+            theme.drop_colours();
+        } else {
+            theme.fit_colours(depth.unwrap_or(env.depth));
+        }
+        theme
+    }
+
+    /// Every colour brought to the nearest the terminal shows.
+    pub fn fit_colours(&mut self, depth: ColorDepth) {
+        for s in self.styles_mut() {
+            s.fg = s.fg.map(|c| palette::fit(c, depth));
+            s.bg = s.bg.map(|c| palette::fit(c, depth));
+            s.underline_color = s.underline_color.map(|c| palette::fit(c, depth));
+        }
+    }
+
+    /// No colour anywhere: modifiers only.
+    pub fn drop_colours(&mut self) {
+        for s in self.styles_mut() {
+            s.fg = None;
+            s.bg = None;
+            s.underline_color = None;
+        }
+    }
+
+    /// Every colour the theme uses.
+    pub fn colours(&self) -> Vec<Color> {
+        Theme::ELEMENTS
+            .iter()
+            .filter_map(|(n, _)| self.get(n))
+            .flat_map(|s| [s.fg, s.bg, s.underline_color])
+            .flatten()
+            .collect()
+    }
+}
+
+/// The colours a theme starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Preset {
+    #[default]
+    Dark,
+    Light,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 2] = [Preset::Dark, Preset::Light];
+
+    /// Its name in a config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Dark => "dark",
+            Preset::Light => "light",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::palette::is_ansi16;
+
+    fn env(no_color: bool, depth: ColorDepth) -> TermEnv {
+        TermEnv { no_color, depth }
+    }
+
+    #[test]
+    fn presets_use_only_the_16_colours() {
+        for theme in [Theme::default(), Theme::light(), Theme::monochrome()] {
+            let odd: Vec<Color> = theme.colours().into_iter().filter(|&c| !is_ansi16(c)).collect();
+            assert!(odd.is_empty(), "{odd:?}");
+        }
+        assert!(Theme::monochrome().colours().is_empty());
+        assert_ne!(Theme::light(), Theme::default());
+    }
+
+    #[test]
+    fn every_element_has_a_name_and_words() {
+        let mut t = Theme::default();
+        for (name, doc) in Theme::ELEMENTS {
+            assert!(!doc.is_empty(), "{name}");
+            assert!(t.get(name).is_some() && t.get_mut(name).is_some(), "{name}");
+        }
+        assert_eq!(Theme::ELEMENTS.len(), t.styles_mut().len());
+        assert!(t.get("nonsense").is_none());
+    }
+
+    #[test]
+    fn build_applies_user_styles_then_the_terminal() {
+        let orange = Style::new().fg(Color::Rgb(255, 140, 0)).add_modifier(Modifier::ITALIC);
+        let styles = vec![("person".to_string(), orange), ("nonsense".to_string(), orange)];
+        let full = Theme::build(Preset::Dark, &styles, env(false, ColorDepth::TrueColor), None);
+        assert_eq!(full.person, orange);
+        assert_eq!(full.org, Theme::default().org);
+        let truecolor = env(false, ColorDepth::TrueColor);
+        let ansi = Theme::build(Preset::Dark, &styles, truecolor, Some(ColorDepth::Ansi16));
+        assert!(ansi.colours().into_iter().all(is_ansi16));
+        assert_eq!(ansi.person.add_modifier, Modifier::ITALIC);
+        let light = Theme::build(Preset::Light, &[], env(false, ColorDepth::Ansi16), None);
+        assert_eq!(light, Theme::light());
+    }
+
+    #[test]
+    fn no_color_keeps_modifiers_only() {
+        let colour_only = Style::new().bg(Color::Blue);
+        let styles = vec![
+            ("selection".to_string(), colour_only),
+            ("person".to_string(), Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC)),
+        ];
+        let t = Theme::build(Preset::Light, &styles, env(true, ColorDepth::TrueColor), None);
+        assert!(t.colours().is_empty());
+        // A style of colour alone would leave the selection invisible.
+        assert_eq!(t.selection, Theme::monochrome().selection);
+        assert_eq!(t.person, Style::new().add_modifier(Modifier::ITALIC));
+        let plain = Theme::build(Preset::Dark, &[], env(true, ColorDepth::Ansi16), None);
+        assert_eq!(plain, Theme::monochrome());
     }
 }

@@ -74,6 +74,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         used += 2;
     }
 
+    // What `o` or `y` just did, in place of the hints until the next key.
+    if let Some(msg) = app.message.as_deref().filter(|_| !app.filter_editing) {
+        let room = total.saturating_sub(used + right_w);
+        let text = crate::display::fit(&clean(msg), room);
+        let gap = total.saturating_sub(used + width(&text) + right_w) + 2;
+        spans.push(Span::styled(text, theme.status_info));
+        if used + right_w <= total {
+            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::styled(right, theme.status_info));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+        return;
+    }
+
     let sep = " · ";
     let mut first = true;
     let contexts = app.contexts();
