@@ -10,7 +10,11 @@ use super::html_text::unescape;
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct LdArticle {
     pub headline: Option<String>,
+    /// `datePublished`.
     pub date: Option<String>,
+    /// `dateCreated`: when the page was made, a weaker sign of the
+    /// publication date than the page's own published-time tags.
+    pub created: Option<String>,
     pub publisher: Option<String>,
     pub author: Option<String>,
     pub url: Option<String>,
@@ -38,7 +42,8 @@ pub fn article<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Option<LdArticl
     });
     Some(LdArticle {
         headline: text("headline").or_else(|| text("name")),
-        date: text("datePublished").or_else(|| text("dateCreated")),
+        date: text("datePublished"),
+        created: text("dateCreated"),
         publisher: names("publisher").into_iter().next(),
         author: Some(names("author").join(", ")).filter(|s| !s.is_empty()),
         url: url.filter(|u| u.starts_with("http://") || u.starts_with("https://")),
@@ -90,8 +95,11 @@ fn types(v: &Value) -> impl Iterator<Item = &str> {
     one.into_iter().chain(many)
 }
 
+/// Schema.org's articles: `Article` and its kinds, `Report`, and the
+/// postings (`BlogPosting`, `LiveBlogPosting`, `SocialMediaPosting`,
+/// `DiscussionForumPosting`).
 fn is_article_type(t: &str) -> bool {
-    t.ends_with("Article") || t.ends_with("BlogPosting") || t == "Report"
+    t.ends_with("Article") || t.ends_with("Posting") || t == "Report"
 }
 
 /// The names a field gives: a string, an object with a `name`, a reference
@@ -167,5 +175,18 @@ mod tests {
         .unwrap();
         assert_eq!(a.headline.as_deref(), Some("News"));
         assert_eq!(article([r#"{"@type":"Organization","name":"Org"}"#]), None);
+    }
+
+    #[test]
+    fn postings_are_articles_and_creation_is_not_publication() {
+        // As Tumblr describes a post.
+        let a = article([r#"{"@type":"SocialMediaPosting","headline":"Update 1.8",
+            "datePublished":"2014-09-02T08:35:27-04:00","author":"mcupdate"}"#])
+        .unwrap();
+        assert_eq!(a.headline.as_deref(), Some("Update 1.8"));
+        assert_eq!(a.date.as_deref(), Some("2014-09-02T08:35:27-04:00"));
+        let a =
+            article([r#"{"@type":"NewsArticle","dateCreated":"2017-02-24T01:18:13Z"}"#]).unwrap();
+        assert_eq!((a.date, a.created.as_deref()), (None, Some("2017-02-24T01:18:13Z")));
     }
 }

@@ -65,11 +65,14 @@ pub fn read(doc: &Document) -> (Meta, Vec<String>) {
         .map(|u| u.trim().to_string())
         .find(|u| is_web_address(u));
 
+    // JSON-LD's `dateCreated` comes after the page's published-time tags:
+    // it is often a UTC timestamp a day past the date the outlet printed.
     let dates = ld
         .date
         .map(|d| ("datePublished", d))
         .into_iter()
-        .chain(DATE_TAGS.iter().filter_map(|k| tags.get(*k).map(|v| (*k, v.clone()))));
+        .chain(DATE_TAGS.iter().filter_map(|k| tags.get(*k).map(|v| (*k, v.clone()))))
+        .chain(ld.created.map(|d| ("dateCreated", d)));
     let mut date = None;
     let mut unreadable = None;
     for (key, value) in dates {
@@ -168,6 +171,23 @@ mod tests {
         assert_eq!(m.outlet.as_deref(), Some("LD Outlet"));
         assert_eq!(m.date, NaiveDate::from_ymd_opt(2022, 1, 9));
         assert!(p.is_empty(), "a readable date was found: {p:?}");
+    }
+
+    #[test]
+    fn a_published_time_tag_wins_over_json_ld_creation() {
+        // A Fandom news page: created 01:18 UTC on the 24th, published (as
+        // the page prints it) at 17:18 on the 23rd in California.
+        let (m, _) = meta(
+            r#"<head><meta property="article:published_time" content="2017-02-23T17:18:13-08:00">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+              "dateCreated":"2017-02-24T01:18:13Z"}</script></head>"#,
+        );
+        assert_eq!(m.date, NaiveDate::from_ymd_opt(2017, 2, 23));
+        let (m, _) = meta(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+              "dateCreated":"2017-02-24T01:18:13Z"}</script>"#,
+        );
+        assert_eq!(m.date, NaiveDate::from_ymd_opt(2017, 2, 24), "creation, when nothing else");
     }
 
     #[test]
