@@ -25,6 +25,7 @@ pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
             }
             Err(e) => warnings.push(Warning::new(root, Problem::Unreadable(e.to_string()))),
             Ok(m) if m.is_file() => push(root.clone(), &mut out),
+            Ok(m) if !m.is_dir() => warnings.push(Warning::new(root, Problem::NotAFile)),
             Ok(_) => {
                 let walker = WalkDir::new(root)
                     .follow_links(true)
@@ -34,7 +35,9 @@ pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_file() => push(e.into_path(), &mut out),
-                        Ok(_) => {}
+                        Ok(e) if e.file_type().is_dir() => {}
+                        // Pipes, sockets, devices: reading one could block forever.
+                        Ok(e) => warnings.push(Warning::new(e.into_path(), Problem::NotAFile)),
                         Err(e) => {
                             let path = e.path().unwrap_or(root).to_path_buf();
                             let problem = if e.loop_ancestor().is_some() {
