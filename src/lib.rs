@@ -9,6 +9,7 @@ pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod display;
+pub mod fault;
 pub mod index;
 pub mod tui;
 

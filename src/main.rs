@@ -8,6 +8,8 @@ use dateline::cli::Cli;
 use dateline::corpus;
 
 fn main() -> ExitCode {
+    // First, so a panic anywhere after this is logged, not shown raw.
+    dateline::fault::init();
     let cli = Cli::parse();
     let (paths, command) = cli.split();
     let corpus = corpus::load(&paths);

@@ -29,6 +29,7 @@ use crate::corpus::Corpus;
 pub fn run(corpus: Corpus) -> std::io::Result<()> {
     let theme = theme::Theme::from_env();
     let mut app = app::App::new(corpus, keymap::Keymap::default());
+    tracing::info!("reader started on {} articles", app.corpus.articles.len());
     let mut tui = terminal::Tui::enter()?;
     let size = tui.size()?;
     app.update(action::Action::Resize(size.width, size.height));
@@ -37,6 +38,7 @@ pub fn run(corpus: Corpus) -> std::io::Result<()> {
         // Apply every event already waiting before drawing again, so a burst
         // (wheel, held key, paste) costs one frame, not one per event.
         let mut ev = event::read()?;
+        debug_panic();
         loop {
             if let Some(a) = input::action(&app, &ev) {
                 app.update(a);
@@ -48,4 +50,15 @@ pub fn run(corpus: Corpus) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A panic on purpose inside the reader's loop, at the first key, so a
+/// test can check the terminal is restored and the log holds the details:
+/// debug builds only, when `DATELINE_DEBUG_PANIC` is set (its value goes
+/// into the message).
+fn debug_panic() {
+    #[cfg(debug_assertions)]
+    if let Some(v) = std::env::var_os("DATELINE_DEBUG_PANIC") {
+        panic!("debug panic requested: {}", v.to_string_lossy());
+    }
 }
