@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod display;
 pub mod fault;
 pub mod index;
+pub mod state;
 pub mod tui;
 
 pub use corpus::{Article, Corpus, Warning};

@@ -1,6 +1,7 @@
 //! Faults: a panic inside the reader gives the terminal back, prints one
 //! short message saying where the log is, and the log holds the details;
-//! output to a closed pipe stops quietly; files that vanish or change while a folder
+//! the reading state is loaded and saved by the real reader; output to a
+//! closed pipe stops quietly; files that vanish or change while a folder
 //! loads are warnings.
 
 use std::fs;
@@ -160,6 +161,44 @@ fn a_panic_in_the_reader_restores_the_terminal_and_logs_the_details() {
     assert!(logged.contains("debug panic requested"), "{logged}");
     assert!(logged.contains("src/tui/mod.rs"), "where it happened: {logged}");
     assert!(logged.contains("debug_panic"), "a backtrace: {logged}");
+}
+
+#[test]
+fn the_reader_loads_and_saves_reading_state_and_moves_a_corrupt_one_aside() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let state = data.path().join("state.json");
+    fs::write(&state, b"{\"version\": 1, \"read\": [").expect("write a torn state");
+    let dir = data.path().to_string_lossy().into_owned();
+    let mut pty = Pty::start(&[&sample()], &[("DATELINE_DATA_DIR", &dir)]);
+    pty.wait_for("the first frame", |s| s.contents().contains("Articles (5)"));
+    pty.send(b"j\r");
+    pty.wait_for("the reader", |s| s.contents().contains("j/k scroll"));
+    pty.send(b"s");
+    pty.wait_for("the star", |s| s.contents().contains('★'));
+    pty.send(b"q");
+    let status = pty.finish();
+    assert!(status.success(), "{status:?}");
+    pty.assert_restored();
+    let text = pty.text();
+    assert!(text.contains("moved aside to"), "the warning is shown after the reader:\n{text}");
+
+    let aside: Vec<PathBuf> = fs::read_dir(data.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.to_string_lossy().contains("state.json.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "moved aside, not deleted");
+    assert_eq!(fs::read(&aside[0]).expect("read"), b"{\"version\": 1, \"read\": [");
+    let saved: serde_json::Value =
+        serde_json::from_slice(&fs::read(&state).expect("saved")).expect("a sound state");
+    assert_eq!(saved["read"].as_array().map(Vec::len), Some(1), "{saved}");
+    assert_eq!(saved["starred"], saved["read"], "the article read is the one starred");
+
+    // The next run finds it: the star is there from the first frame.
+    let mut again = Pty::start(&[&sample()], &[("DATELINE_DATA_DIR", &dir)]);
+    again.wait_for("the star again", |s| s.contents().contains('★'));
+    again.send(b"q");
+    assert!(again.finish().success());
 }
 
 #[test]

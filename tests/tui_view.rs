@@ -131,7 +131,7 @@ fn selection_style_marks_focus() {
 #[test]
 fn help_lists_every_binding_of_the_keymap() {
     use dateline::tui::action::Context;
-    let mut a = app(sample(), 100, 90);
+    let mut a = app(sample(), 100, 120);
     press(&mut a, &["?"]);
     let s = screen(&a);
     let rows: Vec<String> =

@@ -100,6 +100,15 @@ pub enum Action {
     /// Show the comparison of the selected story.
     StoriesAccept,
     StoriesClose,
+    // Reading state.
+    /// Mark the open article read, or unread again.
+    ToggleRead,
+    /// Star the open article, or unstar it.
+    ToggleStar,
+    /// Show only unread articles in the list, or all again.
+    OnlyUnread,
+    /// Show only starred articles in the list, or all again.
+    OnlyStarred,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }

@@ -13,6 +13,7 @@ pub mod input;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
+pub mod reading;
 pub mod spans;
 pub mod terminal;
 pub mod theme;
@@ -29,6 +30,7 @@ use crate::corpus::Corpus;
 pub fn run(corpus: Corpus) -> std::io::Result<()> {
     let theme = theme::Theme::from_env();
     let mut app = app::App::new(corpus, keymap::Keymap::default());
+    let mut reading = reading::Reading::open(&mut app);
     tracing::info!("reader started on {} articles", app.corpus.articles.len());
     let mut tui = terminal::Tui::enter()?;
     let size = tui.size()?;
@@ -48,7 +50,11 @@ pub fn run(corpus: Corpus) -> std::io::Result<()> {
             }
             ev = event::read()?;
         }
+        reading.save_if_changed(&mut app);
     }
+    reading.save_if_changed(&mut app);
+    drop(tui);
+    reading.report();
     Ok(())
 }
 

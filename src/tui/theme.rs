@@ -15,6 +15,10 @@ pub struct Theme {
     pub heading: Style,
     pub outlet: Style,
     pub list_title: Style,
+    /// Over `list_title`, for an article already read.
+    pub list_read: Style,
+    /// The `★` of a starred article in the list.
+    pub star: Style,
     /// The selected row when the list has focus.
     pub selection: Style,
     /// The selected row when the reader has focus.
@@ -89,6 +93,8 @@ impl Default for Theme {
             heading: Style::new().fg(Color::Yellow).add_modifier(bold),
             outlet: Style::new().fg(accent),
             list_title: Style::new(),
+            list_read: Style::new().fg(dim),
+            star: Style::new().fg(Color::Yellow).add_modifier(bold),
             selection: Style::new().bg(Color::Blue).fg(Color::White).add_modifier(bold),
             selection_unfocused: Style::new().bg(dim).fg(Color::White),
             selection_mark: Style::new().fg(Color::LightCyan).add_modifier(bold),
@@ -149,6 +155,8 @@ impl Theme {
             heading: bold.add_modifier(Modifier::UNDERLINED),
             outlet: plain,
             list_title: plain,
+            list_read: Style::new().add_modifier(Modifier::DIM),
+            star: bold,
             selection: Style::new().add_modifier(Modifier::REVERSED),
             selection_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
             selection_mark: bold,
