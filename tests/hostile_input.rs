@@ -298,6 +298,23 @@ fn deep_nesting_in_every_other_format() {
 }
 
 #[test]
+fn two_feeds_pasted_into_one_file() {
+    // Found by the fuzzer: a second declaration naming another encoding made
+    // the XML reader panic.
+    let one = |title: &str| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>{title}</title>\
+             <item><title>A</title><description>Entry text of {title}.</description></item></channel></rss>\n"
+        )
+    };
+    let pasted = format!("{}{}", one("First"), one("Second"));
+    let (_d, c) = load_with(&[("pasted.xml", pasted.as_bytes())]);
+    let loaded = c.articles.iter().any(|a| a.path.ends_with("pasted.xml"));
+    assert!(loaded || warning_for(&c, "pasted.xml").to_string().contains("feed"), "{c:?}");
+    assert_rest_loaded(&c);
+}
+
+#[test]
 fn yaml_alias_bomb() {
     // "Billion laughs": nine levels of nine aliases each.
     let mut y = String::from(

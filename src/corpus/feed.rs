@@ -141,19 +141,18 @@ fn written_date(s: &str) -> Option<NaiveDate> {
 }
 
 /// The text handed to the parser is UTF-8 already: an XML declaration naming
-/// another encoding would make it decode the text a second time.
+/// an encoding would make it decode the text a second time, and one that
+/// is not at the very top (a second declaration, or the first after
+/// leading text) makes the XML reader panic when it names another
+/// encoding than the one in use. So every declaration loses its encoding,
+/// which the parser then takes to be UTF-8.
 fn declared_utf8(text: &str) -> Cow<'_, str> {
     static ENCODING: OnceLock<Regex> = OnceLock::new();
     let encoding = ENCODING.get_or_init(|| {
-        Regex::new(r#"^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']"#)
+        Regex::new(r#"(<\?xml\s[^>]*?)\s*\bencoding\s*=\s*(?:"[^"]*"|'[^']*'|[^\s?>]*)"#)
             .expect("declaration pattern is valid")
     });
-    match encoding.captures(text).and_then(|c| c.get(1)) {
-        Some(m) if !m.as_str().eq_ignore_ascii_case("utf-8") => {
-            Cow::Owned(format!("{}UTF-8{}", &text[..m.start()], &text[m.end()..]))
-        }
-        _ => Cow::Borrowed(text),
-    }
+    encoding.replace_all(text, "$1")
 }
 
 #[cfg(test)]
@@ -169,10 +168,39 @@ mod tests {
     }
 
     #[test]
-    fn a_declared_encoding_is_restated_as_utf8() {
+    fn declared_encodings_are_dropped_everywhere() {
         let t = "<?xml version=\"1.0\" encoding='ISO-8859-1'?><rss/>";
-        assert_eq!(declared_utf8(t), "<?xml version=\"1.0\" encoding='UTF-8'?><rss/>");
+        assert_eq!(declared_utf8(t), "<?xml version=\"1.0\"?><rss/>");
         assert!(matches!(declared_utf8("<rss/>"), Cow::Borrowed(_)));
+        // A second declaration, as a file of two feeds pasted together has.
+        let two = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss>x<?xml version=\"1.0\" \
+                   encoding=\"ISO-8859-1\" standalone=\"yes\"?></rss>";
+        assert_eq!(
+            declared_utf8(two),
+            "<?xml version=\"1.0\"?><rss>x<?xml version=\"1.0\" standalone=\"yes\"?></rss>"
+        );
+        // A declaration after leading text, which the reader no longer
+        // holds when it reads the declaration.
+        let late =
+            format!("{}<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss/>", " ".repeat(100));
+        assert!(!declared_utf8(&late).contains("encoding"));
+    }
+
+    #[test]
+    fn feeds_with_declarations_out_of_place_are_errors_not_panics() {
+        let item = "<item><title>A</title><description>Text.</description></item>";
+        for text in [
+            format!(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>{item}<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>{item}</channel></rss>"
+            ),
+            format!(
+                "{}<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel>{item}</channel></rss>",
+                "\n".repeat(80)
+            ),
+        ] {
+            // Read or refused; either way, no panic.
+            let _ = parse(&text);
+        }
     }
 
     #[test]
