@@ -159,6 +159,23 @@ pub fn load_with(paths: &[PathBuf], limits: FetchLimits) -> Corpus {
     Corpus { articles, warnings }
 }
 
+/// Read `bytes` as the contents of a file named `path` (its extension picks
+/// the format), without touching the disk: text that comes from elsewhere,
+/// and the fuzzers. Problems become warnings naming `path`.
+pub fn load_bytes(path: &std::path::Path, bytes: &[u8]) -> Corpus {
+    let (loaded, problems) = read::read_named(path, bytes);
+    let mut warnings = Vec::new();
+    match problems.len() {
+        0 => {}
+        1 => warnings.extend(problems.into_iter().map(|p| Warning::new(path, p))),
+        _ => warnings.push(Warning::new(path, Problem::Several(problems))),
+    }
+    let mut articles = ids::assign(loaded);
+    dedupe(&mut articles, &mut warnings);
+    sort(&mut articles);
+    Corpus { articles, warnings }
+}
+
 /// Keep the first of articles whose bodies are identical (in path order).
 /// Bodies are compared through a hash first, so no body is copied.
 fn dedupe(articles: &mut Vec<Article>, warnings: &mut Vec<Warning>) {

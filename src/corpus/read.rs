@@ -40,16 +40,32 @@ enum Format {
     Feed,
 }
 
-pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
+/// The format a file's name gives it.
+fn format_of(path: &Path) -> Result<Format, Problem> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
-    let format = match ext.as_deref() {
+    Ok(match ext.as_deref() {
         Some("txt" | "text") => Format::Text { markdown: false },
         Some("md" | "markdown") => Format::Text { markdown: true },
         Some("json") => Format::Json { lines: false },
         Some("jsonl" | "ndjson") => Format::Json { lines: true },
         Some("html" | "htm" | "xhtml") => Format::Html,
         Some("xml" | "rss" | "rdf" | "atom") => Format::Feed,
-        _ => return (vec![], vec![Problem::Unsupported(ext)]),
+        _ => return Err(Problem::Unsupported(ext)),
+    })
+}
+
+/// `bytes` read as the contents of a file named `path`, without the disk.
+pub fn read_named(path: &Path, bytes: &[u8]) -> (Vec<Loaded>, Vec<Problem>) {
+    match format_of(path) {
+        Ok(format) => read_bytes(path, format, bytes),
+        Err(p) => (vec![], vec![p]),
+    }
+}
+
+pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
+    let format = match format_of(path) {
+        Ok(f) => f,
+        Err(p) => return (vec![], vec![p]),
     };
     match read_whole(path, |p| std::fs::read(p)) {
         Ok((bytes, changed)) => {
