@@ -140,19 +140,39 @@ fn written_date(s: &str) -> Option<NaiveDate> {
     parse_date(s).or_else(|| s.split_once(", ").and_then(|(_, rest)| parse_date(rest)))
 }
 
-/// The text handed to the parser is UTF-8 already: an XML declaration naming
-/// an encoding would make it decode the text a second time, and one that
-/// is not at the very top (a second declaration, or the first after
-/// leading text) makes the XML reader panic when it names another
-/// encoding than the one in use. So every declaration loses its encoding,
-/// which the parser then takes to be UTF-8.
+/// The text handed to the parser is UTF-8 already, so XML declarations go,
+/// all of them: one naming an encoding would make the parser decode the
+/// text a second time, and one that is not at the very top (a second
+/// declaration, or the first after leading text) makes the XML reader
+/// panic when it names another encoding than the one in use. A
+/// declaration is what the XML reader takes for one: `<?xml` followed by
+/// a space or `?>`, up to the first `?>`.
 fn declared_utf8(text: &str) -> Cow<'_, str> {
-    static ENCODING: OnceLock<Regex> = OnceLock::new();
-    let encoding = ENCODING.get_or_init(|| {
-        Regex::new(r#"(<\?xml\s[^>]*?)\s*\bencoding\s*=\s*(?:"[^"]*"|'[^']*'|[^\s?>]*)"#)
-            .expect("declaration pattern is valid")
-    });
-    encoding.replace_all(text, "$1")
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = declaration_at(rest) {
+        let Some(len) = rest[at..].find("?>") else { break };
+        out.push_str(&rest[..at]);
+        rest = &rest[at + len + 2..];
+    }
+    if rest.len() == text.len() {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Where the first XML declaration in `text` starts.
+fn declaration_at(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find("<?xml").map(|i| from + i) {
+        let next = text.as_bytes().get(i + 5).copied();
+        if matches!(next, Some(b' ' | b'\t' | b'\r' | b'\n')) || text[i + 5..].starts_with("?>") {
+            return Some(i);
+        }
+        from = i + 5;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -168,22 +188,22 @@ mod tests {
     }
 
     #[test]
-    fn declared_encodings_are_dropped_everywhere() {
+    fn declarations_are_dropped_everywhere() {
         let t = "<?xml version=\"1.0\" encoding='ISO-8859-1'?><rss/>";
-        assert_eq!(declared_utf8(t), "<?xml version=\"1.0\"?><rss/>");
+        assert_eq!(declared_utf8(t), "<rss/>");
         assert!(matches!(declared_utf8("<rss/>"), Cow::Borrowed(_)));
-        // A second declaration, as a file of two feeds pasted together has.
-        let two = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss>x<?xml version=\"1.0\" \
-                   encoding=\"ISO-8859-1\" standalone=\"yes\"?></rss>";
-        assert_eq!(
-            declared_utf8(two),
-            "<?xml version=\"1.0\"?><rss>x<?xml version=\"1.0\" standalone=\"yes\"?></rss>"
-        );
-        // A declaration after leading text, which the reader no longer
-        // holds when it reads the declaration.
+        // Processing instructions that are not declarations stay.
+        let pi = "<?xml-stylesheet href=\"a.xsl\"?><rss/>";
+        assert!(matches!(declared_utf8(pi), Cow::Borrowed(_)));
+        // A second declaration, as a file of two feeds pasted together has,
+        // and one the reader would end at its first `?>`, whatever quotes.
+        let two = "<?xml version=\"1.0\"?><rss>x<?xml v=\"<a>\" encoding=\"ISO-8859-1\"?>y</rss>";
+        assert_eq!(declared_utf8(two), "<rss>xy</rss>");
         let late =
             format!("{}<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss/>", " ".repeat(100));
-        assert!(!declared_utf8(&late).contains("encoding"));
+        assert_eq!(declared_utf8(&late).trim(), "<rss/>");
+        // Cut off: left for the parser to refuse.
+        assert_eq!(declared_utf8("<rss/><?xml version"), "<rss/><?xml version");
     }
 
     #[test]
@@ -196,6 +216,9 @@ mod tests {
             format!(
                 "{}<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel>{item}</channel></rss>",
                 "\n".repeat(80)
+            ),
+            format!(
+                "<?xml v?><rss version=\"2.0\"><channel>{item}<?xml version&lt;p&gt;=\"<entry>1.0\" encoding=\"ISO-8859-1\"?>{item}</channel></rss>"
             ),
         ] {
             // Read or refused; either way, no panic.
