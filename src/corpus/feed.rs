@@ -146,13 +146,16 @@ fn written_date(s: &str) -> Option<NaiveDate> {
 /// declaration, or the first after leading text) makes the XML reader
 /// panic when it names another encoding than the one in use. A
 /// declaration is what the XML reader takes for one: `<?xml` followed by
-/// a space or `?>`, up to the first `?>`.
+/// a space or `?>`, up to the first `?>`. Each becomes an empty comment,
+/// not nothing: the text on its two sides could join into a new one
+/// (`<?xml` + `<?xml v?>` + ` …`).
 fn declared_utf8(text: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut rest = text;
     while let Some(at) = declaration_at(rest) {
         let Some(len) = rest[at..].find("?>") else { break };
         out.push_str(&rest[..at]);
+        out.push_str("<!---->");
         rest = &rest[at + len + 2..];
     }
     if rest.len() == text.len() {
@@ -190,7 +193,7 @@ mod tests {
     #[test]
     fn declarations_are_dropped_everywhere() {
         let t = "<?xml version=\"1.0\" encoding='ISO-8859-1'?><rss/>";
-        assert_eq!(declared_utf8(t), "<rss/>");
+        assert_eq!(declared_utf8(t), "<!----><rss/>");
         assert!(matches!(declared_utf8("<rss/>"), Cow::Borrowed(_)));
         // Processing instructions that are not declarations stay.
         let pi = "<?xml-stylesheet href=\"a.xsl\"?><rss/>";
@@ -198,12 +201,35 @@ mod tests {
         // A second declaration, as a file of two feeds pasted together has,
         // and one the reader would end at its first `?>`, whatever quotes.
         let two = "<?xml version=\"1.0\"?><rss>x<?xml v=\"<a>\" encoding=\"ISO-8859-1\"?>y</rss>";
-        assert_eq!(declared_utf8(two), "<rss>xy</rss>");
+        assert_eq!(declared_utf8(two), "<!----><rss>x<!---->y</rss>");
         let late =
             format!("{}<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss/>", " ".repeat(100));
-        assert_eq!(declared_utf8(&late).trim(), "<rss/>");
+        assert_eq!(declared_utf8(&late).trim(), "<!----><rss/>");
+        // What is left on either side does not join into a new one (found
+        // by libFuzzer).
+        let joined = "story<?xml<?xml v=\"1\" encoding=\"ISO-8859-1\"?>\n<rdf x=\"1\"?>";
+        assert_eq!(declaration_at(&declared_utf8(joined)), None);
         // Cut off: left for the parser to refuse.
         assert_eq!(declared_utf8("<rss/><?xml version"), "<rss/><?xml version");
+    }
+
+    #[test]
+    fn libfuzzer_find_declarations_joined_after_removal() {
+        // What the text and the declarations on its two sides became once a
+        // declaration between them was removed: a new one, past the XML
+        // reader's first 64 bytes.
+        let found: &[u8] =
+            b"this is a developing story<?xml<?xml ve<?xml version=\x221.0\x22 encodin\
+              g=\x22ISO-\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\
+              \xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\
+              \xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb988~9-1\x22?>\n<rdf\
+              \xff\xff\xff\xff\xff\xff\xff\xffrrsion=\x221.0\x22 encoding=\x22ISO-8859\
+              -1\x22?>\n<rdf\xff\xff\xff\xff\xff\xff\xff\xffrsion=\x221.0\x22 encrsion\
+              =\x22 encoding=\x22ISO-8859-1\x22?>\n<2df:RDF xm\xa4rsion=\x221.0\x22 en\
+              cog=\x22ISO-88~9-1\x22?>\n<rdf\xff\xff\xff\xff\xff\xff\xff\xffrr98/02/22\
+              -rdf-s-nc";
+        let text = super::super::decode::decode(found).expect("text").text;
+        assert!(parse(&text).is_err());
     }
 
     #[test]
@@ -219,6 +245,10 @@ mod tests {
             ),
             format!(
                 "<?xml v?><rss version=\"2.0\"><channel>{item}<?xml version&lt;p&gt;=\"<entry>1.0\" encoding=\"ISO-8859-1\"?>{item}</channel></rss>"
+            ),
+            format!(
+                "{}<?xml<?xml v=\"1\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\" encoding=\"ISO-8859-1\"?><channel>{item}</channel></rss>",
+                "a developing story ".repeat(5)
             ),
         ] {
             // Read or refused; either way, no panic.
