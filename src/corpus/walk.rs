@@ -40,8 +40,16 @@ pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
                         Ok(e) => warnings.push(Warning::new(e.into_path(), Problem::NotAFile)),
                         Err(e) => {
                             let path = e.path().unwrap_or(root).to_path_buf();
+                            let gone = e
+                                .io_error()
+                                .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
+                                && std::fs::symlink_metadata(&path).is_err();
                             let problem = if e.loop_ancestor().is_some() {
                                 Problem::LinkLoop
+                            } else if gone {
+                                // Listed, then gone before it could be looked at (a
+                                // link to nowhere is still there: unreadable).
+                                Problem::Vanished
                             } else {
                                 Problem::Unreadable(
                                     e.io_error().map_or_else(|| e.to_string(), ToString::to_string),
