@@ -171,7 +171,9 @@ pub struct App {
     pub only_unread: bool,
     /// The list shows only starred articles.
     pub only_starred: bool,
-    /// Each article's key into `reading`, by index into `corpus.articles`.
+    /// Each article's key into `reading`, by index into `corpus.articles`;
+    /// made in `apply_filter` when the corpus' size changes (hashing every
+    /// text is not free), so code that swaps the corpus clears it.
     keys: Vec<Key>,
     /// The article last marked read by being opened, so that `m` on the
     /// open article is not undone at once.
@@ -338,11 +340,8 @@ impl App {
                 }
             }
             Action::ToggleStar => {
-                if let Some(a) = self.doc.article
-                    && let Some(k) = self.keys.get(a)
-                {
-                    let on = !self.reading.is_starred(k);
-                    self.reading_changed |= self.reading.set_starred(k, on);
+                if let Some(a) = self.doc.article {
+                    self.set_starred(a, !self.is_starred(a));
                 }
             }
             Action::OnlyUnread => {
@@ -474,6 +473,12 @@ impl App {
     fn set_read(&mut self, a: usize, read: bool) {
         if let Some(k) = self.keys.get(a) {
             self.reading_changed |= self.reading.set_read(k, read);
+        }
+    }
+
+    fn set_starred(&mut self, a: usize, starred: bool) {
+        if let Some(k) = self.keys.get(a) {
+            self.reading_changed |= self.reading.set_starred(k, starred);
         }
     }
 
@@ -774,6 +779,7 @@ impl App {
     fn apply_filter(&mut self) {
         let keep = self.selected.and_then(|i| self.visible.get(i).copied());
         let query = self.filter.to_lowercase();
+        // Keys are made once; a corpus of another size is a new one.
         if self.keys.len() != self.corpus.articles.len() {
             self.keys = self.corpus.articles.iter().map(Key::of).collect();
         }
