@@ -243,6 +243,22 @@ fn json_with_wrong_types() {
 }
 
 #[test]
+fn json_items_that_are_all_boilerplate() {
+    // Found by libFuzzer: an item whose text the boilerplate rules empty
+    // was dropped without a word.
+    let (_d, c) = load_with(&[
+        ("one.json", br#"{"body": "One..e/N"}"#),
+        ("many.json", br#"[{"body": "Skip to content"}, {"body": "A real article text."}]"#),
+        ("lines.jsonl", b"{\"body\": \"Real text here.\"}\n{\"body\": \"One..e/N\"}\n"),
+    ]);
+    assert_eq!(warning_for(&c, "one.json").problem, Problem::NoText);
+    assert!(warning_for(&c, "many.json").to_string().contains("item 1: no text"));
+    assert!(warning_for(&c, "lines.jsonl").to_string().contains("line 2: no text"));
+    assert_eq!(c.articles.len(), 3);
+    assert_rest_loaded(&c);
+}
+
+#[test]
 fn json_10000_levels_deep() {
     let arrays = "[".repeat(10_000) + &"]".repeat(10_000);
     let objects = "{\"a\":".repeat(10_000) + "1" + &"}".repeat(10_000);

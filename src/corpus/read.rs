@@ -179,14 +179,22 @@ fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> (Vec<Loaded>, Vec<Pr
                 }
                 problems.extend(parsed.problems.into_iter().map(Problem::Metadata));
                 let many = parsed.many;
+                let place = if parsed.lines { "line" } else { "item" };
                 let mut items = parsed.items;
-                limit_items(&mut items, "item", &mut problems);
-                items
-                    .into_iter()
-                    .filter_map(|item| {
-                        article(path, item.meta, &item.body, false, many.then_some(item.index))
-                    })
-                    .collect()
+                limit_items(&mut items, place, &mut problems);
+                let mut found = Vec::new();
+                for item in items {
+                    let index = item.index;
+                    match article(path, item.meta, &item.body, false, many.then_some(index)) {
+                        Some(a) => found.push(a),
+                        // Text that was all boilerplate.
+                        None if many => problems.push(Problem::Metadata(format!(
+                            "{place} {index}: no text once boilerplate is removed; skipped"
+                        ))),
+                        None => problems.push(Problem::NoText),
+                    }
+                }
+                found
             }
         },
         Format::Html => match html::read(&text) {
