@@ -7,6 +7,7 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::panic::PanicHookInfo;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 use tracing_subscriber::fmt::MakeWriter;
 
@@ -89,24 +90,54 @@ impl<'a> MakeWriter<'a> for LogFile {
 /// hook, whose message would print whatever text the panic carries, such
 /// as a slice of an article, unfiltered.
 fn install_panic_hook(log: Option<PathBuf>) {
-    std::panic::set_hook(Box::new(move |info| {
-        let message = panic_message(info);
-        let place = info.location().map_or_else(String::new, |l| format!("{l}"));
-        let backtrace = std::backtrace::Backtrace::force_capture();
-        tracing::error!(
-            "panic in thread {}: {message}\n  at {place}\n{backtrace}",
-            std::thread::current().name().unwrap_or("unnamed")
-        );
-        let short = display::fit(message.lines().next().unwrap_or(""), 200);
-        let mut err = io::stderr().lock();
-        let _ = writeln!(err, "dateline stopped on an internal error: {short}");
-        let _ = match &log {
-            Some(p) => {
-                writeln!(err, "The details are in {}", display::clean(&p.display().to_string()))
-            }
-            None => writeln!(err, "(no log folder could be found for the details)"),
-        };
-    }));
+    let _ = LOG_PATH.set(log);
+    std::panic::set_hook(Box::new(|info| announce("stopped on", &record(info))));
+}
+
+/// Where [`init`] sends the log (unset before it runs).
+static LOG_PATH: OnceLock<Option<PathBuf>> = OnceLock::new();
+/// A panic's summary kept to be told later (see [`defer`]).
+static DEFERRED: Mutex<Option<String>> = Mutex::new(None);
+
+/// Log a panic's message, place and backtrace; return its first line,
+/// cleaned and cut, for the user.
+pub fn record(info: &PanicHookInfo<'_>) -> String {
+    let message = panic_message(info);
+    let place = info.location().map_or_else(String::new, |l| format!("{l}"));
+    let backtrace = std::backtrace::Backtrace::force_capture();
+    tracing::error!(
+        "panic in thread {}: {message}\n  at {place}\n{backtrace}",
+        std::thread::current().name().unwrap_or("unnamed")
+    );
+    display::fit(message.lines().next().unwrap_or(""), 200)
+}
+
+/// Tell the user, in two lines on stderr: "dateline <what> an internal
+/// error: <summary>" and where the log is.
+pub fn announce(what: &str, summary: &str) {
+    let log = LOG_PATH.get().cloned().flatten();
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "dateline {what} an internal error: {summary}");
+    let _ = match log {
+        Some(p) => writeln!(err, "The details are in {}", display::clean(&p.display().to_string())),
+        None => writeln!(err, "(no log folder could be found for the details)"),
+    };
+}
+
+/// Keep a panic's summary to tell once the terminal is the user's again:
+/// for a panic off the drawing thread while the reader runs, which the
+/// reader may survive. The first is kept.
+pub fn defer(summary: String) {
+    let mut d = DEFERRED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    d.get_or_insert(summary);
+}
+
+/// Tell a deferred panic, if there was one.
+pub fn announce_deferred() {
+    let d = DEFERRED.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+    if let Some(summary) = d {
+        announce("met", &summary);
+    }
 }
 
 fn panic_message(info: &PanicHookInfo<'_>) -> String {

@@ -163,6 +163,35 @@ fn a_panic_in_the_reader_restores_the_terminal_and_logs_the_details() {
     assert!(logged.contains("debug_panic"), "a backtrace: {logged}");
 }
 
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_on_another_thread_is_told_when_the_reader_ends() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = data.path().to_string_lossy().into_owned();
+    let mut pty = Pty::start(
+        &[&sample()],
+        &[("DATELINE_DATA_DIR", &dir), ("DATELINE_DEBUG_PANIC", "thread worker")],
+    );
+    pty.wait_for("the first frame", |s| s.contents().contains("1/5"));
+    pty.send(b"j");
+    // The reader outlives the thread, and nothing was printed over it.
+    pty.wait_for("the selection to move", |s| s.contents().contains("2/5"));
+    assert!(pty.parser.screen().alternate_screen());
+    assert!(!pty.text().contains("internal error"), "{}", pty.text());
+    pty.send(b"q");
+    let status = pty.finish();
+    assert!(status.success(), "{status:?}");
+    pty.assert_restored();
+    let text = pty.text();
+    assert!(
+        text.contains("dateline met an internal error: debug panic requested: thread worker"),
+        "told once the terminal is back:\n{text}"
+    );
+    assert!(text.contains("The details are in"), "{text}");
+    let logged = fs::read_to_string(data.path().join("dateline.log")).expect("the log");
+    assert!(logged.contains("debug panic requested: thread worker"), "{logged}");
+}
+
 #[test]
 fn the_reader_loads_and_saves_reading_state_and_moves_a_corrupt_one_aside() {
     let data = tempfile::tempdir().expect("temp dir");

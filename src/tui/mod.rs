@@ -32,6 +32,9 @@ pub fn run(corpus: Corpus) -> std::io::Result<()> {
     let mut app = app::App::new(corpus, keymap::Keymap::default());
     let mut reading = reading::Reading::open(&mut app);
     tracing::info!("reader started on {} articles", app.corpus.articles.len());
+    // Declared before the terminal, so dropped after it is given back, on
+    // every way out: a panic another thread met is told then.
+    let _told = TellDeferred;
     let mut tui = terminal::Tui::enter()?;
     let size = tui.size()?;
     app.update(action::Action::Resize(size.width, size.height));
@@ -58,13 +61,30 @@ pub fn run(corpus: Corpus) -> std::io::Result<()> {
     Ok(())
 }
 
+struct TellDeferred;
+
+impl Drop for TellDeferred {
+    fn drop(&mut self) {
+        crate::fault::announce_deferred();
+    }
+}
+
 /// A panic on purpose inside the reader's loop, at the first key, so a
 /// test can check the terminal is restored and the log holds the details:
 /// debug builds only, when `DATELINE_DEBUG_PANIC` is set (its value goes
-/// into the message).
+/// into the message; starting with "thread", the panic is on a thread of
+/// its own, which the reader outlives).
 fn debug_panic() {
     #[cfg(debug_assertions)]
     if let Some(v) = std::env::var_os("DATELINE_DEBUG_PANIC") {
-        panic!("debug panic requested: {}", v.to_string_lossy());
+        let message = format!("debug panic requested: {}", v.to_string_lossy());
+        if message.starts_with("debug panic requested: thread") {
+            static ONCE: std::sync::Once = std::sync::Once::new();
+            ONCE.call_once(|| {
+                let _ = std::thread::spawn(move || panic!("{message}")).join();
+            });
+        } else {
+            panic!("{message}");
+        }
     }
 }

@@ -82,20 +82,22 @@ pub fn restore() {
 
 /// Restore the terminal before the panic message prints, so it is readable
 /// and the shell is usable afterwards. A panic on another thread while the
-/// reader runs ends the process after its message: the drawing thread
-/// would otherwise go on painting over a terminal given back.
+/// reader runs is logged and told once the reader has ended (see
+/// [`crate::fault::defer`]): the reader may survive it (a worker whose
+/// panic is caught), and a message printed now would land on its screen.
 fn install_panic_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let was_active = ACTIVE.load(Ordering::SeqCst);
+            let ui = *UI_THREAD.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let elsewhere = ui.is_some_and(|t| t != std::thread::current().id());
+            if ACTIVE.load(Ordering::SeqCst) && elsewhere {
+                crate::fault::defer(crate::fault::record(info));
+                return;
+            }
             restore();
             previous(info);
-            let ui = *UI_THREAD.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            if was_active && ui.is_some_and(|t| t != std::thread::current().id()) {
-                std::process::exit(101);
-            }
         }));
     });
 }
