@@ -10,7 +10,9 @@ pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod display;
+pub mod fault;
 pub mod index;
+pub mod state;
 pub mod tui;
 
 pub use corpus::{Article, Corpus, Warning};

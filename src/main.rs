@@ -7,6 +7,8 @@ use dateline::cli::Cli;
 use dateline::{config, corpus};
 
 fn main() -> ExitCode {
+    // First, so a panic anywhere after this is logged, not shown raw.
+    dateline::fault::init();
     let cli = Cli::from_args();
     let config_env = std::env::var_os("DATELINE_CONFIG");
     if let Some(cmd) = cli.command.as_ref().filter(|c| c.is_meta()) {

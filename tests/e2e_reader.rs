@@ -73,6 +73,9 @@ fn open_move_read_and_quit_in_a_real_terminal() {
     cmd.arg(root.join("sample-data"));
     cmd.cwd(&root);
     cmd.env("TERM", "xterm-256color");
+    // Reading state and log in a folder of the test's own, not the user's.
+    let data = tempfile::tempdir().expect("temp dir");
+    cmd.env("DATELINE_DATA_DIR", data.path());
     let mut child = pty.slave.spawn_command(cmd).expect("start dateline");
     // Only the child holds the terminal side now, so reads end when it exits.
     drop(pty.slave);

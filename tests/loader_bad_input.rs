@@ -1,5 +1,7 @@
 //! Bad input: every problem is one warning naming the file and the reason,
-//! and the rest of the corpus loads.
+//! and the rest of the corpus loads. The whole hostile input matrix (empty,
+//! binary, encodings, sizes, front matter, JSON, links, permissions, many
+//! files, scripts) is in `hostile_input.rs`; these are the other cases.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -35,60 +37,6 @@ fn assert_good_loaded(c: &Corpus) {
         "the good file loads: {:?}",
         c.articles
     );
-}
-
-#[test]
-fn empty_and_whitespace_files() {
-    let (_d, c) = corpus_with(&[("empty.txt", b""), ("blank.md", b"  \n\n\t\n")]);
-    assert_eq!(warning_for(&c, "empty.txt").problem, Problem::Empty);
-    assert_eq!(warning_for(&c, "blank.md").problem, Problem::NoText);
-    assert_good_loaded(&c);
-    assert_eq!(c.articles.len(), 1);
-}
-
-#[test]
-fn binary_file() {
-    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
-    let (_d, c) = corpus_with(&[("photo.txt", png), ("photo.png", png)]);
-    assert_eq!(warning_for(&c, "photo.txt").problem, Problem::Binary);
-    assert_eq!(warning_for(&c, "photo.png").problem, Problem::Unsupported(Some("png".into())));
-    assert_good_loaded(&c);
-}
-
-#[test]
-fn windows_1252_text_is_decoded_with_a_warning() {
-    let (_d, c) =
-        corpus_with(&[("old.txt", b"Caf\xE9 owners said \x93prices rose\x94 on Monday.")]);
-    assert_eq!(warning_for(&c, "old.txt").problem, Problem::NotUtf8);
-    let a = c.articles.iter().find(|a| a.path.ends_with("old.txt")).expect("loaded");
-    assert_eq!(a.body, "Café owners said “prices rose” on Monday.");
-    assert_good_loaded(&c);
-}
-
-#[test]
-fn utf16_text_with_bom_is_read() {
-    let mut bytes = vec![0xFF, 0xFE];
-    bytes.extend("Río Grande flooded on Monday.".encode_utf16().flat_map(u16::to_le_bytes));
-    let (_d, c) = corpus_with(&[("wide.txt", &bytes)]);
-    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
-    assert!(c.articles.iter().any(|a| a.body == "Río Grande flooded on Monday."));
-}
-
-#[test]
-fn malformed_front_matter_keeps_the_text() {
-    let (_d, c) = corpus_with(&[
-        ("bad.md", b"---\ntitle: [unclosed\n---\nThe river rose overnight.\n"),
-        ("bad.txt", b"+++\ntitle = \n+++\nThe dam held.\n"),
-        ("types.md", b"---\ntitle: Fine\ndate: 2024-02-30\nauthor: [1, 2]\n---\nText.\n"),
-    ]);
-    let w = warning_for(&c, "bad.md");
-    assert!(w.to_string().contains("malformed YAML front matter"), "{w}");
-    assert!(warning_for(&c, "bad.txt").to_string().contains("malformed TOML front matter"));
-    let w = warning_for(&c, "types.md").to_string();
-    assert!(w.contains("2024-02-30") && w.contains("`author` is a list"), "{w}");
-    assert!(c.articles.iter().any(|a| a.body == "The river rose overnight."));
-    assert!(c.articles.iter().any(|a| a.title == "Fine" && a.date.is_none()));
-    assert_good_loaded(&c);
 }
 
 #[test]

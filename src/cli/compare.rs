@@ -210,7 +210,7 @@ pub fn markdown(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::R
                 out,
                 "| {} {} | {} |",
                 f.status.marker(),
-                escape(&f.label),
+                escape(&clean(&f.label)),
                 cells.join(" | ")
             )?;
         }

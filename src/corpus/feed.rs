@@ -140,20 +140,42 @@ fn written_date(s: &str) -> Option<NaiveDate> {
     parse_date(s).or_else(|| s.split_once(", ").and_then(|(_, rest)| parse_date(rest)))
 }
 
-/// The text handed to the parser is UTF-8 already: an XML declaration naming
-/// another encoding would make it decode the text a second time.
+/// The text handed to the parser is UTF-8 already, so XML declarations go,
+/// all of them: one naming an encoding would make the parser decode the
+/// text a second time, and one that is not at the very top (a second
+/// declaration, or the first after leading text) makes the XML reader
+/// panic when it names another encoding than the one in use. A
+/// declaration is what the XML reader takes for one: `<?xml` followed by
+/// a space or `?>`, up to the first `?>`. Each becomes an empty comment,
+/// not nothing: the text on its two sides could join into a new one
+/// (`<?xml` + `<?xml v?>` + ` …`).
 fn declared_utf8(text: &str) -> Cow<'_, str> {
-    static ENCODING: OnceLock<Regex> = OnceLock::new();
-    let encoding = ENCODING.get_or_init(|| {
-        Regex::new(r#"^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']"#)
-            .expect("declaration pattern is valid")
-    });
-    match encoding.captures(text).and_then(|c| c.get(1)) {
-        Some(m) if !m.as_str().eq_ignore_ascii_case("utf-8") => {
-            Cow::Owned(format!("{}UTF-8{}", &text[..m.start()], &text[m.end()..]))
-        }
-        _ => Cow::Borrowed(text),
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = declaration_at(rest) {
+        let Some(len) = rest[at..].find("?>") else { break };
+        out.push_str(&rest[..at]);
+        out.push_str("<!---->");
+        rest = &rest[at + len + 2..];
     }
+    if rest.len() == text.len() {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Where the first XML declaration in `text` starts.
+fn declaration_at(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find("<?xml").map(|i| from + i) {
+        let next = text.as_bytes().get(i + 5).copied();
+        if matches!(next, Some(b' ' | b'\t' | b'\r' | b'\n')) || text[i + 5..].starts_with("?>") {
+            return Some(i);
+        }
+        from = i + 5;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -169,10 +191,69 @@ mod tests {
     }
 
     #[test]
-    fn a_declared_encoding_is_restated_as_utf8() {
+    fn declarations_are_dropped_everywhere() {
         let t = "<?xml version=\"1.0\" encoding='ISO-8859-1'?><rss/>";
-        assert_eq!(declared_utf8(t), "<?xml version=\"1.0\" encoding='UTF-8'?><rss/>");
+        assert_eq!(declared_utf8(t), "<!----><rss/>");
         assert!(matches!(declared_utf8("<rss/>"), Cow::Borrowed(_)));
+        // Processing instructions that are not declarations stay.
+        let pi = "<?xml-stylesheet href=\"a.xsl\"?><rss/>";
+        assert!(matches!(declared_utf8(pi), Cow::Borrowed(_)));
+        // A second declaration, as a file of two feeds pasted together has,
+        // and one the reader would end at its first `?>`, whatever quotes.
+        let two = "<?xml version=\"1.0\"?><rss>x<?xml v=\"<a>\" encoding=\"ISO-8859-1\"?>y</rss>";
+        assert_eq!(declared_utf8(two), "<!----><rss>x<!---->y</rss>");
+        let late =
+            format!("{}<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss/>", " ".repeat(100));
+        assert_eq!(declared_utf8(&late).trim(), "<!----><rss/>");
+        // What is left on either side does not join into a new one (found
+        // by libFuzzer).
+        let joined = "story<?xml<?xml v=\"1\" encoding=\"ISO-8859-1\"?>\n<rdf x=\"1\"?>";
+        assert_eq!(declaration_at(&declared_utf8(joined)), None);
+        // Cut off: left for the parser to refuse.
+        assert_eq!(declared_utf8("<rss/><?xml version"), "<rss/><?xml version");
+    }
+
+    #[test]
+    fn libfuzzer_find_declarations_joined_after_removal() {
+        // What the text and the declarations on its two sides became once a
+        // declaration between them was removed: a new one, past the XML
+        // reader's first 64 bytes.
+        let found: &[u8] =
+            b"this is a developing story<?xml<?xml ve<?xml version=\x221.0\x22 encodin\
+              g=\x22ISO-\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\
+              \xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\
+              \xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb9\xb988~9-1\x22?>\n<rdf\
+              \xff\xff\xff\xff\xff\xff\xff\xffrrsion=\x221.0\x22 encoding=\x22ISO-8859\
+              -1\x22?>\n<rdf\xff\xff\xff\xff\xff\xff\xff\xffrsion=\x221.0\x22 encrsion\
+              =\x22 encoding=\x22ISO-8859-1\x22?>\n<2df:RDF xm\xa4rsion=\x221.0\x22 en\
+              cog=\x22ISO-88~9-1\x22?>\n<rdf\xff\xff\xff\xff\xff\xff\xff\xffrr98/02/22\
+              -rdf-s-nc";
+        let text = super::super::decode::decode(found).expect("text").text;
+        assert!(parse(&text).is_err());
+    }
+
+    #[test]
+    fn feeds_with_declarations_out_of_place_are_errors_not_panics() {
+        let item = "<item><title>A</title><description>Text.</description></item>";
+        for text in [
+            format!(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>{item}<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>{item}</channel></rss>"
+            ),
+            format!(
+                "{}<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel>{item}</channel></rss>",
+                "\n".repeat(80)
+            ),
+            format!(
+                "<?xml v?><rss version=\"2.0\"><channel>{item}<?xml version&lt;p&gt;=\"<entry>1.0\" encoding=\"ISO-8859-1\"?>{item}</channel></rss>"
+            ),
+            format!(
+                "{}<?xml<?xml v=\"1\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\" encoding=\"ISO-8859-1\"?><channel>{item}</channel></rss>",
+                "a developing story ".repeat(5)
+            ),
+        ] {
+            // Read or refused; either way, no panic.
+            let _ = parse(&text);
+        }
     }
 
     #[test]

@@ -43,6 +43,13 @@ const MAX_DEPTH: usize = 512;
 
 /// Read a page.
 pub fn read(html: &str) -> Result<Page, HtmlError> {
+    // The parser's own time grows with the square of the depth too, so a
+    // page far too deep is refused before it is parsed (at four times the
+    // limit: the count below is rough, and the exact check follows).
+    let rough = rough_depth(html);
+    if rough > 4 * MAX_DEPTH {
+        return Err(HtmlError::TooDeep(rough, MAX_DEPTH));
+    }
     let doc = Document::from(html);
     let deepest = depth(&doc);
     if deepest > MAX_DEPTH {
@@ -71,6 +78,66 @@ fn depth(doc: &Document) -> usize {
     while let Some((node, d)) = stack.pop() {
         deepest = deepest.max(d);
         stack.extend(node.children_it(false).filter(|c| c.is_element()).map(|c| (c, d + 1)));
+    }
+    deepest
+}
+
+/// How deep the markup nests, counted in one pass over the text without
+/// parsing: start tags open, end tags close, and elements that need no end
+/// tag (void ones, and those a browser closes by itself, such as `p` and
+/// `li`) are not counted; comments and the insides of scripts and styles
+/// are skipped. Malformed pages make it over-count, never loop.
+fn rough_depth(html: &str) -> usize {
+    const UNCOUNTED: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot",
+        "option", "optgroup", "rt", "rp", "colgroup", "caption", "html", "head", "body",
+    ];
+    const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "template"];
+    let b = html.as_bytes();
+    let find = |from: usize, needle: &[u8]| {
+        b.get(from..)
+            .and_then(|rest| {
+                rest.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+            })
+            .map_or(b.len(), |i| from + i)
+    };
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        if b[i..].starts_with(b"<!--") {
+            i = find(i + 4, b"-->") + 3;
+            continue;
+        }
+        let closing = b.get(i + 1) == Some(&b'/');
+        let name_at = i + 1 + usize::from(closing);
+        let name_len = b[name_at.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .count();
+        let end = find(name_at, b">");
+        if end >= b.len() {
+            break; // a tag cut off by the end of the text
+        }
+        if name_len == 0 || !b[name_at].is_ascii_alphabetic() {
+            i = end + 1;
+            continue;
+        }
+        let name = html[name_at..name_at + name_len].to_ascii_lowercase();
+        let counted = !UNCOUNTED.contains(&name.as_str()) && !RAW.contains(&name.as_str());
+        if closing {
+            depth = depth.saturating_sub(usize::from(counted));
+        } else if RAW.contains(&name.as_str()) {
+            i = find(end, format!("</{name}").as_bytes());
+            continue;
+        } else if counted && !b[..end].ends_with(b"/") {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+        i = end + 1;
     }
     deepest
 }
@@ -104,13 +171,27 @@ mod tests {
     }
 
     #[test]
+    fn rough_depth_counts_only_what_must_be_closed() {
+        assert_eq!(rough_depth("<div><div><span>x</span></div></div>"), 3);
+        // Void elements, self-closing tags and optional end tags do not nest.
+        assert_eq!(rough_depth(&"<p>a<br><img src=x><li>b<hr/>".repeat(1000)), 0);
+        // Comments and scripts hide what looks like tags.
+        assert_eq!(rough_depth("<!-- <div><div> --><script>'<div><div>'</script><b>x</b>"), 1);
+        assert_eq!(rough_depth("<div"), 0);
+        assert_eq!(rough_depth(&"<a<a".repeat(100)), 0);
+        assert_eq!(rough_depth(&"<i>".repeat(5000)), 5000);
+    }
+
+    #[test]
     fn nesting_up_to_the_limit_is_read_and_deeper_is_refused() {
         let text = "Deep text goes on here and on, sentence after sentence. ".repeat(20);
         let nested = |n: usize| "<div>".repeat(n) + "<p>" + &text + "</p>" + &"</div>".repeat(n);
         // html, body, the divs and the paragraph.
         let page = read(&nested(MAX_DEPTH - 3)).unwrap();
         assert!(page.text.starts_with("Deep text"));
-        assert_eq!(read(&nested(10_000)).unwrap_err(), HtmlError::TooDeep(10_003, MAX_DEPTH));
+        assert_eq!(read(&nested(1000)).unwrap_err(), HtmlError::TooDeep(1003, MAX_DEPTH));
+        // Far too deep is refused before parsing, by the rough count.
+        assert_eq!(read(&nested(10_000)).unwrap_err(), HtmlError::TooDeep(10_000, MAX_DEPTH));
     }
 
     #[test]

@@ -13,6 +13,8 @@ use super::read::Item;
 pub struct Parsed {
     pub items: Vec<Item>,
     pub many: bool,
+    /// Read as JSON Lines: an item's index is its line.
+    pub lines: bool,
     pub problems: Vec<String>,
 }
 
@@ -22,6 +24,7 @@ pub fn parse(text: &str, lines: bool) -> Result<Parsed, String> {
     let mut parsed = Parsed::default();
     if lines {
         parsed.many = true;
+        parsed.lines = true;
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;

@@ -12,6 +12,7 @@ mod html_text;
 mod ids;
 mod json;
 mod jsonld;
+mod limit;
 mod meta;
 pub mod outlets;
 mod page_meta;
@@ -28,6 +29,7 @@ use chrono::NaiveDate;
 pub use feed::FeedError;
 pub use fetch::{FetchError, FetchLimits};
 pub use html::HtmlError;
+pub use limit::MAX_ARTICLE_BYTES;
 
 /// One article as the reader shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +94,14 @@ pub enum Problem {
     Metadata(String),
     #[error("{0}; skipped")]
     Json(String),
+    #[error("{} of text; only the first {} read", limit::megabytes(*.0), limit::megabytes(MAX_ARTICLE_BYTES))]
+    TooLong(usize),
+    #[error("not a regular file (a pipe, socket or device); skipped")]
+    NotAFile,
+    #[error("disappeared while loading; skipped")]
+    Vanished,
+    #[error("changed while being read; read as found")]
+    Changed,
     #[error("same text as {}; kept once", .0.display())]
     Duplicate(PathBuf),
     /// Several problems with one file, reported as one warning.
@@ -142,6 +152,23 @@ pub fn load_with(paths: &[PathBuf], limits: FetchLimits) -> Corpus {
             1 => warnings.extend(problems.into_iter().map(|p| Warning::new(source, p))),
             _ => warnings.push(Warning::new(source, Problem::Several(problems))),
         }
+    }
+    let mut articles = ids::assign(loaded);
+    dedupe(&mut articles, &mut warnings);
+    sort(&mut articles);
+    Corpus { articles, warnings }
+}
+
+/// Read `bytes` as the contents of a file named `path` (its extension picks
+/// the format), without touching the disk: text that comes from elsewhere,
+/// and the fuzzers. Problems become warnings naming `path`.
+pub fn load_bytes(path: &std::path::Path, bytes: &[u8]) -> Corpus {
+    let (loaded, problems) = read::read_named(path, bytes);
+    let mut warnings = Vec::new();
+    match problems.len() {
+        0 => {}
+        1 => warnings.extend(problems.into_iter().map(|p| Warning::new(path, p))),
+        _ => warnings.push(Warning::new(path, Problem::Several(problems))),
     }
     let mut articles = ids::assign(loaded);
     dedupe(&mut articles, &mut warnings);

@@ -8,6 +8,7 @@ use super::fetch::{self, FetchLimits};
 use super::frontmatter;
 use super::html;
 use super::json;
+use super::limit;
 use super::meta::Meta;
 use super::text::{Infer, clean};
 use super::{Article, Problem};
@@ -39,21 +40,61 @@ enum Format {
     Feed,
 }
 
-pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
+/// The format a file's name gives it.
+fn format_of(path: &Path) -> Result<Format, Problem> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
-    let format = match ext.as_deref() {
+    Ok(match ext.as_deref() {
         Some("txt" | "text") => Format::Text { markdown: false },
         Some("md" | "markdown") => Format::Text { markdown: true },
         Some("json") => Format::Json { lines: false },
         Some("jsonl" | "ndjson") => Format::Json { lines: true },
         Some("html" | "htm" | "xhtml") => Format::Html,
         Some("xml" | "rss" | "rdf" | "atom") => Format::Feed,
-        _ => return (vec![], vec![Problem::Unsupported(ext)]),
-    };
-    match std::fs::read(path) {
-        Ok(bytes) => read_bytes(path, format, &bytes),
-        Err(e) => (vec![], vec![Problem::Unreadable(e.to_string())]),
+        _ => return Err(Problem::Unsupported(ext)),
+    })
+}
+
+/// `bytes` read as the contents of a file named `path`, without the disk.
+pub fn read_named(path: &Path, bytes: &[u8]) -> (Vec<Loaded>, Vec<Problem>) {
+    match format_of(path) {
+        Ok(format) => read_bytes(path, format, bytes),
+        Err(p) => (vec![], vec![p]),
     }
+}
+
+pub fn read_file(path: &Path) -> (Vec<Loaded>, Vec<Problem>) {
+    let format = match format_of(path) {
+        Ok(f) => f,
+        Err(p) => return (vec![], vec![p]),
+    };
+    match read_whole(path, |p| std::fs::read(p)) {
+        Ok((bytes, changed)) => {
+            let (found, mut problems) = read_bytes(path, format, &bytes);
+            if changed {
+                problems.insert(0, Problem::Changed);
+            }
+            (found, problems)
+        }
+        Err(p) => (vec![], vec![p]),
+    }
+}
+
+/// A file's bytes, read by `read`, and whether it changed meanwhile (its
+/// size or time differ before and after). A file gone since the folder was
+/// walked is [`Problem::Vanished`], not an unreadable one.
+fn read_whole(
+    path: &Path,
+    read: impl FnOnce(&Path) -> std::io::Result<Vec<u8>>,
+) -> Result<(Vec<u8>, bool), Problem> {
+    let gone = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => Problem::Vanished,
+        _ => Problem::Unreadable(e.to_string()),
+    };
+    let stamp = |m: std::fs::Metadata| (m.len(), m.modified().ok());
+    let before = std::fs::metadata(path).map(stamp).map_err(gone)?;
+    let bytes = read(path).map_err(gone)?;
+    let after = std::fs::metadata(path).map(stamp).ok();
+    Ok((bytes, after != Some(before)))
 }
 
 /// A URL given as a PATH: fetched, then read as what the body shows or the
@@ -106,7 +147,13 @@ fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> (Vec<Loaded>, Vec<Pr
     if decoded.fallback {
         problems.push(Problem::NotUtf8);
     }
-    let text = decoded.text;
+    let mut text = decoded.text;
+    if matches!(format, Format::Text { .. } | Format::Html)
+        && let Some(head) = limit::cut(&text, limit::MAX_ARTICLE_BYTES)
+    {
+        problems.push(Problem::TooLong(text.len()));
+        text.truncate(head.len());
+    }
     let articles = match format {
         Format::Text { markdown } => {
             let split = frontmatter::split(&text);
@@ -132,13 +179,22 @@ fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> (Vec<Loaded>, Vec<Pr
                 }
                 problems.extend(parsed.problems.into_iter().map(Problem::Metadata));
                 let many = parsed.many;
-                parsed
-                    .items
-                    .into_iter()
-                    .filter_map(|item| {
-                        article(path, item.meta, &item.body, false, many.then_some(item.index))
-                    })
-                    .collect()
+                let place = if parsed.lines { "line" } else { "item" };
+                let mut items = parsed.items;
+                limit_items(&mut items, place, &mut problems);
+                let mut found = Vec::new();
+                for item in items {
+                    let index = item.index;
+                    match article(path, item.meta, &item.body, false, many.then_some(index)) {
+                        Some(a) => found.push(a),
+                        // Text that was all boilerplate.
+                        None if many => problems.push(Problem::Metadata(format!(
+                            "{place} {index}: no text once boilerplate is removed; skipped"
+                        ))),
+                        None => problems.push(Problem::NoText),
+                    }
+                }
+                found
             }
         },
         Format::Html => match html::read(&text) {
@@ -173,7 +229,9 @@ fn read_feed(path: &Path, text: &str, problems: &mut Vec<Problem>) -> Vec<Loaded
     };
     let mut notes = parsed.problems;
     let mut found = Vec::new();
-    for item in parsed.items {
+    let mut items = parsed.items;
+    limit_items(&mut items, "entry", problems);
+    for item in items {
         match article(path, item.meta, &item.body, false, Some(item.index)) {
             Some(a) => found.push(a),
             None => notes.push(format!("entry {}: no text; skipped", item.index)),
@@ -184,6 +242,21 @@ fn read_feed(path: &Path, text: &str, problems: &mut Vec<Problem>) -> Vec<Loaded
     }
     problems.extend(notes.into_iter().map(Problem::Metadata));
     found
+}
+
+/// Bodies over [`limit::MAX_ARTICLE_BYTES`] cut, each with a note.
+fn limit_items(items: &mut [Item], what: &str, problems: &mut Vec<Problem>) {
+    for item in items {
+        if let Some(head) = limit::cut(&item.body, limit::MAX_ARTICLE_BYTES) {
+            let (len, keep) = (item.body.len(), head.len());
+            item.body.truncate(keep);
+            problems.push(Problem::Metadata(format!(
+                "{what} {}: {}",
+                item.index,
+                Problem::TooLong(len)
+            )));
+        }
+    }
 }
 
 fn article(
@@ -212,4 +285,53 @@ fn article(
         body: cleaned.body,
     };
     Some(Loaded { article, index })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+
+    #[test]
+    fn a_file_gone_before_it_is_read_has_vanished() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("gone.txt");
+        assert!(matches!(read_whole(&path, |p| fs::read(p)), Err(Problem::Vanished)));
+        // Gone between the look and the read.
+        fs::write(&path, "Text.").expect("write");
+        let read = |p: &Path| {
+            fs::remove_file(p)?;
+            fs::read(p)
+        };
+        assert!(matches!(read_whole(&path, read), Err(Problem::Vanished)));
+        let (found, problems) = read_file(&path);
+        assert!(found.is_empty() && problems == [Problem::Vanished]);
+    }
+
+    #[test]
+    fn a_file_that_changes_while_read_is_noted() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("growing.txt");
+        fs::write(&path, "The first paragraph.").expect("write");
+        let (bytes, changed) = read_whole(&path, |p| fs::read(p)).expect("read");
+        assert!(!changed && bytes == b"The first paragraph.");
+        // A writer appends while the file is being read.
+        let read = |p: &Path| {
+            let bytes = fs::read(p);
+            let mut f = fs::OpenOptions::new().append(true).open(p)?;
+            std::io::Write::write_all(&mut f, b"\n\nMore.")?;
+            bytes
+        };
+        let (bytes, changed) = read_whole(&path, read).expect("read");
+        assert!(changed && bytes == b"The first paragraph.");
+        // Replaced by another file: gone after the read, still what was read.
+        let read = |p: &Path| {
+            let bytes = fs::read(p);
+            fs::remove_file(p)?;
+            bytes
+        };
+        let (_, changed) = read_whole(&path, read).expect("read");
+        assert!(changed);
+    }
 }

@@ -269,7 +269,12 @@ pub fn first_sentence(body: &str) -> Option<&str> {
             continue;
         }
         if c == '.' {
-            let word_start = para[..i].rfind([' ', '(', '"', '“']).map_or(0, |p| p + 1);
+            // After the opening mark, whatever its length in bytes.
+            let word_start = para[..i]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| matches!(c, ' ' | '(' | '"' | '“'))
+                .map_or(0, |(p, c)| p + c.len_utf8());
             let word = &para[word_start..i];
             let lower = word.to_lowercase();
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
@@ -357,6 +362,16 @@ mod tests {
         );
         assert_eq!(c.meta.title.as_deref(), Some("Floods Close Schools in the North"));
         assert_eq!(c.body, "Floods Close Schools in the North\n\nRain fell for days. Rivers rose.");
+    }
+
+    #[test]
+    fn a_sentence_ending_on_a_quoted_word_is_cut_after_the_quote_mark() {
+        // Found by the stable fuzzer: the opening mark is three bytes long.
+        assert_eq!(
+            first_sentence("He called it “unacceptable. Then left."),
+            Some("He called it “unacceptable.")
+        );
+        assert_eq!(first_sentence("“Gen. Smith went. He said."), Some("“Gen. Smith went."));
     }
 
     #[test]

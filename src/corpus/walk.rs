@@ -25,6 +25,7 @@ pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
             }
             Err(e) => warnings.push(Warning::new(root, Problem::Unreadable(e.to_string()))),
             Ok(m) if m.is_file() => push(root.clone(), &mut out),
+            Ok(m) if !m.is_dir() => warnings.push(Warning::new(root, Problem::NotAFile)),
             Ok(_) => {
                 let walker = WalkDir::new(root)
                     .follow_links(true)
@@ -34,11 +35,21 @@ pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_file() => push(e.into_path(), &mut out),
-                        Ok(_) => {}
+                        Ok(e) if e.file_type().is_dir() => {}
+                        // Pipes, sockets, devices: reading one could block forever.
+                        Ok(e) => warnings.push(Warning::new(e.into_path(), Problem::NotAFile)),
                         Err(e) => {
                             let path = e.path().unwrap_or(root).to_path_buf();
+                            let gone = e
+                                .io_error()
+                                .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
+                                && std::fs::symlink_metadata(&path).is_err();
                             let problem = if e.loop_ancestor().is_some() {
                                 Problem::LinkLoop
+                            } else if gone {
+                                // Listed, then gone before it could be looked at (a
+                                // link to nowhere is still there: unreadable).
+                                Problem::Vanished
                             } else {
                                 Problem::Unreadable(
                                     e.io_error().map_or_else(|| e.to_string(), ToString::to_string),

@@ -110,6 +110,15 @@ pub enum Action {
     /// A click at this column and row of the reader's text (0, 0 = its
     /// first cell): a mention clicked makes its entity current.
     ClickReader(u16, u16),
+    // Reading state.
+    /// Mark the open article read, or unread again.
+    ToggleRead,
+    /// Star the open article, or unstar it.
+    ToggleStar,
+    /// Show only unread articles in the list, or all again.
+    OnlyUnread,
+    /// Show only starred articles in the list, or all again.
+    OnlyStarred,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }

@@ -20,6 +20,7 @@ use super::wrap::{WrapLine, line_of, wrap};
 use crate::analysis::Kind;
 use crate::corpus::{Article, Corpus};
 use crate::index::MentionRef;
+use crate::state::{Key, ReadingState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -171,6 +172,21 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// Lines one notch of the mouse wheel scrolls the reader.
     pub wheel_lines: u16,
+    /// What the user has read and starred (see [`crate::state`]).
+    pub reading: ReadingState,
+    /// `reading` changed since the reader last saved it.
+    pub reading_changed: bool,
+    /// The list shows only unread articles.
+    pub only_unread: bool,
+    /// The list shows only starred articles.
+    pub only_starred: bool,
+    /// Each article's key into `reading`, by index into `corpus.articles`;
+    /// made in `apply_filter` when the corpus' size changes (hashing every
+    /// text is not free), so code that swaps the corpus clears it.
+    keys: Vec<Key>,
+    /// The article last marked read by being opened, so that `m` on the
+    /// open article is not undone at once.
+    opened: Option<usize>,
 }
 
 impl App {
@@ -220,6 +236,12 @@ impl App {
             message: None,
             effects: Vec::new(),
             wheel_lines: 3,
+            reading: ReadingState::default(),
+            reading_changed: false,
+            only_unread: false,
+            only_starred: false,
+            keys: Vec::new(),
+            opened: None,
         };
         app.apply_filter();
         app
@@ -327,6 +349,24 @@ impl App {
             Action::HelpOpen => self.help = Some(0),
             Action::HelpClose => self.help = None,
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
+            Action::ToggleRead => {
+                if let Some(a) = self.doc.article {
+                    self.set_read(a, !self.is_read(a));
+                }
+            }
+            Action::ToggleStar => {
+                if let Some(a) = self.doc.article {
+                    self.set_starred(a, !self.is_starred(a));
+                }
+            }
+            Action::OnlyUnread => {
+                self.only_unread = !self.only_unread;
+                self.apply_filter();
+            }
+            Action::OnlyStarred => {
+                self.only_starred = !self.only_starred;
+                self.apply_filter();
+            }
             Action::HighlightToggle => self.highlight = !self.highlight,
             Action::ReaderBack => {
                 // The entity and a report's sentence go first, together.
@@ -428,6 +468,58 @@ impl App {
         // Focus, the panel and the size decide the panes' sizes, and the
         // selection decides the document: bring everything derived in line.
         self.relayout();
+        self.mark_opened_read();
+    }
+
+    /// Replace the reading state (as loaded from disk), and the list with it.
+    pub fn set_reading(&mut self, reading: ReadingState) {
+        self.reading = reading;
+        self.reading_changed = false;
+        self.apply_filter();
+    }
+
+    /// Article `a` (index into `corpus.articles`) has been read.
+    pub fn is_read(&self, a: usize) -> bool {
+        self.keys.get(a).is_some_and(|k| self.reading.is_read(k))
+    }
+
+    /// Article `a` (index into `corpus.articles`) is starred.
+    pub fn is_starred(&self, a: usize) -> bool {
+        self.keys.get(a).is_some_and(|k| self.reading.is_starred(k))
+    }
+
+    fn set_read(&mut self, a: usize, read: bool) {
+        if let Some(k) = self.keys.get(a) {
+            self.reading_changed |= self.reading.set_read(k, read);
+        }
+    }
+
+    fn set_starred(&mut self, a: usize, starred: bool) {
+        if let Some(k) = self.keys.get(a) {
+            self.reading_changed |= self.reading.set_starred(k, starred);
+        }
+    }
+
+    /// An article shown in the focused reader is read: mark it, once per
+    /// opening, so `m` can make the open article unread again.
+    fn mark_opened_read(&mut self) {
+        if self.focus == Focus::Reader
+            && self.compare.is_none()
+            && let Some(a) = self.doc.article
+            && self.opened != Some(a)
+        {
+            self.opened = Some(a);
+            self.set_read(a, true);
+        }
+    }
+
+    /// Show every article again: a jump to one the list hides needs it.
+    fn clear_filters(&mut self) {
+        self.filter.clear();
+        self.filter_editing = false;
+        self.only_unread = false;
+        self.only_starred = false;
+        self.apply_filter();
     }
 
     /// Open the comparison of the open article's story, at the fact left
@@ -486,9 +578,7 @@ impl App {
         let (article, sentence) = (r.article, r.start..r.end);
         self.compare_left = self.compare.take();
         if !self.visible.contains(&article) {
-            self.filter.clear();
-            self.filter_editing = false;
-            self.apply_filter();
+            self.clear_filters();
         }
         if let Some(i) = self.visible.iter().position(|&v| v == article) {
             self.selected = Some(i);
@@ -613,9 +703,7 @@ impl App {
     fn show_current(&mut self) {
         let Some((_, at)) = self.current_mention() else { return };
         if !self.visible.contains(&at.article) {
-            self.filter.clear();
-            self.filter_editing = false;
-            self.apply_filter();
+            self.clear_filters();
         }
         if let Some(i) = self.visible.iter().position(|&v| v == at.article) {
             self.selected = Some(i);
@@ -787,8 +875,14 @@ impl App {
     fn apply_filter(&mut self) {
         let keep = self.selected.and_then(|i| self.visible.get(i).copied());
         let query = self.filter.to_lowercase();
+        // Keys are made once; a corpus of another size is a new one.
+        if self.keys.len() != self.corpus.articles.len() {
+            self.keys = self.corpus.articles.iter().map(Key::of).collect();
+        }
         self.visible = (0..self.corpus.articles.len())
             .filter(|&i| query.is_empty() || self.haystacks[i].contains(&query))
+            .filter(|&i| !self.only_unread || !self.is_read(i))
+            .filter(|&i| !self.only_starred || self.is_starred(i))
             .collect();
         self.rows.clear();
         let mut day = None;

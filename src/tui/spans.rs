@@ -110,14 +110,15 @@ pub fn emphasised(
     base: Style,
     emph: Style,
 ) -> Vec<Span<'static>> {
-    let text = clean(text);
-    let cut = crate::display::width(&text) > max;
+    let cut = crate::display::width(text) > max;
     let room = if cut { max.saturating_sub(1) } else { max };
     let mut out: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
     let mut run_on = false;
     let mut used = 0;
     let mut chars_seen = 0;
+    // Graphemes of the text as given, each cleaned as it is drawn, so the
+    // matcher's char positions still point at the chars they matched.
     for g in text.graphemes(true) {
         let w = grapheme_width(g);
         if used + w > room {
@@ -132,7 +133,7 @@ pub fn emphasised(
             out.push(Span::styled(std::mem::take(&mut run), style));
         }
         run_on = on;
-        run.push_str(g);
+        run.push_str(&clean(g));
     }
     if !run.is_empty() {
         out.push(Span::styled(run, if run_on { base.patch(emph) } else { base }));
@@ -202,6 +203,9 @@ mod tests {
     fn emphasis_follows_char_indices_and_cuts() {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let spans = emphasised("Al-Asad", &[3, 4, 5, 6], 20, Style::new(), bold);
+        assert_eq!(show(&spans), [("Al-".into(), false), ("Asad".into(), true)]);
+        // Invisible characters are not drawn but still count as chars.
+        let spans = emphasised("\u{200B}Al-Asad", &[4, 5, 6, 7], 20, Style::new(), bold);
         assert_eq!(show(&spans), [("Al-".into(), false), ("Asad".into(), true)]);
         let spans = emphasised("Zürich Airport", &[1, 2], 5, Style::new(), bold);
         assert_eq!(

@@ -2,7 +2,9 @@
 
 use std::io::{self, Stdout, stdout};
 use std::ops::{Deref, DerefMut};
-use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, Once};
+use std::thread::ThreadId;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -21,7 +23,10 @@ pub struct Tui {
 impl Tui {
     pub fn enter() -> io::Result<Tui> {
         install_panic_hook();
+        *UI_THREAD.lock().unwrap_or_else(std::sync::PoisonError::into_inner) =
+            Some(std::thread::current().id());
         let setup = || -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+            ACTIVE.store(true, Ordering::SeqCst);
             enable_raw_mode()?;
             // Clear by hand: `Terminal::clear` asks the terminal where the
             // cursor is, which waits on terminals that do not answer.
@@ -60,19 +65,37 @@ impl Drop for Tui {
     }
 }
 
-/// Give the terminal back. Safe to call more than once.
+/// The terminal is taken (raw mode, alternate screen).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// The thread that draws: a panic elsewhere cannot unwind it.
+static UI_THREAD: Mutex<Option<ThreadId>> = Mutex::new(None);
+
+/// Give the terminal back. Does nothing when it is not taken, so calling
+/// it twice (a panic, then the drop) writes nothing to a redirected stdout.
 pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = disable_raw_mode();
     let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
 }
 
 /// Restore the terminal before the panic message prints, so it is readable
-/// and the shell is usable afterwards.
+/// and the shell is usable afterwards. A panic on another thread while the
+/// reader runs is logged and told once the reader has ended (see
+/// [`crate::fault::defer`]): the reader may survive it (a worker whose
+/// panic is caught), and a message printed now would land on its screen.
 fn install_panic_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            let ui = *UI_THREAD.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let elsewhere = ui.is_some_and(|t| t != std::thread::current().id());
+            if ACTIVE.load(Ordering::SeqCst) && elsewhere {
+                crate::fault::defer(crate::fault::record(info));
+                return;
+            }
             restore();
             previous(info);
         }));

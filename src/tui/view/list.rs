@@ -15,10 +15,16 @@ use crate::tui::theme::Theme;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::List;
     let total = app.corpus.articles.len();
-    let title = if app.filter.is_empty() {
+    let only: Vec<&str> = [(app.only_unread, "unread"), (app.only_starred, "starred")]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect();
+    let title = if app.filter.is_empty() && only.is_empty() {
         format!(" Articles ({total}) ")
-    } else {
+    } else if only.is_empty() {
         format!(" Articles ({} of {total}) ", app.visible.len())
+    } else {
+        format!(" Articles ({} of {total} · {}) ", app.visible.len(), only.join(", "))
     };
     let (border, title_style) = if focused {
         (theme.border_focused, theme.pane_title_focused)
@@ -55,8 +61,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ListRow::Day(d) => Line::styled(fit(&format!(" {}", day_label(*d)), w), theme.heading),
             ListRow::Article(a) => {
                 let art = &app.corpus.articles[*a];
-                let is_sel = selected == Some(i);
-                article_line(art, is_sel, focused, w, outlet_w, theme)
+                let marks = Marks {
+                    selected: selected == Some(i),
+                    focused,
+                    read: app.is_read(*a),
+                    starred: app.is_starred(*a),
+                };
+                article_line(art, marks, w, outlet_w, theme)
             }
         })
         .collect();
@@ -78,29 +89,44 @@ fn outlet_width(app: &App, row_w: usize) -> usize {
     widest.clamp(width(UNKNOWN_OUTLET), 14).min(row_w / 3)
 }
 
+/// How one article's row is drawn.
+struct Marks {
+    selected: bool,
+    /// The list has focus.
+    focused: bool,
+    read: bool,
+    starred: bool,
+}
+
 fn article_line<'a>(
     art: &crate::corpus::Article,
-    is_sel: bool,
-    focused: bool,
+    m: Marks,
     w: usize,
     outlet_w: usize,
     theme: &Theme,
 ) -> Line<'a> {
     let outlet = short_outlet(art);
     // Mark (1) + outlet + gap (1) + title fill the row exactly, so the
-    // selection highlight spans the whole row.
+    // selection highlight spans the whole row. A star takes the gap.
     let title_w = w.saturating_sub(outlet_w + 2);
-    let row_style = match (is_sel, focused) {
+    let row_style = match (m.selected, m.focused) {
         (true, true) => theme.selection,
         (true, false) => theme.selection_unfocused,
         _ => Style::new(),
     };
-    let mark = if is_sel { Span::styled("▌", theme.selection_mark) } else { Span::raw(" ") };
+    let mark = if m.selected { Span::styled("▌", theme.selection_mark) } else { Span::raw(" ") };
     let mut spans = vec![mark];
+    let gap = if m.starred {
+        Span::styled("★", row_style.patch(theme.star))
+    } else {
+        Span::styled(" ", row_style)
+    };
     if outlet_w > 0 {
         spans.push(Span::styled(pad(&outlet, outlet_w), theme.outlet.patch(row_style)));
-        spans.push(Span::styled(" ", row_style));
+        spans.push(gap);
     }
-    spans.push(Span::styled(pad(&clean(&art.title), title_w), theme.list_title.patch(row_style)));
+    let title_style =
+        if m.read { theme.list_title.patch(theme.list_read) } else { theme.list_title };
+    spans.push(Span::styled(pad(&clean(&art.title), title_w), title_style.patch(row_style)));
     Line::from(spans)
 }

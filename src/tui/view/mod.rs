@@ -25,6 +25,25 @@ use super::theme::Theme;
 
 /// Draw the whole screen: panes, status line, then popups on top.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_layers(frame, app, theme);
+    neutralise(frame.buffer_mut());
+}
+
+/// The last guard of the terminal: whatever a view drew, no cell leaves
+/// holding a character that could drive the terminal or reorder the screen
+/// (see [`crate::display::Treat`]). Views clean text already; this catches
+/// what they miss, such as a zero-width character ratatui appends to the
+/// cell before it.
+pub fn neutralise(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if !crate::display::is_safe(cell.symbol()) {
+            let clean = crate::display::clean(cell.symbol());
+            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+        }
+    }
+}
+
+fn draw_layers(frame: &mut Frame, app: &App, theme: &Theme) {
     let areas = layout::areas(frame.area(), app.focus, app.panel);
     if app.compare.is_some() {
         // The comparison takes the panes' place; they keep their state.
