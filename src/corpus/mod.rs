@@ -28,6 +28,7 @@ use chrono::NaiveDate;
 pub use feed::FeedError;
 pub use fetch::{FetchError, FetchLimits};
 pub use html::HtmlError;
+pub use read::Loaded;
 
 /// One article as the reader shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,42 +127,105 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
     load_with(paths, FetchLimits::default())
 }
 
-/// [`load`], with the given limits on fetching URLs.
+/// [`load`], with the given limits on fetching URLs. Files are read on all
+/// cores.
 pub fn load_with(paths: &[PathBuf], limits: FetchLimits) -> Corpus {
+    use rayon::prelude::*;
+    let Sources { files, urls, mut warnings } = sources(paths);
+    let read: Vec<_> = files.par_iter().map(|f| read_file(f)).collect();
+    let fetched = urls.iter().map(|u| read::read_url(u, limits));
+    let mut loaded = Vec::new();
+    for (source, (articles, problems)) in
+        files.iter().chain(&urls).zip(read.into_iter().chain(fetched))
+    {
+        loaded.extend(articles);
+        warn(source, problems, &mut warnings);
+    }
+    finish(loaded, warnings).corpus
+}
+
+/// What a set of PATH arguments names: the files to read, in a stable
+/// order, the URLs to fetch, and the paths that could not be listed.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub files: Vec<PathBuf>,
+    pub urls: Vec<PathBuf>,
+    pub warnings: Vec<Warning>,
+}
+
+/// List what `paths` name (folders walked, nothing read yet).
+pub fn sources(paths: &[PathBuf]) -> Sources {
     let mut warnings = Vec::new();
     let (urls, local): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.iter().cloned().partition(|p| fetch::is_url(p));
     let files = walk::files(&local, &mut warnings);
-    let mut loaded = Vec::new();
-    let sources = files.iter().map(|f| (f, read::read_file(f)));
-    let fetched = urls.iter().map(|u| (u, read::read_url(u, limits)));
-    for (source, (articles, problems)) in sources.chain(fetched) {
-        loaded.extend(articles);
-        match problems.len() {
-            0 => {}
-            1 => warnings.extend(problems.into_iter().map(|p| Warning::new(source, p))),
-            _ => warnings.push(Warning::new(source, Problem::Several(problems))),
-        }
+    Sources { files, urls, warnings }
+}
+
+/// One file's articles (before ids are given) and its problems.
+pub fn read_file(path: &std::path::Path) -> (Vec<Loaded>, Vec<Problem>) {
+    read::read_file(path)
+}
+
+/// One URL's articles, fetched within `limits`, and its problems.
+pub fn read_url(url: &std::path::Path, limits: FetchLimits) -> (Vec<Loaded>, Vec<Problem>) {
+    read::read_url(url, limits)
+}
+
+/// A source's problems as warnings: one per source, naming it.
+pub fn warn(source: &std::path::Path, problems: Vec<Problem>, warnings: &mut Vec<Warning>) {
+    match problems.len() {
+        0 => {}
+        1 => warnings.extend(problems.into_iter().map(|p| Warning::new(source, p))),
+        _ => warnings.push(Warning::new(source, Problem::Several(problems))),
     }
-    let mut articles = ids::assign(loaded);
+}
+
+/// A finished corpus, and where each of its articles came from.
+#[derive(Debug, Clone, Default)]
+pub struct Finished {
+    pub corpus: Corpus,
+    /// For each article of `corpus`, its index in the `loaded` given to
+    /// [`finish`].
+    pub origin: Vec<usize>,
+}
+
+/// Articles as read (in any order) → the corpus: ids given in path order,
+/// repeated bodies kept once (with a warning), newest first.
+pub fn finish(loaded: Vec<Loaded>, mut warnings: Vec<Warning>) -> Finished {
+    let mut tagged: Vec<(usize, Loaded)> = loaded.into_iter().enumerate().collect();
+    tagged
+        .sort_by(|(_, a), (_, b)| a.article.path.cmp(&b.article.path).then(a.index.cmp(&b.index)));
+    let mut ids = ids::Ids::default();
+    let mut articles: Vec<(usize, Article)> = tagged
+        .into_iter()
+        .map(|(origin, l)| {
+            let mut article = l.article;
+            article.id = ids.next(&article.path, l.index);
+            (origin, article)
+        })
+        .collect();
     dedupe(&mut articles, &mut warnings);
-    sort(&mut articles);
-    Corpus { articles, warnings }
+    articles.sort_by(|(_, a), (_, b)| order(a, b));
+    let (origin, articles) = articles.into_iter().unzip();
+    Finished { corpus: Corpus { articles, warnings }, origin }
 }
 
 /// Keep the first of articles whose bodies are identical (in path order).
 /// Bodies are compared through a hash first, so no body is copied.
-fn dedupe(articles: &mut Vec<Article>, warnings: &mut Vec<Warning>) {
+fn dedupe(articles: &mut Vec<(usize, Article)>, warnings: &mut Vec<Warning>) {
     use std::hash::{BuildHasher, RandomState};
     let hasher = RandomState::new();
     let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut keep = vec![true; articles.len()];
-    for (i, a) in articles.iter().enumerate() {
+    for (i, (_, a)) in articles.iter().enumerate() {
         let same = seen.entry(hasher.hash_one(&a.body)).or_default();
-        match same.iter().find(|&&j| articles[j].body == a.body) {
+        match same.iter().find(|&&j| articles[j].1.body == a.body) {
             Some(&first) => {
-                warnings
-                    .push(Warning::new(&a.path, Problem::Duplicate(articles[first].path.clone())));
+                warnings.push(Warning::new(
+                    &a.path,
+                    Problem::Duplicate(articles[first].1.path.clone()),
+                ));
                 keep[i] = false;
             }
             None => same.push(i),
@@ -173,10 +237,15 @@ fn dedupe(articles: &mut Vec<Article>, warnings: &mut Vec<Warning>) {
 
 /// Newest first, undated last; ties by id, so the order is stable.
 pub fn sort(articles: &mut [Article]) {
-    articles.sort_by(|a, b| match (a.date, b.date) {
+    articles.sort_by(order);
+}
+
+/// The corpus order: newest first, undated last, ties by id.
+pub fn order(a: &Article, b: &Article) -> std::cmp::Ordering {
+    match (a.date, b.date) {
         (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.id.cmp(&b.id)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.id.cmp(&b.id),
-    });
+    }
 }
