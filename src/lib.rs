@@ -5,11 +5,13 @@
 //! printers ([`cli`]). The reader ([`tui`]) is a thin face over the same calls.
 
 pub mod analysis;
+pub mod cache;
 pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod display;
 pub mod index;
+pub mod pipeline;
 pub mod tui;
 
 pub use corpus::{Article, Corpus, Warning};

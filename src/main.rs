@@ -1,49 +1,76 @@
-//! Parse the command line and pick a face: the reader (TUI) or a printer.
+//! Parse the command line and pick a face: the reader (TUI), which loads
+//! in the background, or a printer, which loads first.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use dateline::cli::Cli;
-use dateline::corpus;
+use dateline::cli::{self, Cli, Command};
+use dateline::corpus::Warning;
+use dateline::pipeline::{Options, Pipeline};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let options = Options { cache: cli.cache(), ..Options::default() };
     let (paths, command) = cli.split();
-    let corpus = corpus::load(&paths);
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
-    for w in &corpus.warnings {
-        let _ = writeln!(err, "warning: {}", dateline::display::clean(&w.to_string()));
+    match command {
+        None => reader(paths, options),
+        Some(cmd) => printer(&paths, &options, &cmd),
     }
-    drop(err);
+}
+
+/// The reader opens at once; files load behind it. Warnings are printed
+/// once the terminal is given back.
+fn reader(paths: Vec<PathBuf>, options: Options) -> ExitCode {
+    let described = cli::describe_paths(&paths);
+    match dateline::tui::run(paths, options) {
+        Ok(ended) => {
+            warn(&ended.warnings, &ended.cache_problems);
+            if ended.loaded && ended.articles == 0 {
+                eprintln!("error: no articles could be loaded from {described}");
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn printer(paths: &[PathBuf], options: &Options, cmd: &Command) -> ExitCode {
+    let mut pipeline = Pipeline::start(paths, options, cli::need(cmd));
+    let corpus = pipeline.load(&mut |_| true).unwrap_or_default();
+    warn(&corpus.warnings, &pipeline.cache_problems());
     if corpus.articles.is_empty() {
-        eprintln!(
-            "error: no articles could be loaded from {}",
-            dateline::cli::describe_paths(&paths)
-        );
+        eprintln!("error: no articles could be loaded from {}", cli::describe_paths(paths));
         return ExitCode::from(1);
     }
-    match command {
-        None => match dateline::tui::run(corpus) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                ExitCode::from(1)
-            }
-        },
-        Some(cmd) => {
-            let stdout = io::stdout();
-            let mut out = stdout.lock();
-            match dateline::cli::print(&cmd, &corpus, &mut out).and_then(|()| out.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
-                // The reader went away (`dateline list | head -1`): stop quietly.
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: writing output: {e}");
-                    ExitCode::from(1)
-                }
-            }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let printed = cli::print_from(cmd, &corpus, &mut pipeline, &mut out).and_then(|()| out.flush());
+    warn(&[], &pipeline.cache_problems());
+    match printed {
+        Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`dateline list | head -1`): stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing output: {e}");
+            ExitCode::from(1)
         }
+    }
+}
+
+/// One line each on stderr: the files' warnings, then the cache's.
+fn warn(warnings: &[Warning], cache: &[impl std::fmt::Display]) {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for w in warnings {
+        let _ = writeln!(err, "warning: {}", dateline::display::clean(&w.to_string()));
+    }
+    for p in cache {
+        let _ = writeln!(err, "warning: cache: {}", dateline::display::clean(&p.to_string()));
     }
 }

@@ -71,6 +71,8 @@ fn open_move_read_and_quit_in_a_real_terminal() {
         .expect("open a pseudo-terminal");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
     cmd.arg(root.join("sample-data"));
+    // Never the user's cache in a test.
+    cmd.arg("--no-cache");
     cmd.cwd(&root);
     cmd.env("TERM", "xterm-256color");
     let mut child = pty.slave.spawn_command(cmd).expect("start dateline");

@@ -188,6 +188,9 @@ pub struct Finished {
     /// For each article of `corpus`, its index in the `loaded` given to
     /// [`finish`].
     pub origin: Vec<usize>,
+    /// Articles left out as repeats of another, with their index in
+    /// `loaded`.
+    pub dropped: Vec<(usize, Article)>,
 }
 
 /// Articles as read (in any order) → the corpus: ids given in path order,
@@ -205,15 +208,19 @@ pub fn finish(loaded: Vec<Loaded>, mut warnings: Vec<Warning>) -> Finished {
             (origin, article)
         })
         .collect();
-    dedupe(&mut articles, &mut warnings);
+    let dropped = dedupe(&mut articles, &mut warnings);
     articles.sort_by(|(_, a), (_, b)| order(a, b));
     let (origin, articles) = articles.into_iter().unzip();
-    Finished { corpus: Corpus { articles, warnings }, origin }
+    Finished { corpus: Corpus { articles, warnings }, origin, dropped }
 }
 
-/// Keep the first of articles whose bodies are identical (in path order).
-/// Bodies are compared through a hash first, so no body is copied.
-fn dedupe(articles: &mut Vec<(usize, Article)>, warnings: &mut Vec<Warning>) {
+/// Keep the first of articles whose bodies are identical (in path order);
+/// the others are returned. Bodies are compared through a hash first, so
+/// no body is copied.
+fn dedupe(
+    articles: &mut Vec<(usize, Article)>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<(usize, Article)> {
     use std::hash::{BuildHasher, RandomState};
     let hasher = RandomState::new();
     let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
@@ -231,8 +238,10 @@ fn dedupe(articles: &mut Vec<(usize, Article)>, warnings: &mut Vec<Warning>) {
             None => same.push(i),
         }
     }
-    let mut flags = keep.into_iter();
-    articles.retain(|_| flags.next().unwrap_or(true));
+    let (kept, dropped) =
+        std::mem::take(articles).into_iter().zip(keep).partition::<Vec<_>, _>(|(_, k)| *k);
+    *articles = kept.into_iter().map(|(a, _)| a).collect();
+    dropped.into_iter().map(|(a, _)| a).collect()
 }
 
 /// Newest first, undated last; ties by id, so the order is stable.

@@ -4,6 +4,7 @@
 //! [`Action`]s, so tests drive it exactly as a user does.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
@@ -11,14 +12,18 @@ use ratatui::layout::Rect;
 use super::action::{Action, Context};
 use super::compare::{self as cmp, CompareView, Geometry, Picker};
 use super::entities::Entities;
+use super::filter::Narrowing;
 use super::finder::Finder;
 use super::keymap::Keymap;
 use super::labels;
 use super::layout;
+use super::loader::Progress;
 use super::wrap::{WrapLine, line_of, wrap};
 use crate::analysis::Kind;
 use crate::corpus::{Article, Corpus};
 use crate::index::MentionRef;
+
+mod receive;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -114,11 +119,23 @@ impl Document {
 }
 
 pub struct App {
-    pub corpus: Corpus,
+    /// Shared with the background loader, which hands it over finished.
+    pub corpus: Arc<Corpus>,
     pub entities: Entities,
     pub keymap: Keymap,
-    /// Lower-cased title, outlet and body per article, for the filter.
-    haystacks: Vec<String>,
+    /// Every article (indices into `corpus.articles`) in list order.
+    order: Vec<usize>,
+    /// The filter's results so far, for typing and Backspace.
+    narrowing: Narrowing,
+    /// The widest short outlet name, for the list's outlet column.
+    widest_outlet: usize,
+    /// `Some` while the background loader works: how far it is.
+    pub loading: Option<Progress>,
+    /// A message for the status line until the next key (a key whose data
+    /// is not known yet, say).
+    pub notice: Option<String>,
+    /// Problems with the cache the loader reported, for the end of the run.
+    pub cache_problems: Vec<String>,
     /// The filter text; empty is no filter.
     pub filter: String,
     /// The user is typing the filter.
@@ -173,19 +190,35 @@ impl App {
 
     /// The reader on `corpus` with its analysis already done.
     pub fn with_entities(corpus: Corpus, entities: Entities, keymap: Keymap) -> App {
-        let haystacks = corpus
-            .articles
-            .iter()
-            .map(|a| {
-                let outlet = a.outlet.as_deref().unwrap_or("");
-                format!("{}\n{}\n{}", a.title, outlet, a.body).to_lowercase()
-            })
-            .collect();
-        let mut app = App {
-            corpus,
-            entities,
+        let mut app = App::empty(keymap);
+        app.order = (0..corpus.articles.len()).collect();
+        app.widest_outlet = receive::widest_outlet(&corpus.articles);
+        app.corpus = Arc::new(corpus);
+        app.entities = entities;
+        app.apply_filter();
+        app
+    }
+
+    /// The reader before anything is loaded: the background loader's
+    /// [`Update`](super::loader::Update)s fill it in through
+    /// [`App::receive`].
+    pub fn loading(keymap: Keymap) -> App {
+        let mut app = App::empty(keymap);
+        app.loading = Some(Progress::default());
+        app
+    }
+
+    fn empty(keymap: Keymap) -> App {
+        App {
+            corpus: Arc::new(Corpus::default()),
+            entities: Entities::default(),
             keymap,
-            haystacks,
+            order: Vec::new(),
+            narrowing: Narrowing::default(),
+            widest_outlet: 0,
+            loading: None,
+            notice: None,
+            cache_problems: Vec::new(),
             filter: String::new(),
             filter_editing: false,
             visible: Vec::new(),
@@ -208,9 +241,12 @@ impl App {
             sentence: None,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
-        };
-        app.apply_filter();
-        app
+        }
+    }
+
+    /// The widest short outlet name in the corpus.
+    pub fn widest_outlet(&self) -> usize {
+        self.widest_outlet
     }
 
     /// Where keys are looked up, top layer first: an open popup or the
@@ -248,6 +284,14 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.notice = None;
+        }
+        if let Some(why) = self.not_known_yet(action) {
+            self.notice = Some(why);
+            self.relayout();
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::SelectNext => self.select_by(1),
@@ -690,10 +734,19 @@ impl App {
     /// keeping the selection when it still matches.
     fn apply_filter(&mut self) {
         let keep = self.selected.and_then(|i| self.visible.get(i).copied());
-        let query = self.filter.to_lowercase();
-        self.visible = (0..self.corpus.articles.len())
-            .filter(|&i| query.is_empty() || self.haystacks[i].contains(&query))
-            .collect();
+        self.visible = self.narrowing.matches(&self.filter, &self.order, &self.corpus.articles);
+        self.rebuild_rows();
+        self.selected = if self.visible.is_empty() {
+            None
+        } else {
+            Some(keep.and_then(|a| self.visible.iter().position(|&v| v == a)).unwrap_or(0))
+        };
+        self.list_offset = 0;
+        self.relayout();
+    }
+
+    /// The list's rows from `visible`: a heading before each day's articles.
+    fn rebuild_rows(&mut self) {
         self.rows.clear();
         let mut day = None;
         for &i in &self.visible {
@@ -704,13 +757,6 @@ impl App {
             }
             self.rows.push(ListRow::Article(i));
         }
-        self.selected = if self.visible.is_empty() {
-            None
-        } else {
-            Some(keep.and_then(|a| self.visible.iter().position(|&v| v == a)).unwrap_or(0))
-        };
-        self.list_offset = 0;
-        self.relayout();
     }
 
     /// Bring derived state in line with the selection and the screen size:

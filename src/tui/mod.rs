@@ -8,44 +8,154 @@ pub mod action;
 pub mod app;
 pub mod compare;
 pub mod entities;
+pub mod filter;
 pub mod finder;
 pub mod input;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
+pub mod loader;
 pub mod spans;
 pub mod terminal;
 pub mod theme;
 pub mod view;
 pub mod wrap;
 
-use std::time::Duration;
+use std::io;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
 
-use crossterm::event;
+use crossterm::event::{self, Event};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 
-use crate::corpus::Corpus;
+use crate::corpus::Warning;
+use crate::pipeline::Options;
+use app::App;
+use loader::Update;
 
-/// Open the reader on a loaded corpus; returns when the user quits.
-pub fn run(corpus: Corpus) -> std::io::Result<()> {
+/// How the reader ended, for what is printed after it.
+#[derive(Debug, Clone, Default)]
+pub struct Ended {
+    /// The files' warnings (of the finished corpus, if loading finished).
+    pub warnings: Vec<Warning>,
+    pub cache_problems: Vec<String>,
+    pub articles: usize,
+    /// Loading had finished.
+    pub loaded: bool,
+}
+
+/// Open the reader on `paths` at once, loading them in the background;
+/// returns when the user quits (or when loading finds nothing to read).
+pub fn run(paths: Vec<PathBuf>, options: Options) -> io::Result<Ended> {
     let theme = theme::Theme::from_env();
-    let mut app = app::App::new(corpus, keymap::Keymap::default());
+    let updates = loader::spawn(paths, options, None)?;
+    let mut app = App::loading(keymap::Keymap::default());
     let mut tui = terminal::Tui::enter()?;
     let size = tui.size()?;
     app.update(action::Action::Resize(size.width, size.height));
+    drive(&mut app, &mut tui, &theme, &mut TerminalEvents, &updates)?;
+    drop(tui);
+    Ok(Ended {
+        warnings: app.corpus.warnings.clone(),
+        cache_problems: std::mem::take(&mut app.cache_problems),
+        articles: app.corpus.articles.len(),
+        loaded: app.loading.is_none(),
+    })
+}
+
+/// Where the loop's events come from: the terminal, or a test's script.
+pub trait Events {
+    /// The next event, waiting at most `timeout`; `None` if none came.
+    /// `app` is the state as last drawn.
+    fn next(&mut self, app: &App, timeout: Duration) -> io::Result<Option<Event>>;
+}
+
+/// The real terminal's events.
+pub struct TerminalEvents;
+
+impl Events for TerminalEvents {
+    fn next(&mut self, _app: &App, timeout: Duration) -> io::Result<Option<Event>> {
+        if event::poll(timeout)? { event::read().map(Some) } else { Ok(None) }
+    }
+}
+
+/// How often the loop looks for the loader's results while it works.
+pub const TICK: Duration = Duration::from_millis(30);
+/// Most time spent applying the loader's results before the next look
+/// at the keys.
+const UPDATE_BUDGET: Duration = Duration::from_millis(8);
+
+/// What the loop did, for tests and benchmarks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub frames: usize,
+    pub events: usize,
+    pub updates: usize,
+}
+
+/// The reader's loop: draw when something changed, wait a tick for an
+/// event, apply every event already waiting (a burst of wheel or keys
+/// costs one frame), then the loader's results waiting, within a time
+/// budget so keys are never held up. Until the user quits.
+pub fn drive<B: Backend>(
+    app: &mut App,
+    terminal: &mut Terminal<B>,
+    theme: &theme::Theme,
+    events: &mut impl Events,
+    updates: &Receiver<Update>,
+) -> io::Result<Stats> {
+    let mut stats = Stats::default();
+    let mut dirty = true;
+    let mut finished = false;
     while !app.quit {
-        tui.draw(|frame| view::draw(frame, &app, &theme))?;
-        // Apply every event already waiting before drawing again, so a burst
-        // (wheel, held key, paste) costs one frame, not one per event.
-        let mut ev = event::read()?;
-        loop {
-            if let Some(a) = input::action(&app, &ev) {
-                app.update(a);
+        if dirty {
+            terminal
+                .draw(|frame| view::draw(frame, app, theme))
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            stats.frames += 1;
+            dirty = false;
+        }
+        let wait = if finished { Duration::from_secs(1) } else { TICK };
+        if let Some(ev) = events.next(app, wait)? {
+            let mut ev = Some(ev);
+            while let Some(e) = ev.take() {
+                if let Some(a) = input::action(app, &e) {
+                    app.update(a);
+                }
+                stats.events += 1;
+                dirty = true;
+                if app.quit {
+                    break;
+                }
+                ev = events.next(app, Duration::ZERO)?;
             }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
+        }
+        if finished {
+            continue;
+        }
+        let until = Instant::now() + UPDATE_BUDGET;
+        while Instant::now() < until {
+            match updates.try_recv() {
+                Ok(u) => {
+                    app.receive(u);
+                    stats.updates += 1;
+                    dirty = true;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    // The loader stopped without saying it was done.
+                    if app.loading.is_some() {
+                        let why = "loading stopped before it finished".to_string();
+                        app.receive(Update::Done { cache_problems: vec![why] });
+                        dirty = true;
+                    }
+                    finished = true;
+                    break;
+                }
             }
-            ev = event::read()?;
         }
     }
-    Ok(())
+    Ok(stats)
 }
