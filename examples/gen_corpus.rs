@@ -4,9 +4,11 @@
 //! cargo run --release --example gen_corpus -- 100000 target/scale/corpus-100000
 //! ```
 //!
-//! N defaults to 1000, the folder to `target/scale/corpus-N`. The text is
-//! read at run time from ../shared/dev-data/ecb-dev (else sample-data);
-//! nothing generated is committed.
+//! N defaults to 1000, the folder to `target/scale/corpus-N` (where the
+//! scale bench looks for it, and which is left as it is when it holds
+//! that corpus already). The text is read at run time from
+//! ../shared/dev-data/ecb-dev (else sample-data); nothing generated is
+//! committed.
 
 #[path = "../benches/support/gen.rs"]
 mod generator;

@@ -13,6 +13,11 @@ pub fn grapheme_width(g: &str) -> usize {
 
 /// Columns a string takes, consistent with [`grapheme_width`].
 pub fn width(s: &str) -> usize {
+    // ASCII is a column a byte (control characters too), except that CR LF
+    // is one grapheme; checking is much cheaper than segmenting.
+    if s.is_ascii() && !s.contains("\r\n") {
+        return s.len();
+    }
     s.graphemes(true).map(grapheme_width).sum()
 }
 
@@ -111,6 +116,14 @@ mod tests {
         assert_eq!(fit("ab👍🏽cd", 4), "ab…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(fit("abc", 1), "…");
+    }
+
+    #[test]
+    fn ascii_width_agrees_with_graphemes() {
+        for s in ["", "plain", "tab\there", "cr\r\nlf", "\r\n\r\n", "a\x1bb", "end\r"] {
+            let slow: usize = s.graphemes(true).map(grapheme_width).sum();
+            assert_eq!(width(s), slow, "{s:?}");
+        }
     }
 
     #[test]
