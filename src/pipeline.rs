@@ -51,6 +51,17 @@ pub enum Loading<'a> {
     Read { articles: &'a [Article], files_done: usize },
 }
 
+/// What came from the cache and what was done afresh, so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CacheUse {
+    pub files_cached: usize,
+    pub files_read: usize,
+    pub analyses_cached: usize,
+    pub analyses_computed: usize,
+    pub index_cached: bool,
+    pub comparison_cached: bool,
+}
+
 /// Where each file's articles are, and whether its cache record is current.
 #[derive(Debug, Clone)]
 struct Slot {
@@ -102,6 +113,7 @@ pub struct Pipeline {
     /// Every analysis [`Pipeline::analyses`] gave was complete (not only
     /// mentions).
     full: bool,
+    used: CacheUse,
 }
 
 impl Pipeline {
@@ -132,6 +144,7 @@ impl Pipeline {
             dropped: HashMap::new(),
             cached: Vec::new(),
             full: true,
+            used: CacheUse::default(),
         };
         let whole = p.urls.is_empty() && p.keys.iter().all(Option::is_some);
         if p.cache.is_some() && whole {
@@ -179,6 +192,8 @@ impl Pipeline {
             None => cache::files::Found::default(),
         };
         self.stale = found.stale;
+        self.used.files_cached = found.hits.len();
+        self.used.files_read = self.files.len() + self.urls.len() - found.hits.len();
         let n = self.files.len();
         let mut results: Vec<Option<Vec<CachedArticle>>> = vec![None; n];
         let mut states = vec![SlotState::Uncacheable; n + self.urls.len()];
@@ -288,8 +303,18 @@ impl Pipeline {
                 .par_iter_mut()
                 .zip(&corpus.articles[start..end])
                 .map(|(c, a)| match c.take() {
-                    Some(an) => an,
-                    None => analysis::analyze(&a.body, a.date),
+                    Some(an) => (an, true),
+                    None => (analysis::analyze(&a.body, a.date), false),
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|(an, cached)| {
+                    if cached {
+                        self.used.analyses_cached += 1;
+                    } else {
+                        self.used.analyses_computed += 1;
+                    }
+                    an
                 })
                 .collect();
             out.extend(batch);
@@ -311,6 +336,7 @@ impl Pipeline {
             && counts.len() == corpus.articles.len()
             && let Some(ix) = cache::corpus::read_index(c, fp, &counts)
         {
+            self.used.index_cached = true;
             return ix;
         }
         let ix = index::of_corpus(&corpus.articles, analyses);
@@ -327,6 +353,7 @@ impl Pipeline {
         if let (Some(c), Some(fp)) = (self.cache.as_mut(), self.fingerprint)
             && let Some(cmp) = cache::corpus::read_comparison(c, fp, &corpus.articles)
         {
+            self.used.comparison_cached = true;
             return cmp;
         }
         let cmp = match analyses {
@@ -351,6 +378,11 @@ impl Pipeline {
             out.extend(c.take_problems());
         }
         out
+    }
+
+    /// What came from the cache so far.
+    pub fn cache_use(&self) -> CacheUse {
+        self.used
     }
 
     /// The cache folder in use, if any.

@@ -62,6 +62,17 @@ pub enum CacheError {
 }
 
 impl CacheError {
+    /// The file or folder the problem is with.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            CacheError::NoFolder => None,
+            CacheError::Create { path, .. }
+            | CacheError::Write { path, .. }
+            | CacheError::Read { path, .. }
+            | CacheError::Unusable { path, .. } => Some(path),
+        }
+    }
+
     /// A pack that could not be used, as a warning.
     pub fn unusable(path: &Path, e: impl fmt::Display) -> CacheError {
         CacheError::Unusable { path: path.to_path_buf(), reason: e.to_string() }
@@ -103,6 +114,8 @@ pub struct Cache {
     dir: PathBuf,
     writable: bool,
     problems: Vec<CacheError>,
+    /// Files already reported on: each is reported once a run.
+    reported: std::collections::HashSet<PathBuf>,
 }
 
 impl Cache {
@@ -118,7 +131,9 @@ impl Cache {
             },
         };
         let dir = base.join(format!("corpus-{:016x}", roots_key(roots)));
-        (Some(Cache { dir, writable: true, problems: Vec::new() }), None)
+        let cache =
+            Cache { dir, writable: true, problems: Vec::new(), reported: Default::default() };
+        (Some(cache), None)
     }
 
     /// Make the folder before the first write; a failure is noted once and
@@ -130,8 +145,8 @@ impl Cache {
         match std::fs::create_dir_all(&self.dir) {
             Ok(()) => true,
             Err(source) => {
-                self.problems.push(CacheError::Create { path: self.dir.clone(), source });
                 self.writable = false;
+                self.problem(CacheError::Create { path: self.dir.clone(), source });
                 false
             }
         }
@@ -153,14 +168,19 @@ impl Cache {
         self.dir.join("compare.bin")
     }
 
-    /// Note a problem, to be reported once.
+    /// Note a problem, to be reported once: one per file, and after a
+    /// write fails no more writes are tried (the rest would fail too).
     pub fn problem(&mut self, e: CacheError) {
         if matches!(e, CacheError::Write { .. }) {
-            // Once a write fails the rest would too: say so once, stop trying.
             if !self.writable {
                 return;
             }
             self.writable = false;
+        }
+        if let Some(p) = e.path()
+            && !self.reported.insert(p.to_path_buf())
+        {
+            return;
         }
         self.problems.push(e);
     }

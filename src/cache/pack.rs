@@ -91,7 +91,12 @@ impl PackReader {
     pub fn open(path: &Path, kind: Kind, version: &str) -> Result<Option<PackReader>, PackError> {
         let file = match File::open(path) {
             Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            // Nothing there (or a file where a folder should be): no pack.
+            Err(e)
+                if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) =>
+            {
+                return Ok(None);
+            }
             Err(e) => return Err(e.into()),
         };
         let mut r = BufReader::with_capacity(1 << 16, file);

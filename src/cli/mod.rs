@@ -18,7 +18,7 @@ use crate::pipeline::{Need, Pipeline};
 
 /// Read the same story in several outlets and see where they agree.
 #[derive(Debug, Parser)]
-#[command(name = "dateline", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "dateline", version, about)]
 pub struct Cli {
     /// Files and folders to open in the reader (default: the current folder).
     pub paths: Vec<PathBuf>,
