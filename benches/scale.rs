@@ -3,6 +3,7 @@
 //! ```sh
 //! cargo bench --bench scale                 # all four sizes
 //! cargo bench --bench scale -- 1000 10000   # some sizes
+//! cargo bench --bench scale -- 100000 --only keys   # or cli, reader
 //! ```
 //!
 //! For each size it generates the corpus once under `target/scale/`
@@ -69,15 +70,18 @@ struct Row {
     wc: f64,
     cmds: Vec<(Run, Run)>,
     reader: (Reader, Reader),
-    /// Slowest and median key, milliseconds: scroll, filter, finder.
-    keys: [(f64, f64); 3],
+    /// Slowest and median key, milliseconds: scroll, filter, finder; and
+    /// the slowest filter key to its last match.
+    keys: [(f64, f64); 4],
 }
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_dateline"));
-    let sizes: Vec<usize> =
-        std::env::args().skip(1).filter_map(|a| a.replace('_', "").parse().ok()).collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
+    let part = |p: &str| only.as_deref().is_none_or(|o| o == p);
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.replace('_', "").parse().ok()).collect();
     let sizes = if sizes.is_empty() { vec![1_000, 10_000, 30_000, 100_000] } else { sizes };
     let seeds = generator::Seeds::load(&root);
     let work = root.join("target/scale");
@@ -93,51 +97,57 @@ fn main() {
         let dir = generator::ensure(&seeds, &work, n).expect("generate the corpus");
         let (bytes, files) = generator::files_under(&dir);
         let mut row = Row { n, files: files.len(), bytes, ..Row::default() };
-        row.wc = wc(&files);
-        println!("{n}: {} files, {:.1} MB; wc -w {:.2} s", files.len(), bytes as f64 / 1e6, row.wc);
-        for cmd in COMMANDS {
-            let cache = work.join(format!("cache-{n}-{cmd}"));
-            let _ = std::fs::remove_dir_all(&cache);
-            let cold =
-                run(&bin, &[cmd, &dir.to_string_lossy(), "--cache-dir", &cache.to_string_lossy()]);
-            let warm =
-                run(&bin, &[cmd, &dir.to_string_lossy(), "--cache-dir", &cache.to_string_lossy()]);
-            println!(
-                "  {cmd}: cold {:.2} s ({:.0} MB), warm {:.2} s ({:.0} MB)",
-                cold.secs,
-                cold.peak as f64 / 1e6,
-                warm.secs,
-                warm.peak as f64 / 1e6
-            );
-            row.cmds.push((cold, warm));
+        println!("{n}: {} files, {:.1} MB", files.len(), bytes as f64 / 1e6);
+        if part("cli") {
+            row.wc = wc(&files);
+            println!("  wc -w {:.2} s", row.wc);
+            for cmd in COMMANDS {
+                let cache = work.join(format!("cache-{n}-{cmd}"));
+                let _ = std::fs::remove_dir_all(&cache);
+                let args = [cmd, &dir.to_string_lossy(), "--cache-dir", &cache.to_string_lossy()];
+                let (cold, warm) = (run(&bin, &args), run(&bin, &args));
+                println!(
+                    "  {cmd}: cold {:.2} s ({:.0} MB), warm {:.2} s ({:.0} MB)",
+                    cold.secs,
+                    cold.peak as f64 / 1e6,
+                    warm.secs,
+                    warm.peak as f64 / 1e6
+                );
+                row.cmds.push((cold, warm));
+            }
         }
         let cache = work.join(format!("cache-{n}-reader"));
-        let _ = std::fs::remove_dir_all(&cache);
-        let cold = reader(&bin, &dir, &cache, n);
-        let warm = reader(&bin, &dir, &cache, n);
-        for (what, r) in [("cold", &cold), ("warm", &warm)] {
+        if part("reader") {
+            let _ = std::fs::remove_dir_all(&cache);
+            row.reader = (reader(&bin, &dir, &cache, n), reader(&bin, &dir, &cache, n));
+            for (what, r) in [("cold", &row.reader.0), ("warm", &row.reader.1)] {
+                println!(
+                    "  reader {what}: first frame {:.0} ms, list {:.2} s, everything {:.2} s ({:.0} MB)",
+                    r.first_frame * 1e3,
+                    r.listed,
+                    r.loaded,
+                    r.peak as f64 / 1e6
+                );
+            }
+        }
+        if part("keys") {
+            row.keys = keys(&dir, &cache);
             println!(
-                "  reader {what}: first frame {:.0} ms, list {:.2} s, everything {:.2} s ({:.0} MB)",
-                r.first_frame * 1e3,
-                r.listed,
-                r.loaded,
-                r.peak as f64 / 1e6
+                "  keys (slowest / median ms): scroll {:.1} / {:.1}, filter {:.1} / {:.1} (all matches {:.0}), finder {:.1} / {:.1}",
+                row.keys[0].0,
+                row.keys[0].1,
+                row.keys[1].0,
+                row.keys[1].1,
+                row.keys[3].0,
+                row.keys[2].0,
+                row.keys[2].1
             );
         }
-        row.reader = (cold, warm);
-        row.keys = keys(&dir, &cache);
-        println!(
-            "  keys (slowest / median ms): scroll {:.1} / {:.1}, filter {:.1} / {:.1}, finder {:.1} / {:.1}",
-            row.keys[0].0,
-            row.keys[0].1,
-            row.keys[1].0,
-            row.keys[1].1,
-            row.keys[2].0,
-            row.keys[2].1
-        );
         rows.push(row);
     }
-    table(&rows);
+    if only.is_none() {
+        table(&rows);
+    }
 }
 
 /// `wc -w` over the files, the second of two runs.
@@ -262,7 +272,7 @@ fn wait(
 
 /// Keystroke → redrawn frame on the loaded reader: (slowest, median) ms
 /// for list scrolling, filter typing and entity-finder typing.
-fn keys(dir: &Path, cache: &Path) -> [(f64, f64); 3] {
+fn keys(dir: &Path, cache: &Path) -> [(f64, f64); 4] {
     // The reader's own cache folder, warm: the loading it does itself.
     let options = Options { cache: Setting::Dir(cache.to_path_buf()), ..Options::default() };
     let mut p = Pipeline::start(&[dir.to_path_buf()], &options, Need::Everything);
@@ -280,6 +290,10 @@ fn keys(dir: &Path, cache: &Path) -> [(f64, f64); 3] {
     app.update(Action::Resize(120, 40));
     let theme = Theme::default();
     let Ok(mut term) = Terminal::new(TestBackend::new(120, 40));
+    // Per key: to its frame; then, as the loop would between frames, the
+    // rest of a filter search, each slice drawn (the slowest key to its
+    // last frame is kept in `complete`).
+    let mut complete: f64 = 0.0;
     let mut timed = |app: &mut App, keys: &[KeyEvent]| -> (f64, f64) {
         let mut ms: Vec<f64> = keys
             .iter()
@@ -289,7 +303,13 @@ fn keys(dir: &Path, cache: &Path) -> [(f64, f64); 3] {
                     app.update(a);
                 }
                 let Ok(_) = term.draw(|f| view::draw(f, app, &theme));
-                t.elapsed().as_secs_f64() * 1e3
+                let frame = t.elapsed().as_secs_f64() * 1e3;
+                while app.searching() {
+                    app.search_more();
+                    let Ok(_) = term.draw(|f| view::draw(f, app, &theme));
+                }
+                complete = complete.max(t.elapsed().as_secs_f64() * 1e3);
+                frame
             })
             .collect();
         ms.sort_by(f64::total_cmp);
@@ -308,7 +328,9 @@ fn keys(dir: &Path, cache: &Path) -> [(f64, f64); 3] {
     timed(&mut app, &[key('e')]);
     let typed: Vec<KeyEvent> = "obama".chars().map(key).collect();
     let finder = timed(&mut app, &typed);
-    [scroll, filter, finder]
+    // Slowest filter key to all its matches (the finder never defers).
+    let all = (complete, 0.0);
+    [scroll, filter, finder, all]
 }
 
 fn mb(b: u64) -> String {
@@ -318,7 +340,7 @@ fn mb(b: u64) -> String {
 fn table(rows: &[Row]) {
     println!();
     println!(
-        "| articles | files, on disk | `wc -w` | first frame cold / warm | list cold / warm | entities cold / warm | compare cold / warm | reader: whole list, everything (cold / warm) | keys: scroll, filter, finder (slowest) | peak memory: list, entities, compare, reader (× on disk) |"
+        "| articles | files, on disk | `wc -w` | first frame cold / warm | list cold / warm | entities cold / warm | compare cold / warm | reader: whole list, everything (cold / warm) | keys: scroll, filter, finder (slowest); filter's last match | peak memory: list, entities, compare, reader (× on disk) |"
     );
     println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for r in rows {
@@ -329,7 +351,7 @@ fn table(rows: &[Row]) {
         let peak = |p: u64| format!("{} ({:.1}×)", mb(p), p as f64 / r.bytes as f64);
         let reader_peak = r.reader.0.peak.max(r.reader.1.peak);
         println!(
-            "| {} | {}, {} | {:.2} s | {:.0} / {:.0} ms | {} | {} ({:.0}× wc) | {} ({:.0}× wc) | {:.1}, {:.1} / {:.2}, {:.2} s | {:.1}, {:.1}, {:.1} ms | {}, {}, {}, {} |",
+            "| {} | {}, {} | {:.2} s | {:.0} / {:.0} ms | {} | {} ({:.0}× wc) | {} ({:.0}× wc) | {:.1}, {:.1} / {:.2}, {:.2} s | {:.1}, {:.1}, {:.1} ms; {:.0} ms | {}, {}, {}, {} |",
             r.n,
             r.files,
             mb(r.bytes),
@@ -348,6 +370,7 @@ fn table(rows: &[Row]) {
             r.keys[0].0,
             r.keys[1].0,
             r.keys[2].0,
+            r.keys[3].0,
             peak(r.cmds[0].0.peak.max(r.cmds[0].1.peak)),
             peak(r.cmds[1].0.peak.max(r.cmds[1].1.peak)),
             peak(r.cmds[2].0.peak.max(r.cmds[2].1.peak)),

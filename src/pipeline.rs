@@ -361,7 +361,10 @@ impl Pipeline {
                 compare::compare(&corpus.articles, a)
             }
             _ => {
-                let all = analysis::analyze_all(&corpus.articles);
+                // Complete analyses: the cache's, the rest computed (and
+                // the files' records completed with them).
+                self.depth = Depth::Full;
+                let all = self.analyses(corpus, &mut |_, _, _| true).unwrap_or_default();
                 compare::compare(&corpus.articles, &all)
             }
         };
@@ -378,6 +381,12 @@ impl Pipeline {
             out.extend(c.take_problems());
         }
         out
+    }
+
+    /// Whether the analyses [`Pipeline::analyses`] gave are complete (not
+    /// only their mentions, as the cache gives when nothing needs more).
+    pub fn complete_analyses(&self) -> bool {
+        self.full
     }
 
     /// What came from the cache so far.

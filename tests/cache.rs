@@ -287,3 +287,55 @@ fn the_flags_parse_before_or_after_the_command_and_in_the_reader_form() {
     assert_eq!(parse(&["dateline", "compare", "--no-cache"]).cache(), Setting::Off);
     assert_eq!(parse(&["dateline", "entities"]).cache(), Setting::Default);
 }
+
+/// One command as the binary runs it: the pipeline for its need, then its
+/// printer (output discarded).
+fn command(dir: &Path, cache: &Path, cmd: &dateline::cli::Command) -> (CacheUse, Vec<String>) {
+    let options = Options { cache: Setting::Dir(cache.into()), ..Options::default() };
+    let mut p = Pipeline::start(&[dir.to_path_buf()], &options, dateline::cli::need(cmd));
+    let corpus = p.load(&mut |_| true).expect("loaded");
+    dateline::cli::print_from(cmd, &corpus, &mut p, &mut Vec::new()).expect("printed");
+    (p.cache_use(), p.cache_problems().iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn each_command_leaves_the_cache_ready_for_the_next() {
+    use dateline::cli::{Command as Cmd, CompareFormat, ListFormat};
+    let dir = corpus(30);
+    let cache = tempfile::tempdir().expect("tmp");
+    let files = files_in(dir.path());
+    let paths = vec![dir.path().to_path_buf()];
+    let list = Cmd::List { paths: paths.clone(), format: ListFormat::Json };
+    let entities = Cmd::Entities { paths: paths.clone(), format: ListFormat::Json };
+    let compare = Cmd::Compare { paths, format: CompareFormat::Json };
+
+    let (used, problems) = command(dir.path(), cache.path(), &list);
+    assert!(problems.is_empty() && used.files_read == files, "{used:?} {problems:?}");
+    let (used, _) = command(dir.path(), cache.path(), &list);
+    assert_eq!((used.files_cached, used.analyses_computed), (files, 0), "list: nothing analysed");
+
+    // Entities after list: the articles cached, their analyses computed once.
+    let (used, _) = command(dir.path(), cache.path(), &entities);
+    assert_eq!(used.files_read, 0);
+    assert!(used.analyses_computed > 0 && !used.index_cached, "{used:?}");
+    let (used, _) = command(dir.path(), cache.path(), &entities);
+    assert_eq!(used.analyses_computed, 0);
+    assert!(used.index_cached, "{used:?}");
+
+    // Compare after entities: the analyses cached, the stories computed once.
+    let (used, _) = command(dir.path(), cache.path(), &compare);
+    assert_eq!((used.files_read, used.analyses_computed), (0, 0), "{used:?}");
+    assert!(!used.comparison_cached);
+    let (used, problems) = command(dir.path(), cache.path(), &compare);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!((used.files_read, used.analyses_computed), (0, 0), "{used:?}");
+    assert!(used.comparison_cached);
+
+    // Compare first, in a cache of its own: the next compare reads no file.
+    let alone = tempfile::tempdir().expect("tmp");
+    command(dir.path(), alone.path(), &compare);
+    let (used, problems) = command(dir.path(), alone.path(), &compare);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(used.files_read, 0, "compare wrote the files' records too: {used:?}");
+    assert!(used.comparison_cached);
+}

@@ -248,3 +248,50 @@ fn keys_work_and_frames_are_drawn_while_a_large_corpus_loads() {
     );
     assert!(seen.finder_opened_after_entities, "e works once entities arrive");
 }
+
+#[test]
+fn the_filter_finds_every_match_however_many_frames_it_takes() {
+    use dateline::tui::entities::Entities;
+    let dir = tempfile::tempdir().expect("tmp");
+    let seeds = generator::Seeds::load(Path::new(env!("CARGO_MANIFEST_DIR")));
+    generator::generate(&seeds, 1500, dir.path()).expect("generate");
+    let corpus = corpus::load(&[dir.path().to_path_buf()]);
+    let n = corpus.articles.len();
+    let expect = |q: &str| -> Vec<usize> {
+        let q = q.to_lowercase();
+        (0..n)
+            .filter(|&i| {
+                let a = &corpus.articles[i];
+                let outlet = a.outlet.as_deref().unwrap_or("");
+                [a.title.as_str(), outlet, a.body.as_str()]
+                    .iter()
+                    .any(|t| t.to_lowercase().contains(&q))
+            })
+            .collect()
+    };
+    let (said, saidx) = (expect("Said"), expect("Said t"));
+    let mut app = App::with_entities(corpus.clone(), Entities::pending(n), Keymap::default());
+    app.update(dateline::tui::action::Action::Resize(100, 30));
+    // Select an article that will match, far down the list.
+    let keep = said[said.len() / 2];
+    app.update(dateline::tui::action::Action::SelectBy(i32::try_from(keep).expect("small")));
+    // Each key, then the slices the loop would run between frames.
+    let typed = |app: &mut App, text: &str| {
+        for c in text.chars() {
+            app.update(dateline::tui::action::Action::FilterInsert(c));
+            while app.searching() {
+                app.search_more();
+            }
+        }
+    };
+    app.update(dateline::tui::action::Action::FilterStart);
+    typed(&mut app, "Said");
+    assert_eq!(app.visible, said, "every match of \"Said\", in list order");
+    assert_eq!(app.selected.and_then(|i| app.visible.get(i)).copied(), Some(keep));
+    typed(&mut app, " t");
+    assert_eq!(app.visible, saidx);
+    app.update(dateline::tui::action::Action::FilterBackspace);
+    app.update(dateline::tui::action::Action::FilterBackspace);
+    assert!(!app.searching(), "back to a result already found");
+    assert_eq!(app.visible, said);
+}

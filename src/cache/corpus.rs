@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::codec::{Corrupt, Dec, Enc};
 use super::pack::{Kind, PackError, PackReader, PackWriter};
 use super::records::{
@@ -75,6 +77,15 @@ pub fn holds(cache: &mut Cache, kind: Kind, fingerprint: u64) -> bool {
     open(cache, kind, fingerprint, None).is_some()
 }
 
+/// The rest of a pack's records, each checked, and the pack complete.
+fn all_records(r: &mut PackReader) -> Result<Vec<Vec<u8>>, PackError> {
+    let mut out = Vec::new();
+    while let Some(record) = r.next_record()? {
+        out.push(record.to_vec());
+    }
+    Ok(out)
+}
+
 fn corrupt(e: Corrupt) -> PackError {
     PackError::Corrupt(e.0)
 }
@@ -85,10 +96,18 @@ fn corrupt(e: Corrupt) -> PackError {
 pub fn read_index(cache: &mut Cache, fingerprint: u64, mentions: &[usize]) -> Option<Index> {
     let (mut r, path) = open(cache, Kind::Index, fingerprint, Some(mentions.len()))?;
     let read = (|| -> Result<Index, PackError> {
+        let records = all_records(&mut r)?;
+        let decoded: Vec<Result<Vec<_>, Corrupt>> = records
+            .par_iter()
+            .map(|record| {
+                let mut run = Vec::new();
+                decode_entities(&mut Dec::new(record), mentions, &mut run)?;
+                Ok(run)
+            })
+            .collect();
         let mut entities = Vec::new();
-        while let Some(record) = r.next_record()? {
-            let mut d = Dec::new(record);
-            decode_entities(&mut d, mentions, &mut entities).map_err(corrupt)?;
+        for run in decoded {
+            entities.extend(run.map_err(corrupt)?);
         }
         Ok(index_of(entities, mentions))
     })();
@@ -114,21 +133,30 @@ pub fn read_comparison(
 ) -> Option<Comparison> {
     let (mut r, path) = open(cache, Kind::Comparison, fingerprint, Some(articles.len()))?;
     let read = (|| -> Result<Comparison, PackError> {
-        let mut stories = Vec::new();
-        let mut story_of = None;
-        while let Some(record) = r.next_record()? {
-            let mut d = Dec::new(record);
-            match d.byte().map_err(corrupt)? {
-                STORIES => decode_stories(&mut d, articles, &mut stories).map_err(corrupt)?,
-                STORY_OF => {
-                    story_of = Some(
-                        decode_story_of(&mut d, articles.len(), stories.len()).map_err(corrupt)?,
-                    );
+        // Checked whole first, then the runs of stories decoded on all cores.
+        let records = all_records(&mut r)?;
+        let (last, runs) = records.split_last().ok_or(PackError::Corrupt("no stories"))?;
+        let decoded: Vec<Result<Vec<_>, Corrupt>> = runs
+            .par_iter()
+            .map(|record| {
+                let mut d = Dec::new(record);
+                if d.byte()? != STORIES {
+                    return Err(Corrupt("unknown record"));
                 }
-                _ => return Err(PackError::Corrupt("unknown record")),
-            }
+                let mut stories = Vec::new();
+                decode_stories(&mut d, articles, &mut stories)?;
+                Ok(stories)
+            })
+            .collect();
+        let mut stories = Vec::new();
+        for run in decoded {
+            stories.extend(run.map_err(corrupt)?);
         }
-        let story_of = story_of.ok_or(PackError::Corrupt("no stories"))?;
+        let mut d = Dec::new(last);
+        if d.byte().map_err(corrupt)? != STORY_OF {
+            return Err(PackError::Corrupt("no stories"));
+        }
+        let story_of = decode_story_of(&mut d, articles.len(), stories.len()).map_err(corrupt)?;
         Ok(comparison(stories, story_of))
     })();
     report(cache, &path, read)

@@ -12,8 +12,9 @@ use ratatui::layout::Rect;
 use super::action::{Action, Context};
 use super::compare::{self as cmp, CompareView, Geometry, Picker};
 use super::entities::Entities;
-use super::filter::Narrowing;
+use super::filter::{Found, Narrowing};
 use super::finder::Finder;
+use super::grams::Grams;
 use super::keymap::Keymap;
 use super::labels;
 use super::layout;
@@ -24,6 +25,10 @@ use crate::corpus::{Article, Corpus};
 use crate::index::MentionRef;
 
 mod receive;
+
+/// Time a keystroke may spend on the filter's search before its frame is
+/// drawn; the search goes on between frames ([`App::search_more`]).
+pub const SEARCH_SLICE: std::time::Duration = std::time::Duration::from_millis(6);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -127,6 +132,11 @@ pub struct App {
     order: Vec<usize>,
     /// The filter's results so far, for typing and Backspace.
     narrowing: Narrowing,
+    /// The article selected when the filter's search began, to select
+    /// again once the search finds it.
+    filter_keep: Option<usize>,
+    /// What each article contains, to rule it out of a search unread.
+    grams: Grams,
     /// The widest short outlet name, for the list's outlet column.
     widest_outlet: usize,
     /// `Some` while the background loader works: how far it is.
@@ -193,6 +203,7 @@ impl App {
         let mut app = App::empty(keymap);
         app.order = (0..corpus.articles.len()).collect();
         app.widest_outlet = receive::widest_outlet(&corpus.articles);
+        app.grams = Grams::build(&corpus.articles);
         app.corpus = Arc::new(corpus);
         app.entities = entities;
         app.apply_filter();
@@ -215,6 +226,8 @@ impl App {
             keymap,
             order: Vec::new(),
             narrowing: Narrowing::default(),
+            filter_keep: None,
+            grams: Grams::default(),
             widest_outlet: 0,
             loading: None,
             notice: None,
@@ -717,6 +730,8 @@ impl App {
         if self.visible.is_empty() {
             return;
         }
+        // The user's choice now, not the one the filter started from.
+        self.filter_keep = None;
         self.selected = Some(i.min(self.visible.len() - 1));
         self.relayout();
     }
@@ -733,16 +748,45 @@ impl App {
     /// Recompute the visible articles and rows after the filter changed,
     /// keeping the selection when it still matches.
     fn apply_filter(&mut self) {
-        let keep = self.selected.and_then(|i| self.visible.get(i).copied());
-        self.visible = self.narrowing.matches(&self.filter, &self.order, &self.corpus.articles);
+        self.filter_keep = self.selected.and_then(|i| self.visible.get(i).copied());
+        let (arts, grams) = (&self.corpus.articles, &self.grams);
+        let found =
+            self.narrowing.start(&self.filter, &self.order, arts, grams, Some(SEARCH_SLICE));
+        self.list_offset = 0;
+        self.show_found(found);
+    }
+
+    /// The matches found so far as the list, the selection on the article
+    /// selected when the search began once it is found, else where it is.
+    fn show_found(&mut self, found: Found) {
+        let current = self.selected.and_then(|i| self.visible.get(i).copied());
+        self.visible = found.matches;
         self.rebuild_rows();
+        let at = |a: Option<usize>| a.and_then(|a| self.visible.iter().position(|&v| v == a));
         self.selected = if self.visible.is_empty() {
             None
         } else {
-            Some(keep.and_then(|a| self.visible.iter().position(|&v| v == a)).unwrap_or(0))
+            Some(at(self.filter_keep).or_else(|| at(current)).unwrap_or(0))
         };
-        self.list_offset = 0;
+        if found.complete {
+            self.filter_keep = None;
+        }
         self.relayout();
+    }
+
+    /// A filter search is under way (see [`App::search_more`]).
+    pub fn searching(&self) -> bool {
+        self.narrowing.searching()
+    }
+
+    /// Go on with the filter's search for a slice of time. The loop calls
+    /// this between frames while [`App::searching`], so typing never waits
+    /// for a search through a whole corpus; the matches fill in, in order.
+    pub fn search_more(&mut self) {
+        let (arts, grams) = (&self.corpus.articles, &self.grams);
+        if let Some(found) = self.narrowing.resume(arts, grams, Some(SEARCH_SLICE)) {
+            self.show_found(found);
+        }
     }
 
     /// The list's rows from `visible`: a heading before each day's articles.

@@ -4,9 +4,12 @@
 //! far, and Backspace returns to an earlier result without searching, so a
 //! keystroke stays cheap on a large corpus.
 
+use std::time::{Duration, Instant};
+
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
 
+use super::grams::{Grams, Needed};
 use crate::corpus::Article;
 
 /// One query, ready to test articles with.
@@ -56,25 +59,72 @@ impl Matcher {
 
 /// Most queries remembered: one per character typed, up to this many.
 const STEPS: usize = 64;
+/// Articles looked at between two looks at the clock.
+const SLICE: usize = 64;
 
-/// The results of the queries typed so far, each narrowing the last.
-#[derive(Debug, Default, Clone)]
+/// A search under way: the candidates in list order, how far it has
+/// looked, and what it found so far (in list order too).
+#[derive(Debug)]
+struct Search {
+    query: String,
+    matcher: Matcher,
+    needed: Option<Needed>,
+    base: Vec<usize>,
+    next: usize,
+    found: Vec<usize>,
+}
+
+/// The results of the queries typed so far, each narrowing the last, and
+/// the search under way, which goes on a slice of time at a time so that
+/// a keystroke never waits for a whole corpus to be read.
+#[derive(Debug, Default)]
 pub struct Narrowing {
     steps: Vec<(String, Vec<usize>)>,
+    running: Option<Search>,
+}
+
+/// What a search found so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Matches, in list order.
+    pub matches: Vec<usize>,
+    /// Every candidate was looked at.
+    pub complete: bool,
 }
 
 impl Narrowing {
-    /// Forget every result (the articles changed).
+    /// Forget every result and stop searching (the articles changed).
     pub fn clear(&mut self) {
         self.steps.clear();
+        self.running = None;
     }
 
-    /// The articles among `order` (indices into `articles`, in list order)
-    /// that `query` matches, in the same order.
-    pub fn matches(&mut self, query: &str, order: &[usize], articles: &[Article]) -> Vec<usize> {
+    pub fn searching(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Search for `query` among `order` (indices into `articles`, in list
+    /// order) for at most `budget` (`None`: to the end); `grams` rules
+    /// articles out without reading them. Continue with [`Narrowing::resume`].
+    pub fn start(
+        &mut self,
+        query: &str,
+        order: &[usize],
+        articles: &[Article],
+        grams: &Grams,
+        budget: Option<Duration>,
+    ) -> Found {
+        // What the search under way has not ruled out yet, when this query
+        // extends its own.
+        let unfinished =
+            self.running.take().filter(|s| query.starts_with(s.query.as_str())).map(|s| {
+                let mut left = s.found;
+                left.extend_from_slice(&s.base[s.next..]);
+                (s.query, left)
+            });
         if query.is_empty() {
             self.steps.clear();
-            return order.to_vec();
+            return Found { matches: order.to_vec(), complete: true };
         }
         while self.steps.last().is_some_and(|(q, _)| !query.starts_with(q.as_str())) {
             self.steps.pop();
@@ -82,21 +132,61 @@ impl Narrowing {
         if let Some((q, found)) = self.steps.last()
             && q == query
         {
-            return found.clone();
+            return Found { matches: found.clone(), complete: true };
         }
-        // What a shorter query matched holds everything this one can.
-        let base = self.steps.last().map_or(order, |(_, found)| found.as_slice());
-        let m = Matcher::new(query);
-        let found: Vec<usize> = base
-            .iter()
-            .copied()
-            .filter(|&i| articles.get(i).is_some_and(|a| m.matches(a)))
-            .collect();
+        // What a shorter query matched holds everything this one can: the
+        // tightest such list is the base.
+        let done = self.steps.last().map(|(q, f)| (q.len(), f.as_slice()));
+        let base = match (&unfinished, done) {
+            (Some((q, left)), Some((n, _))) if q.len() > n => left.clone(),
+            (Some((_, left)), None) => left.clone(),
+            (_, Some((_, found))) => found.to_vec(),
+            (None, None) => order.to_vec(),
+        };
+        self.running = Some(Search {
+            query: query.to_string(),
+            matcher: Matcher::new(query),
+            needed: Grams::needed(query),
+            base,
+            next: 0,
+            found: Vec::new(),
+        });
+        self.resume(articles, grams, budget)
+            .unwrap_or(Found { matches: Vec::new(), complete: true })
+    }
+
+    /// Go on with the search under way for at most `budget`; `None` when
+    /// there is none.
+    pub fn resume(
+        &mut self,
+        articles: &[Article],
+        grams: &Grams,
+        budget: Option<Duration>,
+    ) -> Option<Found> {
+        let s = self.running.as_mut()?;
+        let until = budget.map(|b| Instant::now() + b);
+        while s.next < s.base.len() {
+            let end = (s.next + SLICE).min(s.base.len());
+            for &i in &s.base[s.next..end] {
+                let maybe = s.needed.as_ref().is_none_or(|n| grams.may_contain(i, n));
+                if maybe && articles.get(i).is_some_and(|a| s.matcher.matches(a)) {
+                    s.found.push(i);
+                }
+            }
+            s.next = end;
+            if until.is_some_and(|u| Instant::now() >= u) {
+                break;
+            }
+        }
+        if s.next < s.base.len() {
+            return Some(Found { matches: s.found.clone(), complete: false });
+        }
+        let s = self.running.take()?;
         if self.steps.len() >= STEPS {
             self.steps.remove(0);
         }
-        self.steps.push((query.to_string(), found.clone()));
-        found
+        self.steps.push((s.query, s.found.clone()));
+        Some(Found { matches: s.found, complete: true })
     }
 }
 
@@ -134,12 +224,41 @@ mod tests {
         let arts = vec![art("Iraq", None, "x"), art("Iran", None, "x"), art("Israel", None, "x")];
         let order = [2, 0, 1];
         let mut n = Narrowing::default();
-        assert_eq!(n.matches("i", &order, &arts), [2, 0, 1]);
-        assert_eq!(n.matches("ir", &order, &arts), [0, 1]);
-        assert_eq!(n.matches("ira", &order, &arts), [0, 1]);
-        assert_eq!(n.matches("iraq", &order, &arts), [0]);
-        assert_eq!(n.matches("ira", &order, &arts), [0, 1], "back a step");
-        assert_eq!(n.matches("is", &order, &arts), [2], "a different branch");
-        assert_eq!(n.matches("", &order, &arts), [2, 0, 1]);
+        let g = Grams::build(&arts);
+        let matches = |n: &mut Narrowing, q: &str| n.start(q, &order, &arts, &g, None).matches;
+        assert_eq!(matches(&mut n, "i"), [2, 0, 1]);
+        assert_eq!(matches(&mut n, "ir"), [0, 1]);
+        assert_eq!(matches(&mut n, "ira"), [0, 1]);
+        assert_eq!(matches(&mut n, "iraq"), [0]);
+        assert_eq!(matches(&mut n, "ira"), [0, 1], "back a step");
+        assert_eq!(matches(&mut n, "is"), [2], "a different branch");
+        assert_eq!(matches(&mut n, ""), [2, 0, 1]);
+    }
+
+    #[test]
+    fn a_search_goes_on_where_it_stopped_and_typing_builds_on_it() {
+        let arts: Vec<Article> = (0..500)
+            .map(|i| art(&format!("t{i}"), None, if i % 2 == 0 { "rain" } else { "sun" }))
+            .collect();
+        let order: Vec<usize> = (0..arts.len()).collect();
+        let g = Grams::build(&arts);
+        let mut n = Narrowing::default();
+        // No time at all: one slice, then the rest a slice at a time.
+        let first = n.start("r", &order, &arts, &g, Some(Duration::ZERO));
+        assert!(!first.complete && n.searching());
+        assert_eq!(first.matches, (0..64).filter(|i| i % 2 == 0).collect::<Vec<_>>());
+        // Typing on builds on what is left, and ends with the full answer.
+        let more = n.start("ra", &order, &arts, &g, Some(Duration::ZERO));
+        assert!(!more.complete);
+        let mut last = more;
+        while let Some(f) = n.resume(&arts, &g, Some(Duration::ZERO)) {
+            last = f;
+            if last.complete {
+                break;
+            }
+        }
+        assert!(last.complete && !n.searching());
+        assert_eq!(last.matches, (0..500).filter(|i| i % 2 == 0).collect::<Vec<_>>());
+        assert_eq!(n.start("ra", &order, &arts, &g, Some(Duration::ZERO)).matches.len(), 250);
     }
 }

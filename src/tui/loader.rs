@@ -12,6 +12,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
 
+use super::grams::Grams;
 use crate::analysis::Mention;
 use crate::compare::Comparison;
 use crate::corpus::{Article, Corpus};
@@ -33,6 +34,8 @@ pub enum Update {
     },
     /// The finished corpus: ids given, repeats removed, newest first.
     Loaded(Arc<Corpus>),
+    /// What each article of the finished corpus contains, for the filter.
+    Searchable(Grams),
     /// The mentions of articles `start..start + mentions.len()` of the
     /// finished corpus, and how many articles are analysed so far.
     Analysed {
@@ -87,6 +90,12 @@ fn work(paths: &[PathBuf], options: &Options, pace: Option<Duration>, tx: &Sende
     if !send(Update::Loaded(Arc::clone(&corpus))) {
         return;
     }
+    // The filter's pieces are built alongside the analysis: the filter
+    // works without them meanwhile, only slower.
+    let (for_grams, tx_grams) = (Arc::clone(&corpus), tx.clone());
+    thread::spawn(move || {
+        let _ = tx_grams.send(Update::Searchable(Grams::build(&for_grams.articles)));
+    });
     let analysed = p.analyses(&corpus, &mut |start, batch, done| {
         let mentions = batch.iter().map(|a| a.mentions.clone()).collect();
         send(Update::Analysed { start, mentions, done })
@@ -97,7 +106,10 @@ fn work(paths: &[PathBuf], options: &Options, pace: Option<Duration>, tx: &Sende
     if !send(Update::Entities { index, order }) {
         return;
     }
-    let comparison = p.comparison(&corpus, Some(&analyses));
+    // Mentions alone cannot be compared: let them go before the
+    // comparison is read (or, should that fail, computed afresh).
+    let analyses = p.complete_analyses().then_some(analyses);
+    let comparison = p.comparison(&corpus, analyses.as_deref());
     drop(analyses);
     if !send(Update::Comparison(comparison)) {
         return;

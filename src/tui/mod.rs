@@ -10,6 +10,7 @@ pub mod compare;
 pub mod entities;
 pub mod filter;
 pub mod finder;
+pub mod grams;
 pub mod input;
 pub mod keymap;
 pub mod labels;
@@ -109,6 +110,8 @@ pub fn drive<B: Backend>(
     let mut stats = Stats::default();
     let mut dirty = true;
     let mut finished = false;
+    // The last look at the loader's results ran out of time: more wait.
+    let mut behind = false;
     while !app.quit {
         if dirty {
             terminal
@@ -117,7 +120,13 @@ pub fn drive<B: Backend>(
             stats.frames += 1;
             dirty = false;
         }
-        let wait = if finished { Duration::from_secs(1) } else { TICK };
+        let wait = if app.searching() || behind {
+            Duration::ZERO
+        } else if finished {
+            Duration::from_secs(1)
+        } else {
+            TICK
+        };
         if let Some(ev) = events.next(app, wait)? {
             let mut ev = Some(ev);
             while let Some(e) = ev.take() {
@@ -132,11 +141,20 @@ pub fn drive<B: Backend>(
                 ev = events.next(app, Duration::ZERO)?;
             }
         }
+        if app.searching() {
+            app.search_more();
+            dirty = true;
+        }
         if finished {
             continue;
         }
         let until = Instant::now() + UPDATE_BUDGET;
-        while Instant::now() < until {
+        behind = false;
+        loop {
+            if Instant::now() >= until {
+                behind = true;
+                break;
+            }
             match updates.try_recv() {
                 Ok(u) => {
                     app.receive(u);

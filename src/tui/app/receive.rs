@@ -6,11 +6,11 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-use super::App;
+use super::{App, SEARCH_SLICE};
 use crate::corpus::{Article, Corpus};
 use crate::tui::action::Action;
 use crate::tui::entities::Entities;
-use crate::tui::filter::Matcher;
+use crate::tui::grams::Grams;
 use crate::tui::labels::short_outlet;
 use crate::tui::loader::{Progress, Update};
 
@@ -27,6 +27,11 @@ impl App {
             Update::Loaded(corpus) => {
                 progress.articles = Some(corpus.articles.len());
                 self.adopt(corpus);
+            }
+            Update::Searchable(grams) => {
+                if grams.len() == self.corpus.articles.len() {
+                    self.grams = grams;
+                }
             }
             Update::Analysed { start, mentions, done } => {
                 progress.analysed = done;
@@ -88,10 +93,21 @@ impl App {
         let mut new: Vec<usize> = (first..arts.len()).collect();
         new.sort_by(|&a, &b| before(a, b));
         self.order = merge(&self.order, &new, before);
-        let m = Matcher::new(&self.filter);
-        new.retain(|&i| m.matches(&arts[i]));
-        self.visible = merge(&self.visible, &new, before);
-        self.narrowing.clear();
+        if self.filter.is_empty() {
+            self.visible = merge(&self.visible, &new, before);
+        } else {
+            // A search over the grown list (it goes on between frames).
+            self.narrowing.clear();
+            let arts = &self.corpus.articles;
+            let found = self.narrowing.start(
+                &self.filter,
+                &self.order,
+                arts,
+                &self.grams,
+                Some(SEARCH_SLICE),
+            );
+            self.visible = found.matches;
+        }
         self.rebuild_rows();
         self.restore(anchor, |_, a| Some(a));
     }
@@ -104,22 +120,30 @@ impl App {
         self.order = (0..arts.len()).collect();
         self.widest_outlet = widest_outlet(arts);
         self.narrowing.clear();
-        self.visible = self.narrowing.matches(&self.filter, &self.order, arts);
+        self.grams = Grams::default();
+        let found =
+            self.narrowing.start(&self.filter, &self.order, arts, &self.grams, Some(SEARCH_SLICE));
+        self.visible = found.matches;
         let n = arts.len();
         self.rebuild_rows();
         self.entities = Entities::pending(n);
         // The same article: same file, same text.
         let find = |app: &App, was: usize| {
             let a = old.articles.get(was)?;
-            app.corpus.articles.iter().position(|b| b.path == a.path && b.body == a.body)
+            let path = a.path.as_os_str();
+            app.corpus.articles.iter().position(|b| b.path.as_os_str() == path && b.body == a.body)
         };
         let open = self.doc.article.and_then(|was| find(self, was));
+        // Indices into the old list mean nothing now.
+        self.filter_keep = None;
         self.restore(anchor, find);
         // The reader keeps its place: the text is the same.
         if open.is_some() && open == self.visible.get(self.selected.unwrap_or(usize::MAX)).copied()
         {
             self.doc.article = open;
         }
+        // Freeing a hundred thousand articles takes a while: not here.
+        std::thread::spawn(move || drop(old));
     }
 
     /// The selected article and its row's height on screen.
@@ -163,7 +187,8 @@ fn arriving_order(a: &Article, b: &Article) -> Ordering {
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
-    .then_with(|| a.path.cmp(&b.path))
+    // Bytes, not path components: cheaper, and any fixed order will do.
+    .then_with(|| a.path.as_os_str().cmp(b.path.as_os_str()))
 }
 
 /// Two lists each in `before` order, as one.
@@ -184,7 +209,16 @@ fn merge(a: &[usize], b: &[usize], before: impl Fn(usize, usize) -> Ordering) ->
     out
 }
 
-/// The widest short outlet name among `articles`.
+/// The widest short outlet name among `articles`: each distinct outlet
+/// measured once (a corpus has few, and finding a short name takes a look
+/// through the outlet table).
 pub(super) fn widest_outlet(articles: &[Article]) -> usize {
-    articles.iter().map(|a| crate::display::width(&short_outlet(a))).max().unwrap_or(0)
+    let mut seen: std::collections::HashSet<Option<&str>> = std::collections::HashSet::new();
+    let mut widest = 0;
+    for a in articles {
+        if seen.insert(a.outlet.as_deref()) {
+            widest = widest.max(crate::display::width(&short_outlet(a)));
+        }
+    }
+    widest
 }

@@ -26,7 +26,9 @@ pub fn info(app: &App) -> String {
         return pos.unwrap_or_default();
     }
     let n = app.visible.len();
-    let count = format!("{n} {}", if n == 1 { "match" } else { "matches" });
+    // Still searching: the count so far.
+    let more = if app.searching() { "…" } else { "" };
+    let count = format!("{n}{more} {}", if n == 1 { "match" } else { "matches" });
     match pos {
         Some(p) if !app.filter_editing => format!("{count} · {p}"),
         _ => count,
