@@ -295,3 +295,47 @@ fn the_filter_finds_every_match_however_many_frames_it_takes() {
     assert!(!app.searching(), "back to a result already found");
     assert_eq!(app.visible, said);
 }
+
+#[test]
+fn the_status_line_shows_what_the_loader_is_doing() {
+    use dateline::corpus::Article;
+    let art = |id: &str, day: u32| Article {
+        id: id.into(),
+        path: format!("{id}.txt").into(),
+        title: format!("Story {id}"),
+        outlet: Some("Harbour Post".into()),
+        date: chrono::NaiveDate::from_ymd_opt(2024, 8, day),
+        url: None,
+        author: None,
+        body: format!("Body of {id}."),
+    };
+    let status = |app: &App| {
+        let text = dateline::tui::view::render_text(app, &Theme::default(), 120, 10);
+        text.lines().last().unwrap_or("").to_string()
+    };
+    let mut app = App::loading(Keymap::default());
+    app.update(dateline::tui::action::Action::Resize(120, 10));
+    assert!(status(&app).ends_with("listing files…"), "{}", status(&app));
+    app.receive(Update::Listed { sources: 10 });
+    app.receive(Update::Read { articles: vec![art("a", 1), art("b", 3)], sources_done: 4 });
+    assert!(status(&app).ends_with("read 4 of 10 files ▕████░░░░░░▏ · 1/2"), "{}", status(&app));
+    assert_eq!(app.selected_article().map(|a| a.title.as_str()), Some("Story b"), "newest first");
+    let mut corpus =
+        Corpus { articles: vec![art("b", 3), art("a", 1), art("c", 2)], warnings: vec![] };
+    dateline::corpus::sort(&mut corpus.articles);
+    app.receive(Update::Loaded(Arc::new(corpus)));
+    assert!(
+        status(&app).ends_with("analysed 0 of 3 articles ▕░░░░░░░░░░▏ · 1/3"),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(app.selected_article().map(|a| a.title.as_str()), Some("Story b"), "kept");
+    app.receive(Update::Analysed { start: 0, mentions: vec![vec![]; 3], done: 3 });
+    assert!(status(&app).ends_with("finding entities… · 1/3"), "{}", status(&app));
+    app.receive(Update::Entities { index: index::Index::default(), order: vec![] });
+    assert!(status(&app).ends_with("comparing stories… · 1/3"), "{}", status(&app));
+    app.receive(Update::Comparison(Comparison::default()));
+    app.receive(Update::Done { cache_problems: vec![] });
+    assert!(app.loading.is_none());
+    assert!(status(&app).ends_with(" 1/3"), "{}", status(&app));
+}

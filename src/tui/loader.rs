@@ -160,11 +160,6 @@ impl Progress {
         }
         ("finishing".into(), None)
     }
-
-    /// The stage as one phrase: "analysed 1,200 of 98,512 articles".
-    pub fn describe(&self) -> String {
-        self.stage().0
-    }
 }
 
 /// 98512 → "98,512".

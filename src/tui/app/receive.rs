@@ -75,7 +75,8 @@ impl App {
             Action::CompareOpen if !p.comparison => "Stories",
             _ => return None,
         };
-        Some(format!("{what} are not known yet: {}", p.describe()))
+        // How far loading is shows on the right of the status line.
+        Some(format!("{what} are not known yet (still loading)"))
     }
 
     /// Articles just read: into the list in order, the selection kept.
