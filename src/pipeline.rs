@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::analysis::{self, Analysis};
 use crate::cache::pack::Kind;
-use crate::cache::records::{CachedArticle, Depth, encode_articles};
+use crate::cache::records::{CachedArticle, Depth, Stored, analysis_bytes, encode_articles};
 use crate::cache::{self, Cache, CacheError, FileKey, Setting};
 use crate::compare::{self, Comparison};
 use crate::corpus::{self, Article, Corpus, FetchLimits, Loaded, Warning};
@@ -113,6 +113,10 @@ pub struct Pipeline {
     /// Every analysis [`Pipeline::analyses`] gave was complete (not only
     /// mentions).
     full: bool,
+    need: Need,
+    /// Per corpus article, its analysis computed in this run, encoded for
+    /// the cache, where only its mentions are kept in memory (`entities`).
+    encoded: Vec<Option<Vec<u8>>>,
     used: CacheUse,
 }
 
@@ -144,6 +148,8 @@ impl Pipeline {
             dropped: HashMap::new(),
             cached: Vec::new(),
             full: true,
+            need,
+            encoded: Vec::new(),
             used: CacheUse::default(),
         };
         let whole = p.urls.is_empty() && p.keys.iter().all(Option::is_some);
@@ -158,7 +164,8 @@ impl Pipeline {
         };
         p.depth = match need {
             Need::Articles => Depth::Articles,
-            Need::Entities if holds(Kind::Index) => Depth::Mentions,
+            // Resolving entities needs mentions alone.
+            Need::Entities => Depth::Mentions,
             Need::Comparison if holds(Kind::Comparison) => Depth::Articles,
             Need::Everything if holds(Kind::Index) && holds(Kind::Comparison) => Depth::Mentions,
             _ => Depth::Full,
@@ -296,6 +303,12 @@ impl Pipeline {
     ) -> Option<Vec<Analysis>> {
         let n = corpus.articles.len();
         self.cached.resize_with(n, || None);
+        // Nothing will be compared: keep the mentions, and the rest only
+        // encoded for the cache (a fraction of its size in memory).
+        let slim = self.need == Need::Entities;
+        if slim {
+            self.encoded = vec![None; n];
+        }
         let mut out: Vec<Analysis> = Vec::with_capacity(n);
         for start in (0..n).step_by(CHUNK) {
             let end = (start + CHUNK).min(n);
@@ -303,16 +316,29 @@ impl Pipeline {
                 .par_iter_mut()
                 .zip(&corpus.articles[start..end])
                 .map(|(c, a)| match c.take() {
-                    Some(an) => (an, true),
-                    None => (analysis::analyze(&a.body, a.date), false),
+                    Some(an) => (an, None),
+                    None => {
+                        let an = analysis::analyze(&a.body, a.date);
+                        if slim {
+                            let bytes = analysis_bytes(&an);
+                            (Analysis { mentions: an.mentions, ..Analysis::default() }, Some(bytes))
+                        } else {
+                            (an, Some(Vec::new()))
+                        }
+                    }
                 })
                 .collect::<Vec<_>>()
                 .into_iter()
-                .map(|(an, cached)| {
-                    if cached {
-                        self.used.analyses_cached += 1;
-                    } else {
-                        self.used.analyses_computed += 1;
+                .enumerate()
+                .map(|(k, (an, computed))| {
+                    match computed {
+                        None => self.used.analyses_cached += 1,
+                        Some(bytes) => {
+                            self.used.analyses_computed += 1;
+                            if slim {
+                                self.encoded[start + k] = Some(bytes);
+                            }
+                        }
                     }
                     an
                 })
@@ -403,18 +429,30 @@ impl Pipeline {
     /// that now have their analyses; the others kept as they are.
     fn save_files(&mut self, corpus: &Corpus, analyses: Option<&[Analysis]>) {
         let Some(cache) = self.cache.as_mut() else { return };
-        let complete = analyses.is_some() && self.full;
+        // What each corpus article's record can hold: its analysis encoded
+        // already, or complete in memory, or nothing.
+        let stored = |ci: usize| -> Stored<'_> {
+            if let Some(Some(bytes)) = self.encoded.get(ci) {
+                return Stored::Encoded(bytes);
+            }
+            match analyses.and_then(|a| a.get(ci)) {
+                Some(an) if self.full => Stored::Analysis(an),
+                _ => Stored::None,
+            }
+        };
+        let has = |ci: usize| !matches!(stored(ci), Stored::None);
         // A cached file is rewritten when it gains analyses: some article
-        // of it in the corpus had none stored.
-        let gains =
-            |s: &Slot| s.range.clone().any(|li| self.in_corpus[li].is_some() && !self.had[li]);
+        // of it in the corpus had none stored and has one now.
+        let gains = |s: &Slot| {
+            s.range.clone().any(|li| self.in_corpus[li].is_some_and(|ci| !self.had[li] && has(ci)))
+        };
         let rewrite: Vec<bool> = self
             .slots
             .iter()
             .take(self.files.len())
             .map(|s| match s.state {
                 SlotState::Fresh => true,
-                SlotState::Hit => complete && gains(s),
+                SlotState::Hit => gains(s),
                 SlotState::Uncacheable => false,
             })
             .collect();
@@ -432,15 +470,14 @@ impl Pipeline {
                 return None;
             }
             let slot = &self.slots[i];
-            let mut arts: Vec<(&Article, Option<usize>, Option<&Analysis>)> = Vec::new();
+            let mut arts: Vec<(&Article, Option<usize>, Stored<'_>)> = Vec::new();
             for li in slot.range.clone() {
-                let (article, analysis) = match self.in_corpus[li] {
-                    Some(ci) => (corpus.articles.get(ci)?, analyses.and_then(|a| a.get(ci))),
-                    None => (self.dropped.get(&li)?, None),
-                };
                 // Repeats are kept without analysis: the record then says
                 // "not analysed" and is completed if they ever stand alone.
-                let analysis = if complete { analysis } else { None };
+                let (article, analysis) = match self.in_corpus[li] {
+                    Some(ci) => (corpus.articles.get(ci)?, stored(ci)),
+                    None => (self.dropped.get(&li)?, Stored::None),
+                };
                 arts.push((article, self.positions[li], analysis));
             }
             let mut e = cache::codec::Enc::default();
@@ -449,13 +486,21 @@ impl Pipeline {
         };
         cache::files::write(cache, &self.keys, &keep, &fresh);
         self.stale = false;
+        let had: Vec<(usize, bool)> = rewrite
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| **r)
+            .flat_map(|(i, _)| self.slots[i].range.clone())
+            .map(|li| (li, self.in_corpus[li].is_some_and(has)))
+            .collect();
+        for (li, h) in had {
+            self.had[li] = h;
+        }
         for (i, r) in rewrite.into_iter().enumerate() {
             if r {
                 self.slots[i].state = SlotState::Hit;
-                for li in self.slots[i].range.clone() {
-                    self.had[li] = complete;
-                }
             }
         }
+        self.encoded = Vec::new();
     }
 }

@@ -289,13 +289,25 @@ fn the_flags_parse_before_or_after_the_command_and_in_the_reader_form() {
 }
 
 /// One command as the binary runs it: the pipeline for its need, then its
-/// printer (output discarded).
-fn command(dir: &Path, cache: &Path, cmd: &dateline::cli::Command) -> (CacheUse, Vec<String>) {
-    let options = Options { cache: Setting::Dir(cache.into()), ..Options::default() };
+/// printer; what it printed, what came from the cache, its problems.
+fn printed(
+    dir: &Path,
+    cache: Setting,
+    cmd: &dateline::cli::Command,
+) -> (Vec<u8>, CacheUse, Vec<String>) {
+    let options = Options { cache, ..Options::default() };
     let mut p = Pipeline::start(&[dir.to_path_buf()], &options, dateline::cli::need(cmd));
     let corpus = p.load(&mut |_| true).expect("loaded");
-    dateline::cli::print_from(cmd, &corpus, &mut p, &mut Vec::new()).expect("printed");
-    (p.cache_use(), p.cache_problems().iter().map(ToString::to_string).collect())
+    let mut out = Vec::new();
+    dateline::cli::print_from(cmd, &corpus, &mut p, &mut out).expect("printed");
+    (out, p.cache_use(), p.cache_problems().iter().map(ToString::to_string).collect())
+}
+
+/// [`printed`] with a cache folder, checking the output is the uncached one.
+fn command(dir: &Path, cache: &Path, cmd: &dateline::cli::Command) -> (CacheUse, Vec<String>) {
+    let (out, used, problems) = printed(dir, Setting::Dir(cache.into()), cmd);
+    assert_eq!(out, printed(dir, Setting::Off, cmd).0, "{cmd:?} prints as without a cache");
+    (used, problems)
 }
 
 #[test]

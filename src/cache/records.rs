@@ -44,11 +44,28 @@ pub struct CachedArticle {
 
 // ---- articles ----------------------------------------------------------
 
+/// An article's analysis as the files' pack stores it: none, or one to
+/// encode, or one encoded already (by [`analysis_bytes`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Stored<'a> {
+    None,
+    Analysis(&'a Analysis),
+    Encoded(&'a [u8]),
+}
+
+/// An analysis encoded as the files' pack stores it, to keep in place of
+/// the analysis until the pack is written.
+pub fn analysis_bytes(an: &Analysis) -> Vec<u8> {
+    let mut e = Enc::default();
+    encode_analysis(&mut e, an);
+    e.buf
+}
+
 /// A file's articles as read, each with its position in the file (for
 /// files holding several) and its analysis if known. Neither the path nor
 /// the id is stored: the path is the one the file is given by now, and ids
 /// are given to the whole corpus after loading.
-pub fn encode_articles(e: &mut Enc, articles: &[(&Article, Option<usize>, Option<&Analysis>)]) {
+pub fn encode_articles(e: &mut Enc, articles: &[(&Article, Option<usize>, Stored<'_>)]) {
     e.n(articles.len());
     for &(a, index, analysis) in articles {
         e.opt_n(index);
@@ -59,13 +76,15 @@ pub fn encode_articles(e: &mut Enc, articles: &[(&Article, Option<usize>, Option
         e.opt_str(a.author.as_deref());
         e.str(&a.body);
         match analysis {
-            Some(an) => {
+            Stored::Analysis(an) => {
                 e.bool(true);
-                let mut inner = Enc::default();
-                encode_analysis(&mut inner, an);
-                e.bytes(&inner.buf);
+                e.bytes(&analysis_bytes(an));
             }
-            None => e.bool(false),
+            Stored::Encoded(bytes) => {
+                e.bool(true);
+                e.bytes(bytes);
+            }
+            Stored::None => e.bool(false),
         }
     }
 }
@@ -686,7 +705,7 @@ mod tests {
         for (a, an) in c.articles.iter().zip(&analyses) {
             let l = Loaded { article: Article { id: String::new(), ..a.clone() }, index: Some(3) };
             let mut e = Enc::default();
-            encode_articles(&mut e, &[(&l.article, l.index, Some(an))]);
+            encode_articles(&mut e, &[(&l.article, l.index, Stored::Analysis(an))]);
             let back = decode_articles(&mut Dec::new(&e.buf), &a.path, Depth::Full).unwrap();
             assert_eq!(back.len(), 1);
             assert_eq!(back[0].loaded, l);
