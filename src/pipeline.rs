@@ -48,7 +48,16 @@ pub struct Options {
 pub enum Loading<'a> {
     /// Articles just read or taken from the cache, before ids are given
     /// and repeats removed: for showing, not for keeping.
-    Read { articles: &'a [Article], files_done: usize },
+    Read { articles: Vec<&'a Article>, files_done: usize },
+}
+
+/// The articles of the sources `which`, for [`Loading::Read`].
+fn shown<'a>(results: &'a [Option<Vec<CachedArticle>>], which: &[usize]) -> Vec<&'a Article> {
+    which
+        .iter()
+        .filter_map(|&i| results.get(i)?.as_ref())
+        .flat_map(|arts| arts.iter().map(|a| &a.loaded.article))
+        .collect()
 }
 
 /// What came from the cache and what was done afresh, so far.
@@ -209,15 +218,12 @@ impl Pipeline {
         // What the cache had, shown first, a chunk at a time.
         let hits: Vec<usize> = (0..n).filter(|i| found.hits.contains_key(i)).collect();
         for chunk in hits.chunks(CHUNK * 8) {
-            let mut shown = Vec::new();
             for &i in chunk {
-                let arts = found.hits.remove(&i).unwrap_or_default();
                 states[i] = SlotState::Hit;
-                shown.extend(arts.iter().map(|a| a.loaded.article.clone()));
-                results[i] = Some(arts);
+                results[i] = Some(found.hits.remove(&i).unwrap_or_default());
             }
             done += chunk.len();
-            if !on(Loading::Read { articles: &shown, files_done: done }) {
+            if !on(Loading::Read { articles: shown(&results, chunk), files_done: done }) {
                 return None;
             }
         }
@@ -226,14 +232,12 @@ impl Pipeline {
         for chunk in misses.chunks(CHUNK) {
             let read: Vec<(Vec<Loaded>, Vec<corpus::Problem>)> =
                 chunk.par_iter().map(|&i| corpus::read_file(&self.files[i])).collect();
-            let mut shown = Vec::new();
             for (&i, (loaded, probs)) in chunk.iter().zip(read) {
                 states[i] = if probs.is_empty() && self.keys[i].is_some() {
                     SlotState::Fresh
                 } else {
                     SlotState::Uncacheable
                 };
-                shown.extend(loaded.iter().map(|l| l.article.clone()));
                 results[i] = Some(
                     loaded
                         .into_iter()
@@ -243,19 +247,18 @@ impl Pipeline {
                 problems[i] = probs;
             }
             done += chunk.len();
-            if !on(Loading::Read { articles: &shown, files_done: done }) {
+            if !on(Loading::Read { articles: shown(&results, chunk), files_done: done }) {
                 return None;
             }
         }
         for (u, url) in self.urls.iter().enumerate() {
             let (loaded, probs) = corpus::read_url(url, self.limits);
-            let shown: Vec<Article> = loaded.iter().map(|l| l.article.clone()).collect();
             results.push(Some(
                 loaded.into_iter().map(|l| CachedArticle { loaded: l, analysis: None }).collect(),
             ));
             problems[n + u] = probs;
             done += 1;
-            if !on(Loading::Read { articles: &shown, files_done: done }) {
+            if !on(Loading::Read { articles: shown(&results, &[n + u]), files_done: done }) {
                 return None;
             }
         }

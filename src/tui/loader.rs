@@ -82,7 +82,8 @@ fn work(paths: &[PathBuf], options: &Options, pace: Option<Duration>, tx: &Sende
     }
     let loaded = p.load(&mut |step| match step {
         Loading::Read { articles, files_done } => {
-            send(Update::Read { articles: articles.to_vec(), sources_done: files_done })
+            let articles = articles.into_iter().cloned().collect();
+            send(Update::Read { articles, sources_done: files_done })
         }
     });
     let Some(corpus) = loaded else { return };
