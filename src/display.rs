@@ -36,6 +36,12 @@ pub fn fit(s: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
+    // ASCII (as in `width`): a column a byte, so cut by bytes.
+    if s.is_ascii() && !s.contains("\r\n") {
+        let mut out = s[..max - 1].trim_end().to_string();
+        out.push('…');
+        return out;
+    }
     let mut out = String::new();
     let mut used = 0;
     for g in s.graphemes(true) {
@@ -116,6 +122,8 @@ mod tests {
         assert_eq!(fit("ab👍🏽cd", 4), "ab…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(fit("abc", 1), "…");
+        assert_eq!(fit("two words", 5), "two…", "spaces before the cut go");
+        assert_eq!(fit("a\r\nb\r\nc", 3), "a…", "CR LF is one grapheme, then trimmed");
     }
 
     #[test]

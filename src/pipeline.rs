@@ -132,11 +132,11 @@ pub struct Pipeline {
 impl Pipeline {
     /// List what `paths` name and open the cache. Nothing is read yet.
     pub fn start(paths: &[PathBuf], options: &Options, need: Need) -> Pipeline {
-        let corpus::Sources { files, urls, warnings } = corpus::sources(paths);
+        let corpus::Sources { files, canonical, urls, warnings } = corpus::sources(paths);
         let keys: Vec<Option<FileKey>> = if options.cache == Setting::Off {
             vec![None; files.len()]
         } else {
-            files.par_iter().map(|f| FileKey::of(f)).collect()
+            canonical.into_par_iter().map(|c| FileKey::at(c?)).collect()
         };
         let (cache, problem) = Cache::open(&options.cache, paths);
         let mut p = Pipeline {

@@ -93,7 +93,11 @@ pub struct FileKey {
 impl FileKey {
     /// The key of the file at `path` now, if it can be read.
     pub fn of(path: &Path) -> Option<FileKey> {
-        let canonical = std::fs::canonicalize(path).ok()?;
+        FileKey::at(std::fs::canonicalize(path).ok()?)
+    }
+
+    /// The key of the file whose canonical path is `canonical`.
+    pub fn at(canonical: PathBuf) -> Option<FileKey> {
         let meta = std::fs::metadata(&canonical).ok()?;
         let mtime = meta.modified().ok()?;
         let (secs, nanos) = match mtime.duration_since(UNIX_EPOCH) {

@@ -55,27 +55,38 @@ impl Article {
     }
 }
 
-/// What `s.split_whitespace().count()` gives, a byte at a time where the
-/// text is ASCII: `list` counts the words of every article.
+/// What `s.split_whitespace().count()` gives, a byte at a time without
+/// decoding characters: `list` counts the words of every article.
 fn count_words(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let (mut n, mut in_word, mut i) = (0, false, 0);
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (space, len) = if b.is_ascii() {
+    let b = s.as_bytes();
+    let (mut n, mut in_space) = (0, true);
+    for (i, &x) in b.iter().enumerate() {
+        let space = match x {
             // Unicode White_Space within ASCII: space, and tab to CR.
-            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
+            b' ' | b'\t'..=b'\r' => true,
+            0..=0x7f => false,
+            // A continuation byte belongs to the character before it.
+            0x80..=0xbf => in_space,
+            _ => unicode_space_at(&b[i..]),
         };
-        if !space && !in_word {
-            n += 1;
-        }
-        in_word = !space;
-        i += len;
+        n += usize::from(in_space && !space);
+        in_space = space;
     }
     n
+}
+
+/// Whether the UTF-8 sequence starting `b` is a White_Space character
+/// beyond ASCII: U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029,
+/// U+202F, U+205F, U+3000.
+fn unicode_space_at(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [0xc2, 0x85 | 0xa0, ..]
+            | [0xe1, 0x9a, 0x80, ..]
+            | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+            | [0xe2, 0x81, 0x9f, ..]
+            | [0xe3, 0x80, 0x80, ..]
+    )
 }
 
 /// A problem with one input file: the file is skipped or read only in part.
@@ -154,7 +165,7 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
 /// cores.
 pub fn load_with(paths: &[PathBuf], limits: FetchLimits) -> Corpus {
     use rayon::prelude::*;
-    let Sources { files, urls, mut warnings } = sources(paths);
+    let Sources { files, urls, mut warnings, .. } = sources(paths);
     let read: Vec<_> = files.par_iter().map(|f| read_file(f)).collect();
     let fetched = urls.iter().map(|u| read::read_url(u, limits));
     let mut loaded = Vec::new();
@@ -172,6 +183,8 @@ pub fn load_with(paths: &[PathBuf], limits: FetchLimits) -> Corpus {
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     pub files: Vec<PathBuf>,
+    /// Each file's canonical path, when it resolves.
+    pub canonical: Vec<Option<PathBuf>>,
     pub urls: Vec<PathBuf>,
     pub warnings: Vec<Warning>,
 }
@@ -181,8 +194,8 @@ pub fn sources(paths: &[PathBuf]) -> Sources {
     let mut warnings = Vec::new();
     let (urls, local): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.iter().cloned().partition(|p| fetch::is_url(p));
-    let files = walk::files(&local, &mut warnings);
-    Sources { files, urls, warnings }
+    let (files, canonical) = walk::files(&local, &mut warnings).into_iter().unzip();
+    Sources { files, canonical, urls, warnings }
 }
 
 /// One file's articles (before ids are given) and its problems.
@@ -295,8 +308,16 @@ mod tests {
             "non\u{a0}breaking\u{2003}em space",
             "naïve café — “quoted” words",
             "日本語 のニュース",
+            "a\u{85}b\u{1680}c\u{2000}d\u{200a}e\u{2028}f\u{2029}g\u{202f}h\u{205f}i\u{3000}j",
+            "not\u{200b}space\u{180e}either\u{feff}",
+            "\u{a0}\u{a0}lead and trail\u{3000}",
         ] {
             assert_eq!(super::count_words(s), s.split_whitespace().count(), "{s:?}");
+        }
+        // Every character next to letters and spaces.
+        for c in (0..0x3100).filter_map(char::from_u32) {
+            let s = format!("a{c}b {c} {c}{c}c");
+            assert_eq!(super::count_words(&s), s.split_whitespace().count(), "U+{:04X}", c as u32);
         }
     }
 }
