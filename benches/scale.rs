@@ -293,6 +293,8 @@ fn keys(dir: &Path, cache: &Path) -> [(f64, f64); 4] {
     // Per key: to its frame; then, as the loop would between frames, the
     // rest of a filter search, each slice drawn (the slowest key to its
     // last frame is kept in `complete`).
+    // The first frame (drawn before any key in the reader) is not timed.
+    let Ok(_) = term.draw(|f| view::draw(f, &app, &theme));
     let mut complete: f64 = 0.0;
     let mut timed = |app: &mut App, keys: &[KeyEvent]| -> (f64, f64) {
         let mut ms: Vec<f64> = keys
