@@ -339,3 +339,29 @@ fn the_status_line_shows_what_the_loader_is_doing() {
     assert!(app.loading.is_none());
     assert!(status(&app).ends_with(" 1/3"), "{}", status(&app));
 }
+
+#[test]
+fn the_reader_closes_by_itself_when_nothing_can_be_loaded() {
+    use dateline::cache::Setting;
+    use dateline::pipeline::Options;
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("empty.txt"), "").expect("write");
+    let options = Options { cache: Setting::Off, ..Options::default() };
+    let updates =
+        dateline::tui::loader::spawn(vec![dir.path().to_path_buf()], options, None).expect("spawn");
+    let mut app = App::loading(Keymap::default());
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(80, 24));
+    // Keys never come: only loading can end the loop.
+    struct Idle;
+    impl Events for Idle {
+        fn next(&mut self, _: &App, timeout: Duration) -> std::io::Result<Option<Event>> {
+            thread::sleep(timeout.min(Duration::from_millis(5)));
+            Ok(None)
+        }
+    }
+    let stats = drive(&mut app, &mut terminal, &Theme::default(), &mut Idle, &updates)
+        .expect("the loop runs");
+    assert!(app.quit && app.loading.is_none() && app.corpus.articles.is_empty());
+    assert_eq!(app.corpus.warnings.len(), 1, "the empty file's warning, for printing");
+    assert!(stats.frames >= 1, "the reader was on screen meanwhile");
+}

@@ -1,4 +1,7 @@
-//! The reader's state, and [`App::update`]: the one place it changes.
+//! The reader's state, and [`App::update`]: the one place it changes for
+//! the user's actions. The background loader's results enter only through
+//! [`App::receive`], and a filter search under way goes on only through
+//! [`App::search_more`], both called by the loop.
 //!
 //! Views only read an `App`; keys and mouse events reach it as
 //! [`Action`]s, so tests drive it exactly as a user does.

@@ -1,8 +1,9 @@
 //! The reader: the only code that knows a terminal exists.
 //!
 //! Events become [`action::Action`]s ([`input`]), [`app::App::update`]
-//! applies them, and [`view::draw`] paints the state, once per batch of
-//! events.
+//! applies them, the background loader's results come in through
+//! [`app::App::receive`] ([`loader`]), and [`view::draw`] paints the
+//! state, once per batch of events and results ([`drive`]).
 
 pub mod action;
 pub mod app;
