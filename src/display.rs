@@ -88,6 +88,11 @@ pub fn grapheme_width(g: &str) -> usize {
 
 /// Columns a string takes, consistent with [`grapheme_width`].
 pub fn width(s: &str) -> usize {
+    // ASCII is a column a byte (control characters too), except that CR LF
+    // is one grapheme; checking is much cheaper than segmenting.
+    if s.is_ascii() && !s.contains("\r\n") {
+        return s.len();
+    }
     s.graphemes(true).map(grapheme_width).sum()
 }
 
@@ -104,6 +109,12 @@ pub fn fit(s: &str, max: usize) -> String {
     }
     if max == 0 {
         return String::new();
+    }
+    // ASCII (as in `width`): a column a byte, so cut by bytes.
+    if s.is_ascii() && !s.contains("\r\n") {
+        let mut out = s[..max - 1].trim_end().to_string();
+        out.push('…');
+        return out;
     }
     let mut out = String::new();
     let mut used = 0;
@@ -186,6 +197,16 @@ mod tests {
         assert_eq!(fit("ab👍🏽cd", 4), "ab…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(fit("abc", 1), "…");
+        assert_eq!(fit("two words", 5), "two…", "spaces before the cut go");
+        assert_eq!(fit("a\r\nb\r\nc", 3), "a…", "CR LF is one grapheme, then trimmed");
+    }
+
+    #[test]
+    fn ascii_width_agrees_with_graphemes() {
+        for s in ["", "plain", "tab\there", "cr\r\nlf", "\r\n\r\n", "a\x1bb", "end\r"] {
+            let slow: usize = s.graphemes(true).map(grapheme_width).sum();
+            assert_eq!(width(s), slow, "{s:?}");
+        }
     }
 
     #[test]

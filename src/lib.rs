@@ -5,6 +5,7 @@
 //! printers ([`cli`]). The reader ([`tui`]) is a thin face over the same calls.
 
 pub mod analysis;
+pub mod cache;
 pub mod cli;
 pub mod compare;
 pub mod config;
@@ -12,6 +13,7 @@ pub mod corpus;
 pub mod display;
 pub mod fault;
 pub mod index;
+pub mod pipeline;
 pub mod state;
 pub mod tui;
 

@@ -1,10 +1,14 @@
-//! Parse the command line and pick a face: the reader (TUI) or a printer.
+//! Parse the command line and pick a face: the reader (TUI), which loads
+//! in the background, or a printer, which loads first.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dateline::cli::Cli;
-use dateline::{config, corpus};
+use dateline::cli::{self, Cli, Command};
+use dateline::config;
+use dateline::corpus::Warning;
+use dateline::pipeline::{Options, Pipeline};
 
 fn main() -> ExitCode {
     // First, so a panic anywhere after this is logged, not shown raw.
@@ -14,63 +18,74 @@ fn main() -> ExitCode {
     if let Some(cmd) = cli.command.as_ref().filter(|c| c.is_meta()) {
         return meta(cmd, cli.config.as_deref(), config_env.as_deref());
     }
-    // The reader's config is read, and its problems said, before the articles.
-    let settings = cli
-        .command
-        .is_none()
-        .then(|| config::load(config::locate(cli.config.as_deref(), config_env.as_deref())));
+    let options = Options { cache: cli.cache(), ..Options::default() };
+    let config_flag = cli.config.clone();
     let (paths, command) = cli.split();
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
-    for e in settings.iter().flat_map(|s| &s.errors) {
-        let _ = writeln!(err, "warning: config: {}", dateline::display::clean(&e.to_string()));
+    match command {
+        None => {
+            // The reader's config is read, and its problems said, before
+            // the articles.
+            let settings =
+                config::load(config::locate(config_flag.as_deref(), config_env.as_deref()));
+            let mut err = io::stderr().lock();
+            for e in &settings.errors {
+                let _ =
+                    writeln!(err, "warning: config: {}", dateline::display::clean(&e.to_string()));
+            }
+            drop(err);
+            reader(paths, options, &settings)
+        }
+        Some(cmd) => printer(&paths, &options, &cmd),
     }
-    drop(err);
-    let corpus = corpus::load(&paths);
-    let mut err = stderr.lock();
-    for w in &corpus.warnings {
-        let _ = writeln!(err, "warning: {}", dateline::display::clean(&w.to_string()));
+}
+
+/// The reader opens at once; files load behind it. Warnings are printed
+/// once the terminal is given back.
+fn reader(paths: Vec<PathBuf>, options: Options, settings: &config::Loaded) -> ExitCode {
+    let described = cli::describe_paths(&paths);
+    match dateline::tui::run(paths, options, settings) {
+        Ok(ended) => {
+            warn(&ended.warnings, &ended.cache_problems);
+            if ended.loaded && ended.articles == 0 {
+                eprintln!("error: no articles could be loaded from {described}");
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
     }
-    drop(err);
+}
+
+fn printer(paths: &[PathBuf], options: &Options, cmd: &Command) -> ExitCode {
+    let mut pipeline = Pipeline::start(paths, options, cli::need(cmd));
+    let corpus = pipeline.load(&mut |_| true).unwrap_or_default();
+    warn(&corpus.warnings, &pipeline.cache_problems());
     if corpus.articles.is_empty() {
-        eprintln!(
-            "error: no articles could be loaded from {}",
-            dateline::cli::describe_paths(&paths)
-        );
+        eprintln!("error: no articles could be loaded from {}", cli::describe_paths(paths));
         return ExitCode::from(1);
     }
-    match command {
-        None => match dateline::tui::run(corpus, &settings.unwrap_or_else(|| config::load(None))) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                ExitCode::from(1)
-            }
-        },
-        Some(cmd) => {
-            let stdout = io::stdout();
-            let mut out = stdout.lock();
-            match dateline::cli::print(&cmd, &corpus, &mut out).and_then(|()| out.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
-                // The reader went away (`dateline list | head -1`): stop quietly.
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: writing output: {e}");
-                    ExitCode::from(1)
-                }
-            }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let printed = cli::print_from(cmd, &corpus, &mut pipeline, &mut out).and_then(|()| out.flush());
+    warn(&[], &pipeline.cache_problems());
+    match printed {
+        Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`dateline list | head -1`): stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing output: {e}");
+            ExitCode::from(1)
         }
     }
 }
 
 /// `config`, `completions`, `man`: no articles read.
-fn meta(
-    cmd: &dateline::cli::Command,
-    flag: Option<&std::path::Path>,
-    env: Option<&std::ffi::OsStr>,
-) -> ExitCode {
+fn meta(cmd: &Command, flag: Option<&std::path::Path>, env: Option<&std::ffi::OsStr>) -> ExitCode {
     let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
-    let result = dateline::cli::meta::run(cmd, flag, env, &mut out, &mut err)
+    let result = cli::meta::run(cmd, flag, env, &mut out, &mut err)
         .unwrap_or(Ok(2))
         .and_then(|code| out.flush().map(|()| code));
     match result {
@@ -80,5 +95,17 @@ fn meta(
             let _ = writeln!(err, "error: writing output: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// One line each on stderr: the files' warnings, then the cache's.
+fn warn(warnings: &[Warning], cache: &[impl std::fmt::Display]) {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for w in warnings {
+        let _ = writeln!(err, "warning: {}", dateline::display::clean(&w.to_string()));
+    }
+    for p in cache {
+        let _ = writeln!(err, "warning: cache: {}", dateline::display::clean(&p.to_string()));
     }
 }

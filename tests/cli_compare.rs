@@ -11,6 +11,7 @@ use serde_json::Value;
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(args)
+        .arg("--no-cache")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run dateline")

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 fn entities_json(path: &str) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["entities", path, "--format", "json"])
+        .args(["entities", path, "--format", "json", "--no-cache"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run dateline");

@@ -7,6 +7,7 @@ use serde_json::Value;
 fn dateline(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(args)
+        .arg("--no-cache")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run dateline")

@@ -23,7 +23,7 @@ fn list_reads_text_html_and_feeds_together() {
     copy("tests/fixtures/feeds/broken.rss", "broken.rss");
 
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["list", "--format", "json"])
+        .args(["list", "--no-cache", "--format", "json"])
         .arg(dir.path())
         .output()
         .expect("run dateline");
@@ -44,7 +44,7 @@ fn list_reads_text_html_and_feeds_together() {
 
     // The table lists them too.
     let table = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .arg("list")
+        .args(["list", "--no-cache"])
         .arg(dir.path())
         .output()
         .expect("run dateline");

@@ -71,6 +71,8 @@ fn open_move_read_and_quit_in_a_real_terminal() {
         .expect("open a pseudo-terminal");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
     cmd.arg(root.join("sample-data"));
+    // Never the user's cache in a test.
+    cmd.arg("--no-cache");
     cmd.cwd(&root);
     cmd.env("TERM", "xterm-256color");
     // Reading state and log in a folder of the test's own, not the user's.
@@ -102,6 +104,12 @@ fn open_move_read_and_quit_in_a_real_terminal() {
         s.contents().contains("Articles (5)") && s.contents().contains("1/5")
     });
     assert!(screen.parser.screen().alternate_screen(), "drawn on the alternate screen");
+    // Entities and stories load behind the list: wait until the status
+    // line no longer shows the loader's progress (a bar, or "…").
+    screen.wait_for("loading to finish", |s| {
+        let status = s.contents().lines().last().unwrap_or("").to_string();
+        status.contains("1/5") && !status.contains('▕') && !status.contains('…')
+    });
 
     send(b"j");
     screen.wait_for("the selection to move", |s| s.contents().contains("2/5"));

@@ -127,7 +127,7 @@ fn a_404_is_a_warning_and_the_rest_loads() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("note.txt"), "A local note about the harbour.").expect("write");
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["list", "--format", "json", &url, &format!("{base}/feed-as-html")])
+        .args(["list", "--no-cache", "--format", "json", &url, &format!("{base}/feed-as-html")])
         .arg(dir.path())
         .output()
         .expect("run dateline");
@@ -143,7 +143,7 @@ fn a_404_is_a_warning_and_the_rest_loads() {
 
     // Nothing loaded at all: exit code 1.
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["list", &url])
+        .args(["list", "--no-cache", &url])
         .output()
         .expect("run dateline");
     assert_eq!(out.status.code(), Some(1));

@@ -11,7 +11,7 @@ fact_floor=${2:-0.0}
 cargo build --release --quiet
 pred=$(mktemp)
 trap 'rm -f "$pred"' EXIT
-target/release/dateline compare "$shared/dev-data/ecb-dev/articles" --format json >"$pred" 2>/dev/null
+target/release/dateline compare "$shared/dev-data/ecb-dev/articles" --format json --no-cache >"$pred" 2>/dev/null
 report=$(python3 "$shared/eval/score_compare.py" "$shared/dev-data/ecb-dev/gold.json" "$pred")
 echo "$report"
 last=$(echo "$report" | tail -1)

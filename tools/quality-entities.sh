@@ -10,7 +10,7 @@ floor=${1:-0.70}
 cargo build --release --quiet
 pred=$(mktemp)
 trap 'rm -f "$pred"' EXIT
-target/release/dateline entities "$shared/dev-data/ner/wikigold/docs" --format json >"$pred"
+target/release/dateline entities "$shared/dev-data/ner/wikigold/docs" --format json --no-cache >"$pred"
 report=$(python3 "$shared/eval/score_entities.py" "$shared/dev-data/ner/wikigold/gold.json" "$pred" --by-kind --partial)
 echo "$report"
 f1=$(echo "$report" | awk '/^F1 /{print $2}' | tail -1)

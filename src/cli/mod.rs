@@ -11,10 +11,11 @@ use std::path::PathBuf;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::analysis::{self, Analysis, Kind};
+use crate::analysis::{Analysis, Kind};
 use crate::corpus::{Article, Corpus, outlets};
 use crate::display::{self, clean, fit, pad, pad_left};
 use crate::index::{self, Index};
+use crate::pipeline::{Need, Pipeline};
 
 /// Read the same story in several outlets and see where they agree.
 #[derive(Debug, Parser)]
@@ -28,6 +29,12 @@ pub struct Cli {
     pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Neither read nor write the analysis cache.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+    /// Keep the analysis cache in DIR instead of the platform's cache folder.
+    #[arg(long, global = true, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -113,6 +120,16 @@ impl Cli {
         cli
     }
 
+    /// Where the cache is, as the flags say.
+    pub fn cache(&self) -> crate::cache::Setting {
+        use crate::cache::Setting;
+        match (&self.cache_dir, self.no_cache) {
+            (_, true) => Setting::Off,
+            (Some(d), false) => Setting::Dir(d.clone()),
+            (None, false) => Setting::Default,
+        }
+    }
+
     /// The paths to load (the current folder when none is given) and the
     /// command to run on them (`None`: open the reader).
     pub fn split(self) -> (Vec<PathBuf>, Option<Command>) {
@@ -156,22 +173,43 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
     }
 }
 
-/// Run a printing command over a loaded corpus.
+/// What a command needs loaded, so the cache decodes no more than that.
+pub fn need(cmd: &Command) -> Need {
+    match cmd {
+        Command::List { .. } => Need::Articles,
+        Command::Entities { .. } => Need::Entities,
+        Command::Compare { .. } => Need::Comparison,
+        // These read no articles (main runs them before any loading).
+        Command::Config { .. } | Command::Completions { .. } | Command::Man => Need::Articles,
+    }
+}
+
+/// Run a printing command over a loaded corpus, analysing what it needs.
 pub fn print(cmd: &Command, corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
+    print_from(cmd, corpus, &mut Pipeline::detached(), out)
+}
+
+/// Run a printing command over a corpus `pipeline` loaded, taking what the
+/// command needs beyond the articles from it (its cache, or computed).
+pub fn print_from(
+    cmd: &Command,
+    corpus: &Corpus,
+    pipeline: &mut Pipeline,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match cmd {
         Command::List { format: ListFormat::Json, .. } => list_json(corpus, out),
         Command::List { format: ListFormat::Table, .. } => list_table(corpus, output_width(), out),
         Command::Entities { format, .. } => {
-            let analyses = analysis::analyze_all(&corpus.articles);
-            let index = index::of_corpus(&corpus.articles, &analyses);
+            let analyses = pipeline.analyses(corpus, &mut |_, _, _| true).unwrap_or_default();
+            let index = pipeline.index(corpus, &analyses);
             match format {
                 ListFormat::Json => entities_json(corpus, &analyses, &index, out),
                 ListFormat::Table => entities_table(&index, output_width(), out),
             }
         }
         Command::Compare { format, .. } => {
-            let analyses = analysis::analyze_all(&corpus.articles);
-            let cmp = crate::compare::compare(&corpus.articles, &analyses);
+            let cmp = pipeline.comparison(corpus, None);
             match format {
                 CompareFormat::Json => compare::json(corpus, &cmp, out),
                 CompareFormat::Markdown => compare::markdown(corpus, &cmp, out),

@@ -4,36 +4,33 @@
 //! its path, which does not change while the file stays where it is.
 
 use std::collections::HashSet;
+use std::path::Path;
 
-use super::Article;
-use super::read::Loaded;
+/// Hands out ids in path order: call [`Ids::next`] for each article,
+/// sorted by path and then position in its file.
+#[derive(Debug, Default)]
+pub struct Ids {
+    taken: HashSet<String>,
+}
 
-pub fn assign(mut loaded: Vec<Loaded>) -> Vec<Article> {
-    loaded.sort_by(|a, b| a.article.path.cmp(&b.article.path).then(a.index.cmp(&b.index)));
-    let mut taken = HashSet::new();
-    loaded
-        .into_iter()
-        .map(|l| {
-            let mut article = l.article;
-            let stem = article
-                .path
-                .file_stem()
-                .map_or_else(|| "article".to_string(), |s| s.to_string_lossy().into_owned());
-            let base = match l.index {
-                Some(i) => format!("{stem}-{i}"),
-                None => stem,
-            };
-            let mut id = base.clone();
-            let mut salt = 0u32;
-            while !taken.insert(id.clone()) {
-                let key = format!("{}#{:?}#{salt}", article.path.to_string_lossy(), l.index);
-                id = format!("{base}-{:08x}", fnv1a(key.as_bytes()) as u32);
-                salt += 1;
-            }
-            article.id = id;
-            article
-        })
-        .collect()
+impl Ids {
+    pub fn next(&mut self, path: &Path, index: Option<usize>) -> String {
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "article".to_string(), |s| s.to_string_lossy().into_owned());
+        let base = match index {
+            Some(i) => format!("{stem}-{i}"),
+            None => stem,
+        };
+        let mut id = base.clone();
+        let mut salt = 0u32;
+        while !self.taken.insert(id.clone()) {
+            let key = format!("{}#{:?}#{salt}", path.to_string_lossy(), index);
+            id = format!("{base}-{:08x}", fnv1a(key.as_bytes()) as u32);
+            salt += 1;
+        }
+        id
+    }
 }
 
 /// FNV-1a: a tiny hash whose value is fixed forever (unlike std's hasher).

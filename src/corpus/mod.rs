@@ -30,6 +30,7 @@ pub use feed::FeedError;
 pub use fetch::{FetchError, FetchLimits};
 pub use html::HtmlError;
 pub use limit::MAX_ARTICLE_BYTES;
+pub use read::Loaded;
 
 /// One article as the reader shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +53,42 @@ pub struct Article {
 impl Article {
     /// Whitespace-separated words in the body.
     pub fn words(&self) -> usize {
-        self.body.split_whitespace().count()
+        count_words(&self.body)
     }
+}
+
+/// What `s.split_whitespace().count()` gives, a byte at a time without
+/// decoding characters: `list` counts the words of every article.
+fn count_words(s: &str) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut in_space) = (0, true);
+    for (i, &x) in b.iter().enumerate() {
+        let space = match x {
+            // Unicode White_Space within ASCII: space, and tab to CR.
+            b' ' | b'\t'..=b'\r' => true,
+            0..=0x7f => false,
+            // A continuation byte belongs to the character before it.
+            0x80..=0xbf => in_space,
+            _ => unicode_space_at(&b[i..]),
+        };
+        n += usize::from(in_space && !space);
+        in_space = space;
+    }
+    n
+}
+
+/// Whether the UTF-8 sequence starting `b` is a White_Space character
+/// beyond ASCII: U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029,
+/// U+202F, U+205F, U+3000.
+fn unicode_space_at(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [0xc2, 0x85 | 0xa0, ..]
+            | [0xe1, 0x9a, 0x80, ..]
+            | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+            | [0xe2, 0x81, 0x9f, ..]
+            | [0xe3, 0x80, 0x80, ..]
+    )
 }
 
 /// A problem with one input file: the file is skipped or read only in part.
@@ -136,27 +171,41 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
     load_with(paths, FetchLimits::default())
 }
 
-/// [`load`], with the given limits on fetching URLs.
+/// [`load`], with the given limits on fetching URLs. Files are read on all
+/// cores.
 pub fn load_with(paths: &[PathBuf], limits: FetchLimits) -> Corpus {
+    use rayon::prelude::*;
+    let Sources { files, urls, mut warnings, .. } = sources(paths);
+    let read: Vec<_> = files.par_iter().map(|f| read_file(f)).collect();
+    let fetched = urls.iter().map(|u| read::read_url(u, limits));
+    let mut loaded = Vec::new();
+    for (source, (articles, problems)) in
+        files.iter().chain(&urls).zip(read.into_iter().chain(fetched))
+    {
+        loaded.extend(articles);
+        warn(source, problems, &mut warnings);
+    }
+    finish(loaded, warnings).corpus
+}
+
+/// What a set of PATH arguments names: the files to read, in a stable
+/// order, the URLs to fetch, and the paths that could not be listed.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub files: Vec<PathBuf>,
+    /// Each file's canonical path, when it resolves.
+    pub canonical: Vec<Option<PathBuf>>,
+    pub urls: Vec<PathBuf>,
+    pub warnings: Vec<Warning>,
+}
+
+/// List what `paths` name (folders walked, nothing read yet).
+pub fn sources(paths: &[PathBuf]) -> Sources {
     let mut warnings = Vec::new();
     let (urls, local): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.iter().cloned().partition(|p| fetch::is_url(p));
-    let files = walk::files(&local, &mut warnings);
-    let mut loaded = Vec::new();
-    let sources = files.iter().map(|f| (f, read::read_file(f)));
-    let fetched = urls.iter().map(|u| (u, read::read_url(u, limits)));
-    for (source, (articles, problems)) in sources.chain(fetched) {
-        loaded.extend(articles);
-        match problems.len() {
-            0 => {}
-            1 => warnings.extend(problems.into_iter().map(|p| Warning::new(source, p))),
-            _ => warnings.push(Warning::new(source, Problem::Several(problems))),
-        }
-    }
-    let mut articles = ids::assign(loaded);
-    dedupe(&mut articles, &mut warnings);
-    sort(&mut articles);
-    Corpus { articles, warnings }
+    let (files, canonical) = walk::files(&local, &mut warnings).into_iter().unzip();
+    Sources { files, canonical, urls, warnings }
 }
 
 /// Read `bytes` as the contents of a file named `path` (its extension picks
@@ -165,45 +214,130 @@ pub fn load_with(paths: &[PathBuf], limits: FetchLimits) -> Corpus {
 pub fn load_bytes(path: &std::path::Path, bytes: &[u8]) -> Corpus {
     let (loaded, problems) = read::read_named(path, bytes);
     let mut warnings = Vec::new();
-    match problems.len() {
-        0 => {}
-        1 => warnings.extend(problems.into_iter().map(|p| Warning::new(path, p))),
-        _ => warnings.push(Warning::new(path, Problem::Several(problems))),
-    }
-    let mut articles = ids::assign(loaded);
-    dedupe(&mut articles, &mut warnings);
-    sort(&mut articles);
-    Corpus { articles, warnings }
+    warn(path, problems, &mut warnings);
+    finish(loaded, warnings).corpus
 }
 
-/// Keep the first of articles whose bodies are identical (in path order).
-/// Bodies are compared through a hash first, so no body is copied.
-fn dedupe(articles: &mut Vec<Article>, warnings: &mut Vec<Warning>) {
+/// One file's articles (before ids are given) and its problems.
+pub fn read_file(path: &std::path::Path) -> (Vec<Loaded>, Vec<Problem>) {
+    read::read_file(path)
+}
+
+/// One URL's articles, fetched within `limits`, and its problems.
+pub fn read_url(url: &std::path::Path, limits: FetchLimits) -> (Vec<Loaded>, Vec<Problem>) {
+    read::read_url(url, limits)
+}
+
+/// A source's problems as warnings: one per source, naming it.
+pub fn warn(source: &std::path::Path, problems: Vec<Problem>, warnings: &mut Vec<Warning>) {
+    match problems.len() {
+        0 => {}
+        1 => warnings.extend(problems.into_iter().map(|p| Warning::new(source, p))),
+        _ => warnings.push(Warning::new(source, Problem::Several(problems))),
+    }
+}
+
+/// A finished corpus, and where each of its articles came from.
+#[derive(Debug, Clone, Default)]
+pub struct Finished {
+    pub corpus: Corpus,
+    /// For each article of `corpus`, its index in the `loaded` given to
+    /// [`finish`].
+    pub origin: Vec<usize>,
+    /// Articles left out as repeats of another, with their index in
+    /// `loaded`.
+    pub dropped: Vec<(usize, Article)>,
+}
+
+/// Articles as read (in any order) → the corpus: ids given in path order,
+/// repeated bodies kept once (with a warning), newest first.
+pub fn finish(loaded: Vec<Loaded>, mut warnings: Vec<Warning>) -> Finished {
+    let mut tagged: Vec<(usize, Loaded)> = loaded.into_iter().enumerate().collect();
+    tagged
+        .sort_by(|(_, a), (_, b)| a.article.path.cmp(&b.article.path).then(a.index.cmp(&b.index)));
+    let mut ids = ids::Ids::default();
+    let mut articles: Vec<(usize, Article)> = tagged
+        .into_iter()
+        .map(|(origin, l)| {
+            let mut article = l.article;
+            article.id = ids.next(&article.path, l.index);
+            (origin, article)
+        })
+        .collect();
+    let dropped = dedupe(&mut articles, &mut warnings);
+    articles.sort_by(|(_, a), (_, b)| order(a, b));
+    let (origin, articles) = articles.into_iter().unzip();
+    Finished { corpus: Corpus { articles, warnings }, origin, dropped }
+}
+
+/// Keep the first of articles whose bodies are identical (in path order);
+/// the others are returned. Bodies are compared through a hash first, so
+/// no body is copied.
+fn dedupe(
+    articles: &mut Vec<(usize, Article)>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<(usize, Article)> {
     use std::hash::{BuildHasher, RandomState};
     let hasher = RandomState::new();
     let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut keep = vec![true; articles.len()];
-    for (i, a) in articles.iter().enumerate() {
+    for (i, (_, a)) in articles.iter().enumerate() {
         let same = seen.entry(hasher.hash_one(&a.body)).or_default();
-        match same.iter().find(|&&j| articles[j].body == a.body) {
+        match same.iter().find(|&&j| articles[j].1.body == a.body) {
             Some(&first) => {
-                warnings
-                    .push(Warning::new(&a.path, Problem::Duplicate(articles[first].path.clone())));
+                warnings.push(Warning::new(
+                    &a.path,
+                    Problem::Duplicate(articles[first].1.path.clone()),
+                ));
                 keep[i] = false;
             }
             None => same.push(i),
         }
     }
-    let mut flags = keep.into_iter();
-    articles.retain(|_| flags.next().unwrap_or(true));
+    let (kept, dropped) =
+        std::mem::take(articles).into_iter().zip(keep).partition::<Vec<_>, _>(|(_, k)| *k);
+    *articles = kept.into_iter().map(|(a, _)| a).collect();
+    dropped.into_iter().map(|(a, _)| a).collect()
 }
 
 /// Newest first, undated last; ties by id, so the order is stable.
 pub fn sort(articles: &mut [Article]) {
-    articles.sort_by(|a, b| match (a.date, b.date) {
+    articles.sort_by(order);
+}
+
+/// The corpus order: newest first, undated last, ties by id.
+pub fn order(a: &Article, b: &Article) -> std::cmp::Ordering {
+    match (a.date, b.date) {
         (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.id.cmp(&b.id)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.id.cmp(&b.id),
-    });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "tab\tand\nnew\x0bline\x0c\r",
+            "non\u{a0}breaking\u{2003}em space",
+            "naïve café — “quoted” words",
+            "日本語 のニュース",
+            "a\u{85}b\u{1680}c\u{2000}d\u{200a}e\u{2028}f\u{2029}g\u{202f}h\u{205f}i\u{3000}j",
+            "not\u{200b}space\u{180e}either\u{feff}",
+            "\u{a0}\u{a0}lead and trail\u{3000}",
+        ] {
+            assert_eq!(super::count_words(s), s.split_whitespace().count(), "{s:?}");
+        }
+        // Every character next to letters and spaces.
+        for c in (0..0x3100).filter_map(char::from_u32) {
+            let s = format!("a{c}b {c} {c}{c}c");
+            assert_eq!(super::count_words(&s), s.split_whitespace().count(), "U+{:04X}", c as u32);
+        }
+    }
 }

@@ -15,7 +15,7 @@ use super::{Article, Problem};
 
 /// An article before ids are assigned: `index` is its position in a file
 /// that holds several.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loaded {
     pub article: Article,
     pub index: Option<usize>,

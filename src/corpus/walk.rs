@@ -8,14 +8,16 @@ use walkdir::WalkDir;
 
 use super::{Problem, Warning};
 
-pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
+/// The files, each with its canonical path when it has one (the cache's
+/// key: resolving a path costs a system call per component, so once).
+pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<(PathBuf, Option<PathBuf>)> {
     let mut out = Vec::new();
     // The same file named twice (a folder and a file inside it) is read once.
     let mut seen = HashSet::new();
-    let mut push = |p: PathBuf, out: &mut Vec<PathBuf>| {
-        let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
-        if seen.insert(key) {
-            out.push(p);
+    let mut push = |p: PathBuf, out: &mut Vec<(PathBuf, Option<PathBuf>)>| {
+        let canonical = std::fs::canonicalize(&p).ok();
+        if seen.insert(canonical.clone().unwrap_or_else(|| p.clone())) {
+            out.push((p, canonical));
         }
     };
     for root in paths {

@@ -1,9 +1,13 @@
-//! The reader's state, and [`App::update`]: the one place it changes.
+//! The reader's state, and [`App::update`]: the one place it changes for
+//! the user's actions. The background loader's results enter only through
+//! [`App::receive`], and a filter search under way goes on only through
+//! [`App::search_more`], both called by the loop.
 //!
 //! Views only read an `App`; keys and mouse events reach it as
 //! [`Action`]s, so tests drive it exactly as a user does.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
@@ -11,16 +15,25 @@ use ratatui::layout::Rect;
 use super::action::{Action, Context};
 use super::compare::{self as cmp, CompareView, Geometry, Picker};
 use super::entities::Entities;
+use super::filter::{Found, Narrowing};
 use super::finder::Finder;
+use super::grams::Grams;
 use super::keymap::Keymap;
 use super::labels;
 use super::layout;
+use super::loader::Progress;
 use super::outside::Effect;
 use super::wrap::{WrapLine, line_of, wrap};
 use crate::analysis::Kind;
 use crate::corpus::{Article, Corpus};
 use crate::index::MentionRef;
 use crate::state::{Key, ReadingState};
+
+mod receive;
+
+/// Time a keystroke may spend on the filter's search before its frame is
+/// drawn; the search goes on between frames ([`App::search_more`]).
+pub const SEARCH_SLICE: std::time::Duration = std::time::Duration::from_millis(6);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -116,11 +129,28 @@ impl Document {
 }
 
 pub struct App {
-    pub corpus: Corpus,
+    /// Shared with the background loader, which hands it over finished.
+    pub corpus: Arc<Corpus>,
     pub entities: Entities,
     pub keymap: Keymap,
-    /// Lower-cased title, outlet and body per article, for the filter.
-    haystacks: Vec<String>,
+    /// Every article (indices into `corpus.articles`) in list order.
+    order: Vec<usize>,
+    /// The filter's results so far, for typing and Backspace.
+    narrowing: Narrowing,
+    /// The article selected when the filter's search began, to select
+    /// again once the search finds it.
+    filter_keep: Option<usize>,
+    /// What each article contains, to rule it out of a search unread.
+    grams: Grams,
+    /// The widest short outlet name, for the list's outlet column.
+    widest_outlet: usize,
+    /// `Some` while the background loader works: how far it is.
+    pub loading: Option<Progress>,
+    /// A message for the status line until the next key (a key whose data
+    /// is not known yet, say).
+    pub notice: Option<String>,
+    /// Problems with the cache the loader reported, for the end of the run.
+    pub cache_problems: Vec<String>,
     /// The filter text; empty is no filter.
     pub filter: String,
     /// The user is typing the filter.
@@ -198,19 +228,38 @@ impl App {
 
     /// The reader on `corpus` with its analysis already done.
     pub fn with_entities(corpus: Corpus, entities: Entities, keymap: Keymap) -> App {
-        let haystacks = corpus
-            .articles
-            .iter()
-            .map(|a| {
-                let outlet = a.outlet.as_deref().unwrap_or("");
-                format!("{}\n{}\n{}", a.title, outlet, a.body).to_lowercase()
-            })
-            .collect();
-        let mut app = App {
-            corpus,
-            entities,
+        let mut app = App::empty(keymap);
+        app.order = (0..corpus.articles.len()).collect();
+        app.widest_outlet = receive::widest_outlet(&corpus.articles);
+        app.grams = Grams::build(&corpus.articles);
+        app.corpus = Arc::new(corpus);
+        app.entities = entities;
+        app.apply_filter();
+        app
+    }
+
+    /// The reader before anything is loaded: the background loader's
+    /// [`Update`](super::loader::Update)s fill it in through
+    /// [`App::receive`].
+    pub fn loading(keymap: Keymap) -> App {
+        let mut app = App::empty(keymap);
+        app.loading = Some(Progress::default());
+        app
+    }
+
+    fn empty(keymap: Keymap) -> App {
+        App {
+            corpus: Arc::new(Corpus::default()),
+            entities: Entities::default(),
             keymap,
-            haystacks,
+            order: Vec::new(),
+            narrowing: Narrowing::default(),
+            filter_keep: None,
+            grams: Grams::default(),
+            widest_outlet: 0,
+            loading: None,
+            notice: None,
+            cache_problems: Vec::new(),
             filter: String::new(),
             filter_editing: false,
             visible: Vec::new(),
@@ -242,9 +291,12 @@ impl App {
             only_starred: false,
             keys: Vec::new(),
             opened: None,
-        };
-        app.apply_filter();
-        app
+        }
+    }
+
+    /// The widest short outlet name in the corpus.
+    pub fn widest_outlet(&self) -> usize {
+        self.widest_outlet
     }
 
     /// Where keys are looked up, top layer first: an open popup or the
@@ -284,6 +336,12 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
+            self.notice = None;
+        }
+        if let Some(why) = self.not_known_yet(action) {
+            self.notice = Some(why);
+            self.relayout();
+            return;
         }
         match action {
             Action::Quit => self.quit = true,
@@ -857,6 +915,8 @@ impl App {
         if self.visible.is_empty() {
             return;
         }
+        // The user's choice now, not the one the filter started from.
+        self.filter_keep = None;
         self.selected = Some(i.min(self.visible.len() - 1));
         self.relayout();
     }
@@ -873,17 +933,72 @@ impl App {
     /// Recompute the visible articles and rows after the filter changed,
     /// keeping the selection when it still matches.
     fn apply_filter(&mut self) {
-        let keep = self.selected.and_then(|i| self.visible.get(i).copied());
-        let query = self.filter.to_lowercase();
-        // Keys are made once; a corpus of another size is a new one.
+        self.filter_keep = self.selected.and_then(|i| self.visible.get(i).copied());
+        self.make_keys();
+        let (arts, grams) = (&self.corpus.articles, &self.grams);
+        let found =
+            self.narrowing.start(&self.filter, &self.order, arts, grams, Some(SEARCH_SLICE));
+        self.list_offset = 0;
+        self.show_found(found);
+    }
+
+    /// The matches found so far as the list, the selection on the article
+    /// selected when the search began once it is found, else where it is.
+    fn show_found(&mut self, found: Found) {
+        let current = self.selected.and_then(|i| self.visible.get(i).copied());
+        self.visible = self.keep_marked(found.matches);
+        self.rebuild_rows();
+        let at = |a: Option<usize>| a.and_then(|a| self.visible.iter().position(|&v| v == a));
+        self.selected = if self.visible.is_empty() {
+            None
+        } else {
+            Some(at(self.filter_keep).or_else(|| at(current)).unwrap_or(0))
+        };
+        if found.complete {
+            self.filter_keep = None;
+        }
+        self.relayout();
+    }
+
+    /// Reading-state keys, one per article, made once per corpus: hashing
+    /// every text is not free. A corpus of another size is a new one; code
+    /// that swaps in a corpus of the same size clears `keys` first.
+    fn make_keys(&mut self) {
         if self.keys.len() != self.corpus.articles.len() {
             self.keys = self.corpus.articles.iter().map(Key::of).collect();
         }
-        self.visible = (0..self.corpus.articles.len())
-            .filter(|&i| query.is_empty() || self.haystacks[i].contains(&query))
+    }
+
+    /// `found` without the articles the unread or starred filter hides.
+    fn keep_marked(&mut self, found: Vec<usize>) -> Vec<usize> {
+        if !self.only_unread && !self.only_starred {
+            return found;
+        }
+        self.make_keys();
+        found
+            .into_iter()
             .filter(|&i| !self.only_unread || !self.is_read(i))
             .filter(|&i| !self.only_starred || self.is_starred(i))
-            .collect();
+            .collect()
+    }
+
+    /// A filter search is under way (see [`App::search_more`]).
+    pub fn searching(&self) -> bool {
+        self.narrowing.searching()
+    }
+
+    /// Go on with the filter's search for a slice of time. The loop calls
+    /// this between frames while [`App::searching`], so typing never waits
+    /// for a search through a whole corpus; the matches fill in, in order.
+    pub fn search_more(&mut self) {
+        let (arts, grams) = (&self.corpus.articles, &self.grams);
+        if let Some(found) = self.narrowing.resume(arts, grams, Some(SEARCH_SLICE)) {
+            self.show_found(found);
+        }
+    }
+
+    /// The list's rows from `visible`: a heading before each day's articles.
+    fn rebuild_rows(&mut self) {
         self.rows.clear();
         let mut day = None;
         for &i in &self.visible {
@@ -894,13 +1009,6 @@ impl App {
             }
             self.rows.push(ListRow::Article(i));
         }
-        self.selected = if self.visible.is_empty() {
-            None
-        } else {
-            Some(keep.and_then(|a| self.visible.iter().position(|&v| v == a)).unwrap_or(0))
-        };
-        self.list_offset = 0;
-        self.relayout();
     }
 
     /// Bring derived state in line with the selection and the screen size:

@@ -2,8 +2,9 @@
 //! mentions, the entities they name, and the stories and facts the
 //! comparison finds, computed once.
 //!
-//! [`Entities::of`] is the one place the analysis runs for the reader, so
-//! moving it off the UI thread later means moving one call.
+//! [`Entities::of`] computes it all at once (for tests and small corpora);
+//! the reader's background loader ([`super::loader`]) fills the same
+//! fields in as each result arrives.
 
 use crate::analysis::{self, Analysis, Mention};
 use crate::compare::{self, Comparison, Story};
@@ -27,22 +28,15 @@ impl Entities {
     pub fn of(articles: &[Article]) -> Entities {
         let analyses = analysis::analyze_all(articles);
         let index = index::of_corpus(articles, &analyses);
-        let order = index
-            .entities
-            .iter()
-            .map(|e| {
-                let mut refs = e.mentions.clone();
-                // Stable: articles of one day keep the list's order, and
-                // mentions within an article keep text order.
-                refs.sort_by_key(|r| {
-                    let date = articles.get(r.article).and_then(|a| a.date);
-                    (date.is_none(), date)
-                });
-                refs
-            })
-            .collect();
+        let order = order_of(articles, &index);
         let comparison = compare::compare(articles, &analyses);
         Entities { analyses, index, order, comparison }
+    }
+
+    /// Nothing known yet about `n` articles: no mentions, no entities, no
+    /// stories.
+    pub fn pending(n: usize) -> Entities {
+        Entities { analyses: vec![Analysis::default(); n], ..Entities::default() }
     }
 
     /// The story (index into the comparison's stories) article `a` is in.
@@ -84,4 +78,23 @@ impl Entities {
         }
         out
     }
+}
+
+/// Per entity, its mentions in reading order across the corpus: oldest
+/// article first, undated last, then text order.
+pub fn order_of(articles: &[Article], index: &Index) -> Vec<Vec<MentionRef>> {
+    index
+        .entities
+        .iter()
+        .map(|e| {
+            let mut refs = e.mentions.clone();
+            // Stable: articles of one day keep the list's order, and
+            // mentions within an article keep text order.
+            refs.sort_by_key(|r| {
+                let date = articles.get(r.article).and_then(|a| a.date);
+                (date.is_none(), date)
+            });
+            refs
+        })
+        .collect()
 }

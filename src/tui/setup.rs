@@ -6,14 +6,14 @@ use super::outside::SystemOpener;
 use super::palette::TermEnv;
 use super::theme::Theme;
 use crate::config::Loaded;
-use crate::corpus::Corpus;
 
-/// The app (analysing `corpus`), the theme for this terminal and the
-/// opener `o` uses. A config with problems still gives a reader: the first
-/// problem shows on the status line (all of them went to stderr).
-pub fn reader(corpus: Corpus, loaded: &Loaded) -> (App, Theme, SystemOpener) {
+/// The app (waiting for the background loader), the theme for this
+/// terminal and the opener `o` uses. A config with problems still gives a
+/// reader: the first problem shows on the status line (all of them went to
+/// stderr).
+pub fn reader(loaded: &Loaded) -> (App, Theme, SystemOpener) {
     let config = &loaded.config;
-    let mut app = App::new(corpus, config.keymap.clone());
+    let mut app = App::loading(config.keymap.clone());
     config.behaviour.apply(&mut app);
     app.message = startup_message(loaded);
     let theme = config.theme.theme(TermEnv::from_env());

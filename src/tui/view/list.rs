@@ -42,7 +42,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     if app.rows.is_empty() {
-        let msg = if total == 0 { "No articles" } else { "No article matches" };
+        let msg = match (total, app.loading.is_some()) {
+            (0, true) => "Loading…",
+            (0, false) => "No articles",
+            _ => "No article matches",
+        };
         let line = Line::styled(fit(&format!(" {msg}"), usize::from(inner.width)), theme.empty);
         frame.render_widget(Paragraph::new(line), inner);
         return;
@@ -85,8 +89,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// One fixed-width outlet column for the whole corpus (so it does not jump
 /// while filtering), at most a third of the row.
 fn outlet_width(app: &App, row_w: usize) -> usize {
-    let widest = app.corpus.articles.iter().map(|a| width(&short_outlet(a))).max().unwrap_or(0);
-    widest.clamp(width(UNKNOWN_OUTLET), 14).min(row_w / 3)
+    app.widest_outlet().clamp(width(UNKNOWN_OUTLET), 14).min(row_w / 3)
 }
 
 /// How one article's row is drawn.

@@ -26,11 +26,29 @@ pub fn info(app: &App) -> String {
         return pos.unwrap_or_default();
     }
     let n = app.visible.len();
-    let count = format!("{n} {}", if n == 1 { "match" } else { "matches" });
+    // Still searching: the count so far.
+    let more = if app.searching() { "…" } else { "" };
+    let count = format!("{n}{more} {}", if n == 1 { "match" } else { "matches" });
     match pos {
         Some(p) if !app.filter_editing => format!("{count} · {p}"),
         _ => count,
     }
+}
+
+/// While the loader works: what it is doing and how far, with a bar when
+/// it is counted: "analysed 1,200 of 98,512 articles ▕██░░░░░░░░▏".
+pub fn progress(app: &App) -> Option<String> {
+    let (text, counted) = app.loading.as_ref()?.stage();
+    Some(match counted {
+        Some((done, of)) => format!("{text} {}", bar(done, of, 10)),
+        None => format!("{text}…"),
+    })
+}
+
+/// A bar of `cells` cells, filled in proportion to `done` of `of`.
+pub fn bar(done: usize, of: usize, cells: usize) -> String {
+    let filled = (done.min(of) * cells).checked_div(of).unwrap_or(cells);
+    format!("▕{}{}▏", "█".repeat(filled), "░".repeat(cells - filled))
 }
 
 /// "Al Asad Air Base · mention 3 of 8" while an entity is current and no
@@ -52,7 +70,11 @@ fn is_mention_step(a: Action) -> bool {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let total = usize::from(area.width);
-    let right = info(app);
+    let right = match (progress(app), info(app)) {
+        (Some(p), i) if i.is_empty() => p,
+        (Some(p), i) => format!("{p} · {i}"),
+        (None, i) => i,
+    };
     // The info, a gap of two before it and one after.
     let right_w = width(&right) + 3;
     let mut spans: Vec<Span> = vec![Span::raw(" ")];
@@ -92,9 +114,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut first = true;
     let contexts = app.contexts();
     let mut hints = app.keymap.hints_where(&contexts, |a| !is_mention_step(a));
-    // The current entity and the keys that walk it come first; n/N mean
-    // nothing without one.
-    if let Some(text) = entity(app) {
+    // A notice (a key whose data is not known yet) comes before all else.
+    if let Some(text) = app.notice.as_deref() {
+        let text = crate::display::fit(&clean(text), total.saturating_sub(used + right_w));
+        used += width(&text);
+        spans.push(Span::styled(text, theme.status_entity));
+        first = false;
+    } else if let Some(text) = entity(app) {
+        // The current entity and the keys that walk it come first; n/N
+        // mean nothing without one.
         let text = crate::display::fit(&text, total.saturating_sub(used + right_w));
         used += width(&text);
         spans.push(Span::styled(text, theme.status_entity));
