@@ -12,6 +12,7 @@ pub mod config;
 pub mod corpus;
 pub mod display;
 pub mod fault;
+pub mod hash;
 pub mod index;
 pub mod pipeline;
 pub mod state;

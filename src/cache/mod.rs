@@ -21,6 +21,7 @@ pub mod files;
 pub mod pack;
 pub mod records;
 
+use crate::hash::Fnv;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -208,7 +209,7 @@ fn roots_key(roots: &[PathBuf]) -> u64 {
         h.write(canonical.as_os_str().as_encoded_bytes());
         h.write(&[0]);
     }
-    h.0
+    h.finish()
 }
 
 /// The fingerprint of a whole file set: every file as given and as
@@ -226,23 +227,5 @@ pub fn fingerprint<'a>(files: impl IntoIterator<Item = (&'a Path, &'a FileKey)>)
         h.write(&key.secs.to_le_bytes());
         h.write(&key.nanos.to_le_bytes());
     }
-    h.0
-}
-
-/// FNV-1a, 64 bits: a value fixed forever (std's hasher may change).
-#[derive(Debug)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    h.finish()
 }

@@ -3,6 +3,7 @@
 //! when two sources share one, the later in path order gets a short hash of
 //! its path, which does not change while the file stays where it is.
 
+use crate::hash::fnv1a;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -31,11 +32,4 @@ impl Ids {
         }
         id
     }
-}
-
-/// FNV-1a: a tiny hash whose value is fixed forever (unlike std's hasher).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -49,15 +49,13 @@ impl Key {
 /// across runs, platforms or Rust versions (std's hasher promises none of
 /// that), which a key kept on disk needs.
 fn stable_hash(parts: &[&[u8]]) -> u64 {
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = crate::hash::Fnv::default();
     for part in parts {
         let len = u64::try_from(part.len()).unwrap_or(u64::MAX);
-        for &b in len.to_le_bytes().iter().chain(part.iter()) {
-            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-        }
+        h.write(&len.to_le_bytes());
+        h.write(part);
     }
-    h
+    h.finish()
 }
 
 /// The marks: articles read and articles starred, by key.
