@@ -7,7 +7,7 @@
 //! [`Action`]s, so tests drive it exactly as a user does.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
@@ -210,10 +210,12 @@ pub struct App {
     pub only_unread: bool,
     /// The list shows only starred articles.
     pub only_starred: bool,
-    /// Each article's key into `reading`, by index into `corpus.articles`;
-    /// made in `apply_filter` when the corpus' size changes (hashing every
-    /// text is not free), so code that swaps the corpus clears it.
-    keys: Vec<Key>,
+    /// Each article's key into `reading`, by index into `corpus.articles`,
+    /// made when first asked for ([`App::key`]): a key hashes the whole
+    /// text, so only the articles drawn or marked are hashed, never the
+    /// whole corpus at once on this thread. Code that swaps the corpus
+    /// empties it ([`App::fit_keys`]).
+    keys: Vec<OnceLock<Key>>,
     /// The article last marked read by being opened, so that `m` on the
     /// open article is not undone at once.
     opened: Option<usize>,
@@ -538,23 +540,29 @@ impl App {
 
     /// Article `a` (index into `corpus.articles`) has been read.
     pub fn is_read(&self, a: usize) -> bool {
-        self.keys.get(a).is_some_and(|k| self.reading.is_read(k))
+        self.key(a).is_some_and(|k| self.reading.is_read(k))
     }
 
     /// Article `a` (index into `corpus.articles`) is starred.
     pub fn is_starred(&self, a: usize) -> bool {
-        self.keys.get(a).is_some_and(|k| self.reading.is_starred(k))
+        self.key(a).is_some_and(|k| self.reading.is_starred(k))
+    }
+
+    /// Article `a`'s reading-state key, made the first time it is needed.
+    fn key(&self, a: usize) -> Option<&Key> {
+        let article = self.corpus.articles.get(a)?;
+        Some(self.keys.get(a)?.get_or_init(|| Key::of(article)))
     }
 
     fn set_read(&mut self, a: usize, read: bool) {
-        if let Some(k) = self.keys.get(a) {
-            self.reading_changed |= self.reading.set_read(k, read);
+        if let Some(k) = self.key(a).cloned() {
+            self.reading_changed |= self.reading.set_read(&k, read);
         }
     }
 
     fn set_starred(&mut self, a: usize, starred: bool) {
-        if let Some(k) = self.keys.get(a) {
-            self.reading_changed |= self.reading.set_starred(k, starred);
+        if let Some(k) = self.key(a).cloned() {
+            self.reading_changed |= self.reading.set_starred(&k, starred);
         }
     }
 
@@ -934,7 +942,7 @@ impl App {
     /// keeping the selection when it still matches.
     fn apply_filter(&mut self) {
         self.filter_keep = self.selected.and_then(|i| self.visible.get(i).copied());
-        self.make_keys();
+        self.fit_keys();
         let (arts, grams) = (&self.corpus.articles, &self.grams);
         let found =
             self.narrowing.start(&self.filter, &self.order, arts, grams, Some(SEARCH_SLICE));
@@ -960,13 +968,11 @@ impl App {
         self.relayout();
     }
 
-    /// Reading-state keys, one per article, made once per corpus: hashing
-    /// every text is not free. A corpus of another size is a new one; code
-    /// that swaps in a corpus of the same size clears `keys` first.
-    fn make_keys(&mut self) {
-        if self.keys.len() != self.corpus.articles.len() {
-            self.keys = self.corpus.articles.iter().map(Key::of).collect();
-        }
+    /// A place for each article's reading-state key. Articles only ever
+    /// join at the end of the corpus, so the keys already made stay right;
+    /// code that swaps in another corpus clears `keys` first.
+    fn fit_keys(&mut self) {
+        self.keys.resize_with(self.corpus.articles.len(), OnceLock::new);
     }
 
     /// `found` without the articles the unread or starred filter hides.
@@ -974,7 +980,7 @@ impl App {
         if !self.only_unread && !self.only_starred {
             return found;
         }
-        self.make_keys();
+        self.fit_keys();
         found
             .into_iter()
             .filter(|&i| !self.only_unread || !self.is_read(i))

@@ -87,12 +87,9 @@ impl App {
         let anchor = self.anchor();
         let first = self.corpus.articles.len();
         self.widest_outlet = self.widest_outlet.max(widest_outlet(&batch));
-        // Reading-state keys keep pace with the articles, so marks show as
-        // soon as an article is listed.
-        self.make_keys();
-        self.keys.extend(batch.iter().map(crate::state::Key::of));
         // While loading, the app alone holds the corpus: no copy is made.
         Arc::make_mut(&mut self.corpus).articles.extend(batch);
+        self.fit_keys();
         let arts = &self.corpus.articles;
         let before = |a: usize, b: usize| arriving_order(&arts[a], &arts[b]).then(a.cmp(&b));
         let mut new: Vec<usize> = (first..arts.len()).collect();
@@ -121,12 +118,9 @@ impl App {
     fn adopt(&mut self, corpus: Arc<Corpus>) {
         let anchor = self.anchor();
         let old = std::mem::replace(&mut self.corpus, corpus);
-        // Indices into the old articles mean nothing now: the reading-state
-        // keys are made again (on all cores; once per run).
-        self.keys = {
-            use rayon::prelude::*;
-            self.corpus.articles.par_iter().map(crate::state::Key::of).collect()
-        };
+        // Indices into the old articles mean nothing now.
+        self.keys.clear();
+        self.fit_keys();
         self.opened = None;
         let arts = &self.corpus.articles;
         self.order = (0..arts.len()).collect();
