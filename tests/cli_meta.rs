@@ -90,8 +90,10 @@ fn a_bad_config_warns_and_the_command_still_runs() {
     let file = dir.path().join("bad.toml");
     std::fs::write(&file, "[theme\n").expect("write");
     // Printing commands do not use the config; they neither read nor warn.
-    let out =
-        dateline_in(root, &["--config", file.to_str().unwrap_or(""), "list", "sample-data"], None);
+    // Run in the temp dir (its own home, so its own cache folder too).
+    let sample = root.join("sample-data");
+    let args = ["--config", file.to_str().unwrap_or(""), "list", sample.to_str().unwrap_or("")];
+    let out = dateline_in(dir.path(), &args, None);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout).lines().count(), 6);

@@ -38,6 +38,8 @@ impl Pty {
         for a in args {
             cmd.arg(a);
         }
+        // Never the user's cache: an older build's cache there is a warning.
+        cmd.arg("--no-cache");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         for (k, v) in env {
@@ -239,7 +241,7 @@ fn output_to_a_closed_pipe_stops_quietly() {
         fs::write(dir.path().join(format!("a{i:04}.txt")), text).expect("write");
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["list"])
+        .args(["list", "--no-cache"])
         .arg(dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -216,6 +216,7 @@ fn file_names_in_warnings_are_neutralised() {
     for args in [vec!["list"], vec!["list", "--format", "json"]] {
         let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
             .args(&args)
+            .arg("--no-cache")
             .arg(dir.path())
             .output()
             .expect("run dateline");
