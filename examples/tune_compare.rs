@@ -40,9 +40,23 @@ fn main() {
         ("--share", list(&args, "--share", &d.facts.min_share.to_string())),
         ("--coherence", list(&args, "--coherence", &d.facts.coherence.to_string())),
     ];
+    // `--gold-stories`: facts measured on the gold stories, apart from
+    // story errors.
+    let given = args.iter().any(|a| a == "--gold-stories").then(|| {
+        let text = std::fs::read_to_string(dir.join("gold.json")).expect("gold.json");
+        let gold: serde_json::Value = serde_json::from_str(&text).expect("gold JSON");
+        let mut by: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        for (i, a) in corpus.articles.iter().enumerate() {
+            let stem =
+                a.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let story = gold["docs"][&stem]["story"].as_str().unwrap_or(&stem).to_string();
+            by.entry(story).or_default().push(i);
+        }
+        by.into_values().collect::<Vec<_>>()
+    });
     let total: usize = knobs.iter().map(|k| k.1.len()).product();
     for mut n in 0..total {
-        let mut p = Params::default();
+        let mut p = Params { given: given.clone(), ..Params::default() };
         let mut name = String::new();
         for (knob, values) in &knobs {
             let v = values[n % values.len()];

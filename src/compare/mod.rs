@@ -117,6 +117,9 @@ pub struct ReportValue {
 pub struct Params {
     pub stories: stories::Params,
     pub facts: facts::Params,
+    /// Stories given from outside (article indices), in place of
+    /// clustering: to measure facts apart from stories on a gold set.
+    pub given: Option<Vec<Vec<usize>>>,
 }
 
 /// Stories and facts of a whole analysed corpus (`analyses[i]` belongs to
@@ -230,10 +233,14 @@ pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> 
         .collect();
     let vecs = stories::vectors(&docs);
     let dates: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.date).collect();
-    let edges = stories::neighbours(&vecs, &dates, &p.stories);
-    let clusters = stories::average_link(articles.len(), &edges, p.stories.cut);
-    let clusters =
-        stories::attach_fragments(clusters, &edges, p.stories.fragment, p.stories.attach);
+    let clusters = match &p.given {
+        Some(given) => given.clone(),
+        None => {
+            let edges = stories::neighbours(&vecs, &dates, &p.stories);
+            let clusters = stories::average_link(articles.len(), &edges, p.stories.cut);
+            stories::attach_fragments(clusters, &edges, p.stories.fragment, p.stories.attach)
+        }
+    };
 
     let mut built: Vec<Story> = clusters
         .into_iter()
