@@ -6,7 +6,8 @@
 //! cargo run --release --example tune_compare -- ../shared/dev-data/ecb-dev \
 //!     --cut 0.20,0.22 --attach 0.1,0.15 --lead 6,10
 //! ```
-//! Needs python3 and `../shared/eval/score_compare.py`.
+//! `--gold-stories` takes the stories from the gold file, to score facts
+//! apart from story errors. Needs python3 and `../shared/eval/score_compare.py`.
 
 use std::path::PathBuf;
 use std::process::Command;

@@ -117,8 +117,9 @@ pub struct ReportValue {
 pub struct Params {
     pub stories: stories::Params,
     pub facts: facts::Params,
-    /// Stories given from outside (article indices), in place of
-    /// clustering: to measure facts apart from stories on a gold set.
+    /// Stories given from outside (article indices, each article in exactly
+    /// one), in place of clustering: to measure facts apart from stories on
+    /// a gold set.
     pub given: Option<Vec<Vec<usize>>>,
 }
 
