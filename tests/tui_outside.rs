@@ -13,7 +13,7 @@ use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventK
 use dateline::corpus::Corpus;
 use dateline::tui::app::{App, Focus};
 use dateline::tui::input;
-use dateline::tui::outside::{self, Effect, Opener, osc52};
+use dateline::tui::outside::{Effect, Opener, osc52};
 use dateline::tui::theme::Theme;
 use ratatui::style::Modifier;
 use tui_support::{app, article, buffer, current_mention_text, press, sample, screen};
@@ -147,7 +147,7 @@ fn o_opens_the_web_address_and_says_so() {
     let mut term: Vec<u8> = Vec::new();
     press(&mut a, &["o"]);
     assert_eq!(a.effects, [Effect::Open("https://example.com/a?b=1".into())]);
-    outside::perform(&mut a, &mut term, &browser);
+    a.carry_out(&mut term, &browser);
     assert_eq!(*browser.opened.borrow(), ["https://example.com/a?b=1"]);
     assert!(a.effects.is_empty() && term.is_empty());
     let s = screen(&a);
@@ -168,7 +168,7 @@ fn o_opens_the_web_address_and_says_so() {
     // A browser that fails says why.
     press(&mut a, &["g", "o"]);
     let broken = Recorder { fail: true, ..Recorder::default() };
-    outside::perform(&mut a, &mut term, &broken);
+    a.carry_out(&mut term, &broken);
     assert_eq!(
         a.message.as_deref(),
         Some("could not open https://example.com/a?b=1: no browser here")
@@ -190,14 +190,14 @@ fn y_copies_the_citation_through_the_terminal() {
     press(&mut a, &["y"]);
     let expected = "[On the web](https://example.com/a?b=1), *Wire*, 2024-08-06";
     assert_eq!(a.effects, [Effect::Copy { text: expected.into(), what: "the citation".into() }]);
-    outside::perform(&mut a, &mut term, &Recorder::default());
+    a.carry_out(&mut term, &Recorder::default());
     assert_eq!(term, osc52(expected).into_bytes());
     assert_eq!(decode(&term), expected);
     assert!(screen(&a).contains("copied the citation"));
     // From the reader too, and without an address the title is plain.
     press(&mut a, &["G", "<enter>", "y"]);
     term.clear();
-    outside::perform(&mut a, &mut term, &Recorder::default());
+    a.carry_out(&mut term, &Recorder::default());
     assert_eq!(decode(&term), "No address, 2024-08-04");
 }
 
@@ -212,7 +212,7 @@ fn y_in_the_comparison_copies_the_facts_reports_as_a_table() {
     };
     press(&mut a, &["y"]);
     let mut term: Vec<u8> = Vec::new();
-    outside::perform(&mut a, &mut term, &Recorder::default());
+    a.carry_out(&mut term, &Recorder::default());
     let text = decode(&term);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with(&format!("**≠ {label}** · ")), "{text}");

@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::app::Focus;
+use super::focus::Focus;
 
 /// Below this width only the focused pane is shown.
 pub const SPLIT_MIN_WIDTH: u16 = 72;

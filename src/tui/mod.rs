@@ -12,7 +12,9 @@ pub mod compare;
 pub mod entities;
 pub mod filter;
 pub mod finder;
+pub mod focus;
 pub mod grams;
+pub mod help_text;
 pub mod input;
 pub mod keymap;
 pub mod labels;
@@ -68,7 +70,7 @@ pub fn run(paths: Vec<PathBuf>, options: Options, config: &Loaded) -> io::Result
     let size = tui.size()?;
     app.update(action::Action::Resize(size.width, size.height));
     let mut after = |app: &mut App, backend: &mut CrosstermBackend<io::Stdout>| {
-        outside::perform(app, backend, &opener);
+        app.carry_out(backend, &opener);
         reading.save_if_changed(app);
     };
     drive_with(&mut app, &mut tui, &theme, &mut TerminalEvents, &updates, &mut after)?;

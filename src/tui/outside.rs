@@ -1,5 +1,5 @@
 //! What the reader asks of the world outside it: a browser (`o`), the
-//! terminal's clipboard (`y`). [`crate::tui::app::App::update`] only records
+//! terminal's clipboard (`y`). `App::update` only records
 //! each request as an [`Effect`]; the run loop hands them to [`perform`]
 //! with the terminal's writer and an [`Opener`], so tests pass their own of
 //! both and never launch a browser.
@@ -8,8 +8,6 @@ use std::io::{self, Write};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-
-use super::app::App;
 
 /// A request to the outside world, made by an action.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,12 +48,17 @@ pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{}\x07", STANDARD.encode(text))
 }
 
-/// Carry out the app's pending effects: copies are written to `terminal`
-/// (the backend the screen is drawn through, so nothing interleaves with a
-/// frame), addresses go to `opener`. Each leaves a message on the status
-/// line saying what happened.
-pub fn perform(app: &mut App, terminal: &mut dyn Write, opener: &dyn Opener) {
-    for effect in std::mem::take(&mut app.effects) {
+/// Carry out `effects`: copies are written to `terminal` (the backend the
+/// screen is drawn through, so nothing interleaves with a frame),
+/// addresses go to `opener`. Returns what the last one did, for the
+/// status line.
+pub fn perform(
+    effects: Vec<Effect>,
+    terminal: &mut dyn Write,
+    opener: &dyn Opener,
+) -> Option<String> {
+    let mut said = None;
+    for effect in effects {
         let message = match effect {
             Effect::Open(url) => match opener.open(&url) {
                 Ok(()) => format!("opened {url}"),
@@ -68,8 +71,9 @@ pub fn perform(app: &mut App, terminal: &mut dyn Write, opener: &dyn Opener) {
                 }
             }
         };
-        app.message = Some(message);
+        said = Some(message);
     }
+    said
 }
 
 #[cfg(test)]

@@ -9,44 +9,9 @@ use crate::analysis::Kind;
 use crate::display::{fit, pad, width};
 use crate::tui::action::Context;
 use crate::tui::app::App;
-use crate::tui::keymap::Keymap;
+use crate::tui::help_text::{Row, rows};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
-
-/// One row of the help text.
-enum Row {
-    Heading(&'static str),
-    Key(String, String),
-    /// Each kind's name in its own style, and the current mention's.
-    Legend,
-    Blank,
-}
-
-fn rows(keymap: &Keymap) -> Vec<Row> {
-    let mut out = vec![Row::Heading("Mentions in the reader"), Row::Legend];
-    for (ctx, bindings) in keymap.sections() {
-        if !out.is_empty() {
-            out.push(Row::Blank);
-        }
-        out.push(Row::Heading(ctx.title()));
-        if ctx == Context::Filter {
-            // Not a binding: what unbound keys do while typing a filter.
-            out.push(Row::Key("letters".into(), "type the filter (title, outlet, text)".into()));
-        }
-        if ctx == Context::Finder {
-            out.push(Row::Key("letters".into(), "type the query (names and aliases)".into()));
-        }
-        for b in bindings {
-            out.push(Row::Key(b.keys_label(), b.help.clone()));
-        }
-    }
-    out
-}
-
-/// Lines the help text takes (the app needs it to bound scrolling).
-pub fn line_count(keymap: &Keymap) -> usize {
-    rows(keymap).len()
-}
 
 pub fn draw(frame: &mut Frame, screen: Rect, app: &App, theme: &Theme) {
     let rows = rows(&app.keymap);
