@@ -1,13 +1,16 @@
 //! Score `compare` on a gold set over a grid of parameters, loading and
 //! analysing the corpus once. How the defaults in `compare::stories::Params`
-//! and `compare::facts::Params` were chosen (on the ECB+ dev set):
+//! and `compare::align::Params` were chosen (on the ECB+ dev set and on
+//! facts-dev, whose every sentence is annotated):
 //!
 //! ```text
-//! cargo run --release --example tune_compare -- ../shared/dev-data/ecb-dev \
-//!     --cut 0.20,0.22 --attach 0.1,0.15 --lead 6,10
+//! cargo run --release --example tune_compare -- ../shared/dev-data/facts-dev \
+//!     --seed 0.2,0.25,0.3 --floor 0.05,0.1 --mean 0.15,0.2
 //! ```
-//! `--gold-stories` takes the stories from the gold file, to score facts
-//! apart from story errors. Needs python3 and `../shared/eval/score_compare.py`.
+//! Each line gives `score_compare.py`'s figures and, after `rows:`,
+//! `score_rows.py`'s. `--gold-stories` takes the stories from the gold
+//! file, to score facts apart from story errors. Needs python3 and
+//! `../shared/eval/`.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -28,6 +31,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = PathBuf::from(args.first().expect("usage: tune_compare ECB_DEV_DIR [--cut a,b] ..."));
     let scorer = dir.join("../../eval/score_compare.py");
+    let rows_scorer = dir.join("../../eval/score_rows.py");
     let corpus = corpus::load(&[dir.join("articles")]);
     let analyses = analysis::analyze_all(&corpus.articles);
     let d = Params::default();
@@ -37,9 +41,13 @@ fn main() {
         ("--fragment", list(&args, "--fragment", &d.stories.fragment.to_string())),
         ("--attach", list(&args, "--attach", &d.stories.attach.to_string())),
         ("--lead", list(&args, "--lead", &d.facts.lead.to_string())),
-        ("--keys", list(&args, "--keys", &d.facts.keys.to_string())),
-        ("--share", list(&args, "--share", &d.facts.min_share.to_string())),
-        ("--coherence", list(&args, "--coherence", &d.facts.coherence.to_string())),
+        ("--seed", list(&args, "--seed", &d.facts.seed.to_string())),
+        ("--floor", list(&args, "--floor", &d.facts.floor.to_string())),
+        ("--mean", list(&args, "--mean", &d.facts.mean.to_string())),
+        ("--lead-boost", list(&args, "--lead-boost", &d.facts.lead_boost.to_string())),
+        ("--name-weight", list(&args, "--name-weight", &d.facts.name_weight.to_string())),
+        ("--sense-weight", list(&args, "--sense-weight", &d.facts.sense_weight.to_string())),
+        ("--single-below", list(&args, "--single-below", &d.facts.single_below.to_string())),
     ];
     // `--gold-stories`: facts measured on the gold stories, apart from
     // story errors.
@@ -68,9 +76,13 @@ fn main() {
                 "--fragment" => p.stories.fragment = v as usize,
                 "--attach" => p.stories.attach = v as f32,
                 "--lead" => p.facts.lead = v as usize,
-                "--keys" => p.facts.keys = v as usize,
-                "--share" => p.facts.min_share = v as f32,
-                _ => p.facts.coherence = v as f32,
+                "--seed" => p.facts.seed = v as f32,
+                "--floor" => p.facts.floor = v as f32,
+                "--mean" => p.facts.mean = v as f32,
+                "--lead-boost" => p.facts.lead_boost = v as f32,
+                "--name-weight" => p.facts.name_weight = v as f32,
+                "--sense-weight" => p.facts.sense_weight = v as f32,
+                _ => p.facts.single_below = v as f32,
             }
         }
         let cmp = compare::compare_with(&corpus.articles, &analyses, &p);
@@ -85,6 +97,18 @@ fn main() {
             .expect("python3");
         let text = String::from_utf8_lossy(&res.stdout);
         let fl = text.lines().find(|l| l.starts_with("fact links")).unwrap_or("");
-        println!("{name}: {} | {}", text.lines().last().unwrap_or(""), fl);
+        let rows = Command::new("python3")
+            .arg(&rows_scorer)
+            .arg(dir.join("gold.json"))
+            .arg(&out)
+            .output()
+            .expect("python3");
+        let rows = String::from_utf8_lossy(&rows.stdout);
+        println!(
+            "{name}: {} | {} | rows: {}",
+            text.lines().last().unwrap_or(""),
+            fl,
+            rows.lines().last().unwrap_or("")
+        );
     }
 }

@@ -576,6 +576,7 @@ pub fn encode_stories(e: &mut Enc, stories: &[Story]) {
             e.str(&f.id);
             e.str(&f.label);
             e.byte(status_code(f.status));
+            e.opt_str(f.differs.as_deref());
             e.n(f.reports.len());
             for r in &f.reports {
                 encode_report(e, r);
@@ -629,9 +630,10 @@ pub fn decode_stories(d: &mut Dec<'_>, articles: &[Article], out: &mut Vec<Story
             let id = d.string()?;
             let label = d.string()?;
             let status = status_of(d.byte()?)?;
+            let differs = d.opt_string()?;
             let r = d.count()?;
             let reports = (0..r).map(|_| decode_report(d, articles)).collect::<Result<Vec<_>>>()?;
-            facts.push(Fact { id, label, status, reports });
+            facts.push(Fact { id, label, status, differs, reports });
         }
         out.push(Story { id, title, articles: members, facts, dates });
     }

@@ -32,6 +32,9 @@ struct FactJson<'a> {
     id: &'a str,
     label: &'a str,
     status: Status,
+    /// What the reports disagree on (CONTRACT.md v2), when they do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    differs: Option<&'a str>,
     reports: Vec<ReportJson<'a>>,
 }
 
@@ -79,6 +82,7 @@ fn fact_json<'a>(f: &'a Fact, arts: &'a [Article]) -> FactJson<'a> {
         id: &f.id,
         label: &f.label,
         status: f.status,
+        differs: f.differs.as_deref(),
         reports: f
             .reports
             .iter()
@@ -208,9 +212,10 @@ pub fn markdown(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::R
                 .collect();
             writeln!(
                 out,
-                "| {} {} | {} |",
+                "| {} {}{} | {} |",
                 f.status.marker(),
                 escape(&clean(&f.label)),
+                f.differs.as_ref().map_or(String::new(), |d| format!(" ({})", escape(&clean(d)))),
                 cells.join(" | ")
             )?;
         }
@@ -229,6 +234,10 @@ pub fn fact_markdown(
 ) -> io::Result<()> {
     let (marker, heading) = (fact.status.marker(), escape(&story_heading(story)));
     writeln!(out, "**{marker} {}** · {heading}", escape(&fact.label))?;
+    if let Some(d) = &fact.differs {
+        writeln!(out)?;
+        writeln!(out, "Differs: {}", escape(&clean(d)))?;
+    }
     writeln!(out)?;
     writeln!(out, "| outlet | report |")?;
     writeln!(out, "| --- | --- |")?;
@@ -263,12 +272,11 @@ pub fn table(
         let cols = column_names(story, arts);
         let w_col = cols.iter().map(|c| display::width(c)).max().unwrap_or(0).min(16);
         for f in &story.facts {
-            writeln!(
-                out,
-                "  {} {}",
-                f.status.marker(),
-                fit(&clean(&f.label), width.saturating_sub(4))
-            )?;
+            let head = match &f.differs {
+                Some(d) => format!("{} · {}", clean(&f.label), clean(d)),
+                None => clean(&f.label),
+            };
+            writeln!(out, "  {} {}", f.status.marker(), fit(&head, width.saturating_sub(4)))?;
             for r in &f.reports {
                 let col = story.articles.iter().position(|&a| a == r.article).unwrap_or(0);
                 let room = width.saturating_sub(6 + w_col + 2);

@@ -201,8 +201,11 @@ fn measure(value: &Value, body: &str) -> Option<&'static str> {
 
 /// Whether the number at `start` continues a name: the word right before it
 /// is capitalised and is not the sentence's first ("IE 7", "Windows 2000",
-/// but not "Some 300 people").
+/// but not "Some 300 people", nor an amount of money: "US $160 million").
 pub fn in_name(body: &str, sentence_start: usize, start: usize) -> bool {
+    if body.get(start..).is_some_and(|t| t.starts_with(['$', '£', '€', '¥'])) {
+        return false;
+    }
     let before = body.get(sentence_start..start).unwrap_or("");
     let Some(gap) = before.strip_suffix(' ') else {
         return false;

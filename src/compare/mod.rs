@@ -4,10 +4,16 @@
 //! Plain data in (articles and their analyses), plain data out; the reader
 //! and the `compare` command both show a [`Comparison`].
 
+pub mod align;
+pub mod blame;
 mod counts;
+pub mod differ;
 pub mod facts;
+pub mod label;
+pub mod senses;
 pub mod stories;
 pub mod terms;
+pub mod words;
 
 use std::collections::HashMap;
 
@@ -46,9 +52,13 @@ pub struct Story {
 pub struct Fact {
     /// "f1", "f2", … unique in the corpus.
     pub id: String,
-    /// A few words that name it: "injured", "killed Jordan".
+    /// A short phrase of a report's own words that names it: "personnel
+    /// injured by rocket attack".
     pub label: String,
     pub status: Status,
+    /// What the reports disagree on, when they do: "several vs as many as
+    /// seven", "blamed militias vs not clear who was responsible".
+    pub differs: Option<String>,
     /// One per article that states it, in the story's article order.
     pub reports: Vec<Report>,
 }
@@ -116,7 +126,7 @@ pub struct ReportValue {
 #[derive(Default)]
 pub struct Params {
     pub stories: stories::Params,
-    pub facts: facts::Params,
+    pub facts: align::Params,
     /// Stories given from outside (article indices, each article in exactly
     /// one), in place of clustering: to measure facts apart from stories on
     /// a gold set.
@@ -189,12 +199,14 @@ fn prepare(article: &Article, analysis: &Analysis, vocab: &mut Vocab) -> Prepare
             })
             .collect();
         let breaks = counts::breaks(body, s.start..s.end);
+        let words = words::fact_words(body, &ts, vocab);
         let names =
             analysis.mentions.iter().filter(|m| is_name(m.kind) && inside(m.start, m.end)).count();
         sentences.push(SentenceTerms {
             start: s.start,
             end: s.end,
             terms: ts,
+            words,
             numbers,
             breaks,
             names,
@@ -220,12 +232,6 @@ pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> 
     let mut vocab = Vocab::default();
     let prepared: Vec<Prepared> =
         articles.iter().zip(analyses).map(|(a, an)| prepare(a, an, &mut vocab)).collect();
-    let mut df: HashMap<u32, u32> = HashMap::new();
-    for pr in &prepared {
-        for &t in pr.counts.keys() {
-            *df.entry(t).or_default() += 1;
-        }
-    }
 
     let docs: Vec<stories::Doc<'_>> = prepared
         .iter()
@@ -250,7 +256,7 @@ pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> 
                 let (x, y) = (&articles[a], &articles[b]);
                 (x.date.is_none(), x.date, &x.id).cmp(&(y.date.is_none(), y.date, &y.id))
             });
-            build_story(&members, articles, analyses, &prepared, &vecs, &df, &vocab, p)
+            build_story(&members, articles, analyses, &prepared, &vecs, &vocab, p)
         })
         .collect();
     built.sort_by(|a, b| {
@@ -282,7 +288,6 @@ fn build_story(
     analyses: &[Analysis],
     prepared: &[Prepared],
     vecs: &[stories::Vector],
-    df: &HashMap<u32, u32>,
     vocab: &Vocab,
     p: &Params,
 ) -> Story {
@@ -302,15 +307,33 @@ fn build_story(
 
     let docs: Vec<&[SentenceTerms]> =
         members.iter().map(|&a| prepared[a].sentences.as_slice()).collect();
-    let raw = facts::facts(&docs, &facts::Stats { df, articles: articles.len() }, &p.facts);
+    let raw = align::align(&docs, &p.facts);
     let mut facts: Vec<Fact> =
-        raw.into_iter().map(|f| fact(&f, members, articles, analyses, prepared, vocab)).collect();
-    // Most widely reported first; singles last, grouped by article.
+        raw.iter().map(|f| fact(f, members, articles, analyses, prepared, vocab)).collect();
+    if let Some(f) = responsibility(members, articles, analyses, prepared, p.facts.lead) {
+        // A single that this fact reports is not what one outlet alone says.
+        facts.retain(|g| {
+            g.status != Status::Single
+                || !f
+                    .reports
+                    .iter()
+                    .any(|r| r.article == g.reports[0].article && r.start == g.reports[0].start)
+        });
+        facts.push(f);
+    }
+    // Disputes first, then the most widely reported; singles last, grouped
+    // by article.
     facts.sort_by_key(|f| {
         let first = &f.reports[0];
         let single = f.status == Status::Single;
         let pos = members.iter().position(|&m| m == first.article).unwrap_or(0);
-        (single, std::cmp::Reverse(f.reports.len()), if single { pos } else { 0 }, first.start)
+        (
+            single,
+            f.status != Status::Differ,
+            std::cmp::Reverse(f.reports.len()),
+            if single { pos } else { 0 },
+            first.start,
+        )
     });
     Story {
         id: String::new(),
@@ -331,56 +354,136 @@ fn fact(
 ) -> Fact {
     // Counts are read by the fact's key words, except names: numbers near
     // "Microsoft" count unrelated things.
-    let counting: Vec<u32> = match raw.reports.first() {
-        Some(r) if !raw.keys.is_empty() => {
-            let s = &prepared[members[r.article]].sentences[r.sentence];
-            let name = |k: &u32| s.terms.iter().any(|t| t.id == *k && t.capital);
-            raw.keys.iter().copied().filter(|k| !name(k)).collect()
-        }
-        _ => Vec::new(),
-    };
-    // Per compared count: its value, what it counts, whether that is a unit.
-    let mut counted: Vec<(Value, Option<u32>, bool)> = Vec::new();
+    let counting: Vec<u32> = raw.keys.iter().copied().filter(|k| !raw.names.contains(k)).collect();
+    let sentence = |r: &facts::RawReport| &prepared[members[r.article]].sentences[r.sentence];
     let reports: Vec<Report> = raw
         .reports
         .iter()
         .map(|r| {
             let article = members[r.article];
-            let s = &prepared[article].sentences[r.sentence];
-            let count = if raw.keys.is_empty() {
-                facts::count_for(s, r.anchor)
-            } else {
-                facts::count_for_keys(s, &counting)
-            };
-            let rep = report(article, s, r.anchor, &analyses[article], count);
-            let value = rep.compared.and_then(|i| rep.values[i].value.clone());
-            if let (Some(v), Some(c)) = (value, count) {
-                counted.push((v, c.what, c.measure));
-            }
-            rep
+            let s = sentence(r);
+            let count = facts::count_for_keys(s, &counting);
+            report(article, s, r.anchor, &analyses[article], count)
         })
         .collect();
-    let status = if reports.len() < 2 {
-        Status::Single
+    let mut reports = reports;
+    let (status, differs) = if reports.len() < 2 {
+        (Status::Single, None)
     } else {
-        // Only counts of the same thing can disagree. A count that does not
-        // say what it counts may be any thing, but not a measure.
-        let same_thing = |x: &(Value, Option<u32>, bool), y: &(Value, Option<u32>, bool)| {
-            x.1 == y.1 || (x.1.is_none() && !y.2) || (y.1.is_none() && !x.2)
-        };
-        let differ = counted.iter().enumerate().any(|(i, x)| {
-            counted[i + 1..].iter().any(|y| same_thing(x, y) && !x.0.same_quantity(&y.0))
-        });
-        if differ { Status::Differ } else { Status::Agree }
+        let found = disagreement(raw, &reports, members, articles, prepared);
+        // The value a view marks is the one in dispute, else none.
+        if let Some((_, spans)) = &found {
+            for (k, r) in reports.iter_mut().enumerate() {
+                r.compared = spans
+                    .iter()
+                    .find(|(i, _)| *i == k)
+                    .and_then(|(_, sp)| r.values.iter().position(|v| (v.start, v.end) == *sp));
+            }
+        }
+        match found {
+            Some((d, _)) => (Status::Differ, Some(d)),
+            None => (Status::Agree, None),
+        }
     };
-    let first = &raw.reports[0];
-    let label = label(
-        &raw.keys,
-        &prepared[members[first.article]].sentences[first.sentence],
-        &articles[members[first.article]].body,
-        vocab,
-    );
-    Fact { id: String::new(), label, status, reports }
+    let texts: Vec<(&SentenceTerms, &str)> = raw
+        .reports
+        .iter()
+        .map(|r| (sentence(r), articles[members[r.article]].body.as_str()))
+        .collect();
+    let mut label = label::label(&raw.keys, &texts, &|k| raw.names.contains(&k));
+    if label.is_empty() {
+        label = raw.keys.iter().take(2).map(|&k| vocab.word(k)).collect::<Vec<_>>().join(" ");
+    }
+    Fact { id: String::new(), label, status, differs, reports }
+}
+
+/// Whether a row's reports disagree and on what: counts of the same thing
+/// first, then days, then how certain they are.
+fn disagreement(
+    raw: &RawFact,
+    reports: &[Report],
+    members: &[usize],
+    articles: &[Article],
+    prepared: &[Prepared],
+) -> Option<differ::Found> {
+    let body = |r: &Report| articles[r.article].body.as_str();
+    // Counts are compared word by word: each report's count of the fact's
+    // word ("killed three", "several injured") against the others' count
+    // of the same word, so "killed three" never meets "wounded dozens".
+    let mut counted: Vec<differ::Counted<'_>> = Vec::new();
+    for &key in raw.keys.iter().filter(|k| !raw.names.contains(k)) {
+        counted.clear();
+        for (k, (rr, r)) in raw.reports.iter().zip(reports).enumerate() {
+            let s = &prepared[members[rr.article]].sentences[rr.sentence];
+            let count = s
+                .words
+                .iter()
+                .filter(|w| w.key == key)
+                .filter_map(|w| facts::count_for(s, (w.start, w.end)))
+                .find(|c| c.what.is_some());
+            let Some(c) = count else { continue };
+            let value = r.values.iter().find(|v| v.start == c.start && v.end == c.end);
+            if let Some(v) = value.and_then(|v| v.value.as_ref()) {
+                counted.push(differ::Counted {
+                    report: k,
+                    value: v,
+                    what: c.what,
+                    measure: c.measure,
+                    body: body(r),
+                });
+            }
+        }
+        if let Some(found) = differ::counts(&counted) {
+            return Some(found);
+        }
+    }
+    let with_body: Vec<(&Report, &str)> = reports.iter().map(|r| (r, body(r))).collect();
+    let sentences: Vec<(&str, usize)> = reports
+        .iter()
+        .map(|r| (&body(r)[r.start..r.end], r.anchor.0.saturating_sub(r.start)))
+        .collect();
+    differ::dates(&with_body).or_else(|| differ::certainties(&sentences).map(|d| (d, Vec::new())))
+}
+
+/// The story's fact of who did it or is blamed, where two articles or more
+/// speak of it: per article, the first sentence that names or blames
+/// someone, or says it is not known who.
+fn responsibility(
+    members: &[usize],
+    articles: &[Article],
+    analyses: &[Analysis],
+    prepared: &[Prepared],
+    lead: usize,
+) -> Option<Fact> {
+    let mut found: Vec<(Report, blame::Attribution)> = Vec::new();
+    for &a in members {
+        let body = &articles[a].body;
+        let hit = prepared[a]
+            .sentences
+            .iter()
+            .take(lead)
+            .find_map(|s| blame::attribution(&body[s.start..s.end]).map(|at| (s, at)));
+        if let Some((s, at)) = hit {
+            found.push((report(a, s, (s.start, s.end), &analyses[a], None), at));
+        }
+    }
+    if found.len() < 2 {
+        return None;
+    }
+    let pair = (0..found.len()).find_map(|i| {
+        (i + 1..found.len()).find(|&j| blame::disagree(&found[i].1, &found[j].1)).map(|j| (i, j))
+    });
+    let phrase = |at: &blame::Attribution| match at {
+        blame::Attribution::Blamed(p) | blame::Attribution::Unknown(p) => p.clone(),
+    };
+    let differs = pair.map(|(i, j)| format!("{} vs {}", phrase(&found[i].1), phrase(&found[j].1)));
+    Some(Fact {
+        id: String::new(),
+        label: "who is responsible".to_string(),
+        status: if differs.is_some() { Status::Differ } else { Status::Agree },
+        differs,
+        reports: found.into_iter().map(|(r, _)| r).collect(),
+    })
 }
 
 fn report(
@@ -409,24 +512,4 @@ fn report(
     let compared =
         count.and_then(|c| values.iter().position(|v| v.start == c.start && v.end == c.end));
     Report { article, start, end, anchor, values, compared }
-}
-
-/// The fact's key words as the first report writes them, in its order.
-fn label(keys: &[u32], s: &SentenceTerms, body: &str, vocab: &Vocab) -> String {
-    let mut found: Vec<&Term> =
-        keys.iter().filter_map(|k| s.terms.iter().find(|t| t.id == *k)).collect();
-    found.truncate(3);
-    found.sort_by_key(|t| t.start);
-    let words: Vec<String> = found
-        .iter()
-        .map(|t| {
-            let w = &body[t.start..t.end];
-            if t.capital { w.to_string() } else { w.to_lowercase() }
-        })
-        .collect();
-    if words.is_empty() {
-        keys.first().map(|&k| vocab.word(k).to_string()).unwrap_or_default()
-    } else {
-        words.join(" ")
-    }
 }

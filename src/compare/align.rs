@@ -1,0 +1,422 @@
+//! Lining up facts inside one story: which sentences of different articles
+//! state the same thing.
+//!
+//! Two sentences match by the words they share, weighted by how rare each
+//! word is among the story's sentences: the story's topic ("fire",
+//! "Waitrose") is in most of them and says little about which fact a
+//! sentence states, while "arson" or "charged" says much. Names weigh less
+//! than other words, since a name is a participant, not a happening, and
+//! both sentences must share at least two words, one of them not a name.
+//! Words match by lemma, or at a lesser weight by WordNet sense
+//! ("quake"/"earthquake"). A row is built by complete linkage: two groups
+//! join only when no article would report twice and every report matches
+//! every other one, so no row grows by chaining. Where the method is
+//! unsure it shows no agreement: a sentence that matches nothing well
+//! enough stays out of rows, and it is shown as a single only when it
+//! matches nothing at all.
+
+use std::collections::HashMap;
+
+use super::facts::{RawFact, RawReport, SentenceTerms};
+
+/// Tuning, measured on `../shared/dev-data/facts-dev` and ECB+ dev (see
+/// `tools/quality-compare.sh`).
+#[derive(Debug, Clone)]
+pub struct Params {
+    /// Sentences per article that facts are looked for in.
+    pub lead: usize,
+    /// A pair at least this alike starts or joins a row.
+    pub seed: f32,
+    /// Every pair of a row is at least this alike...
+    pub floor: f32,
+    /// ...and the pairs between two groups that join are this alike on
+    /// average.
+    pub mean: f32,
+    /// Headlines and first sentences state the story's main happening, so
+    /// two of them are this much more alike.
+    pub lead_boost: f32,
+    pub lead_sentences: usize,
+    /// Weight of a name against another word.
+    pub name_weight: f32,
+    /// Weight of a match by sense against one by lemma.
+    pub sense_weight: f32,
+    /// A sentence no more alike than this to any other article's is shown as
+    /// what only its article states...
+    pub single_below: f32,
+    /// ...when it has at least this many words to say it.
+    pub single_words: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            lead: 20,
+            seed: 0.25,
+            floor: 0.1,
+            mean: 0.2,
+            lead_boost: 1.5,
+            lead_sentences: 3,
+            name_weight: 0.3,
+            sense_weight: 0.7,
+            single_below: 0.05,
+            single_words: 5,
+        }
+    }
+}
+
+/// One sentence as matching sees it.
+struct Sent {
+    doc: usize,
+    idx: usize,
+    /// Distinct word keys, sorted.
+    keys: Vec<u32>,
+    /// Distinct senses of those words, sorted.
+    senses: Vec<u32>,
+    /// Per key (same order), its senses.
+    key_senses: Vec<&'static [u32]>,
+    norm: f32,
+}
+
+/// Word statistics of one story.
+struct Weights {
+    weight: HashMap<u32, f32>,
+    name: HashMap<u32, bool>,
+}
+
+impl Weights {
+    fn of(&self, k: u32) -> f32 {
+        self.weight.get(&k).copied().unwrap_or(0.0)
+    }
+    fn is_name(&self, k: u32) -> bool {
+        self.name.get(&k).copied().unwrap_or(false)
+    }
+}
+
+/// The facts of one story whose articles' sentences are `docs` (in story
+/// order): rows of two articles or more, then singles.
+pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
+    let sents = sentences(docs, p);
+    let weights = weights(docs, &sents, p);
+    let mut sents = sents;
+    for s in &mut sents {
+        s.norm = s.keys.iter().map(|&k| weights.of(k)).sum();
+    }
+    let sims = similarities(&sents, &weights, p);
+    let get = |i: usize, j: usize| -> f32 {
+        let key = if i < j { (i as u32, j as u32) } else { (j as u32, i as u32) };
+        sims.get(&key).copied().unwrap_or(0.0)
+    };
+
+    // Complete linkage over the pairs, most alike first.
+    let mut pairs: Vec<((u32, u32), f32)> =
+        sims.iter().filter(|(_, v)| **v >= p.seed).map(|(k, v)| (*k, *v)).collect();
+    pairs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut group: Vec<usize> = (0..sents.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..sents.len()).map(|i| vec![i]).collect();
+    for ((i, j), _) in pairs {
+        let (a, b) = (group[i as usize], group[j as usize]);
+        if a == b {
+            continue;
+        }
+        let (ga, gb) = (&members[a], &members[b]);
+        if ga.iter().any(|&x| gb.iter().any(|&y| sents[x].doc == sents[y].doc)) {
+            continue;
+        }
+        if !joins(ga, gb, &get, p) {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[b]);
+        for &y in &moved {
+            group[y] = a;
+        }
+        members[a].extend(moved);
+    }
+
+    let mut rows: Vec<Vec<usize>> = members.iter().filter(|m| m.len() >= 2).cloned().collect();
+    // A row takes, from each article it lacks, the sentence that matches
+    // all its reports, even one already in another row: a sentence may
+    // state two facts.
+    for row in &mut rows {
+        for doc in 0..docs.len() {
+            if row.iter().any(|&x| sents[x].doc == doc) {
+                continue;
+            }
+            let best = (0..sents.len())
+                .filter(|&y| sents[y].doc == doc)
+                .filter_map(|y| {
+                    let cross: Vec<f32> = row.iter().map(|&x| get(x, y)).collect();
+                    let min = cross.iter().copied().fold(f32::INFINITY, f32::min);
+                    let mean = cross.iter().sum::<f32>() / cross.len() as f32;
+                    (min >= p.floor && mean >= p.mean).then_some((mean, y))
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            if let Some((_, y)) = best {
+                row.push(y);
+            }
+        }
+    }
+
+    // Of an article's sentences that match a row, the one that counts
+    // most precisely reports it: "as many as seven injured" says more than
+    // "several injured", and so the counts line up.
+    for row in &mut rows {
+        for m in 0..row.len() {
+            let x = row[m];
+            let others: Vec<usize> = row.iter().copied().filter(|&o| o != x).collect();
+            let fits = |y: usize| {
+                let cross: Vec<f32> = others.iter().map(|&o| get(o, y)).collect();
+                let min = cross.iter().copied().fold(f32::INFINITY, f32::min);
+                let mean = cross.iter().sum::<f32>() / cross.len().max(1) as f32;
+                (min >= p.floor && mean >= p.mean).then_some(mean)
+            };
+            let precision = |i: usize| {
+                let s = &docs[sents[i].doc][sents[i].idx];
+                s.numbers
+                    .iter()
+                    .filter(|c| c.what.is_some())
+                    .map(|c| c.precision)
+                    .max()
+                    .unwrap_or(0)
+            };
+            let better = (0..sents.len())
+                .filter(|&y| y != x && sents[y].doc == sents[x].doc && precision(y) > precision(x))
+                .filter_map(|y| fits(y).map(|mean| (precision(y), mean, y)))
+                .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(b.2.cmp(&a.2)));
+            if let Some((_, _, y)) = better {
+                row[m] = y;
+            }
+        }
+    }
+
+    // A row most of whose reports (two at least) are another's states that
+    // fact again: what else it holds joins the other row where it matches
+    // every report there, and the row goes when nothing of it is left.
+    for row in &mut rows {
+        row.sort_unstable();
+    }
+    rows.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let mut kept: Vec<Vec<usize>> = Vec::new();
+    for row in rows {
+        let again = kept.iter().position(|k| {
+            let shared = row.iter().filter(|x| k.contains(x)).count();
+            shared == row.len() || (shared >= 2 && 2 * shared > row.len())
+        });
+        let Some(k) = again else {
+            kept.push(row);
+            continue;
+        };
+        let rest: Vec<usize> = row.iter().copied().filter(|x| !kept[k].contains(x)).collect();
+        let mut left = Vec::new();
+        for y in rest {
+            let target = &kept[k];
+            let free = !target.iter().any(|&x| sents[x].doc == sents[y].doc);
+            let cross: Vec<f32> = target.iter().map(|&x| get(x, y)).collect();
+            let min = cross.iter().copied().fold(f32::INFINITY, f32::min);
+            let mean = cross.iter().sum::<f32>() / cross.len().max(1) as f32;
+            if free && min >= p.floor && mean >= p.mean {
+                kept[k].push(y);
+            } else {
+                left.push(y);
+            }
+        }
+        // What could not join stays out: a second row of mostly the same
+        // reports reads as the same fact twice.
+        let _ = left;
+    }
+    let rows = kept;
+
+    let mut best = vec![0.0f32; sents.len()];
+    for (&(i, j), &v) in &sims {
+        best[i as usize] = best[i as usize].max(v);
+        best[j as usize] = best[j as usize].max(v);
+    }
+    let mut out: Vec<RawFact> = rows
+        .iter()
+        .map(|row| {
+            let mut row = row.clone();
+            row.sort_by_key(|&x| (sents[x].doc, sents[x].idx));
+            raw_fact(&row, &sents, docs, &weights)
+        })
+        .collect();
+    for (i, s) in sents.iter().enumerate() {
+        if members[i].len() == 1
+            && group[i] == i
+            && best[i] < p.single_below
+            && s.keys.len() >= p.single_words
+        {
+            out.push(raw_fact(&[i], &sents, docs, &weights));
+        }
+    }
+    out
+}
+
+fn joins(ga: &[usize], gb: &[usize], get: &impl Fn(usize, usize) -> f32, p: &Params) -> bool {
+    let mut sum = 0.0;
+    let mut n = 0usize;
+    for &x in ga {
+        for &y in gb {
+            let v = get(x, y);
+            if v < p.floor {
+                return false;
+            }
+            sum += v;
+            n += 1;
+        }
+    }
+    n > 0 && sum / n as f32 >= p.mean
+}
+
+fn sentences(docs: &[&[SentenceTerms]], p: &Params) -> Vec<Sent> {
+    let mut out = Vec::new();
+    for (doc, d) in docs.iter().enumerate() {
+        for (idx, s) in d.iter().enumerate().take(p.lead) {
+            let mut words: Vec<(u32, &'static [u32])> =
+                s.words.iter().map(|w| (w.key, w.senses)).collect();
+            words.sort_by_key(|w| w.0);
+            words.dedup_by_key(|w| w.0);
+            let mut senses: Vec<u32> = words.iter().flat_map(|w| w.1.iter().copied()).collect();
+            senses.sort_unstable();
+            senses.dedup();
+            out.push(Sent {
+                doc,
+                idx,
+                keys: words.iter().map(|w| w.0).collect(),
+                key_senses: words.iter().map(|w| w.1).collect(),
+                senses,
+                norm: 0.0,
+            });
+        }
+    }
+    out
+}
+
+fn weights(docs: &[&[SentenceTerms]], sents: &[Sent], p: &Params) -> Weights {
+    let mut sf: HashMap<u32, u32> = HashMap::new();
+    for s in sents {
+        for &k in &s.keys {
+            *sf.entry(k).or_default() += 1;
+        }
+    }
+    // A word is a name where the story mostly writes it with a capital.
+    let mut caps: HashMap<u32, (u32, u32)> = HashMap::new();
+    for d in docs {
+        for s in d.iter().take(p.lead) {
+            for w in &s.words {
+                let e = caps.entry(w.key).or_default();
+                e.0 += u32::from(w.capital);
+                e.1 += 1;
+            }
+        }
+    }
+    let name: HashMap<u32, bool> =
+        caps.into_iter().map(|(k, (c, n))| (k, c > 0 && 2 * c >= n)).collect();
+    let total = sents.len() as f32;
+    let weight = sf
+        .iter()
+        .map(|(&k, &f)| {
+            let idf = (1.0 + total / f as f32).ln();
+            let w = idf * idf;
+            (k, if name.get(&k).copied().unwrap_or(false) { w * p.name_weight } else { w })
+        })
+        .collect();
+    Weights { weight, name }
+}
+
+/// How alike every pair of sentences from different articles is, for the
+/// pairs that share a word or a sense (the rest are 0).
+fn similarities(sents: &[Sent], w: &Weights, p: &Params) -> HashMap<(u32, u32), f32> {
+    let mut by_key: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut by_sense: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (i, s) in sents.iter().enumerate() {
+        for &k in &s.keys {
+            by_key.entry(k).or_default().push(i as u32);
+        }
+        for &x in &s.senses {
+            by_sense.entry(x).or_default().push(i as u32);
+        }
+    }
+    let mut out = HashMap::new();
+    let mut seen = vec![u32::MAX; sents.len()];
+    for (i, a) in sents.iter().enumerate() {
+        let postings = a
+            .keys
+            .iter()
+            .filter_map(|k| by_key.get(k))
+            .chain(a.senses.iter().filter_map(|x| by_sense.get(x)));
+        for list in postings {
+            for &j in list {
+                let j = j as usize;
+                if j <= i || seen[j] == i as u32 || sents[j].doc == a.doc {
+                    continue;
+                }
+                seen[j] = i as u32;
+                let v = similarity(a, &sents[j], w, p);
+                if v > 0.0 {
+                    out.insert((i as u32, j as u32), v);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// How alike two sentences are, 0 to 1: the geometric mean of the weighted
+/// shares of each one's words that the other states.
+fn similarity(a: &Sent, b: &Sent, w: &Weights, p: &Params) -> f32 {
+    let (Some(ca), Some(cb)) = (cover(a, b, w, p), cover(b, a, w, p)) else { return 0.0 };
+    let mut v = (ca * cb).sqrt();
+    if a.idx < p.lead_sentences && b.idx < p.lead_sentences {
+        v = (v * p.lead_boost).min(1.0);
+    }
+    v
+}
+
+/// The weighted share of `a`'s words that `b` states; None when `b` states
+/// fewer than two of them, or only names.
+fn cover(a: &Sent, b: &Sent, w: &Weights, p: &Params) -> Option<f32> {
+    let mut sum = 0.0;
+    let mut matched = 0;
+    let mut happening = false;
+    for (&k, senses) in a.keys.iter().zip(&a.key_senses) {
+        let exact = b.keys.binary_search(&k).is_ok();
+        let by_sense = !exact && senses.iter().any(|x| b.senses.binary_search(x).is_ok());
+        if !exact && !by_sense {
+            continue;
+        }
+        matched += 1;
+        happening |= !w.is_name(k);
+        sum += w.of(k) * if exact { 1.0 } else { p.sense_weight };
+    }
+    (matched >= 2 && happening && a.norm > 0.0).then(|| sum / a.norm)
+}
+
+/// A row's reports, anchored on the first of its keys each states; its
+/// keys are the words most of its reports share, the most widely shared
+/// first and among those the heaviest.
+fn raw_fact(row: &[usize], sents: &[Sent], docs: &[&[SentenceTerms]], w: &Weights) -> RawFact {
+    let mut shared: HashMap<u32, usize> = HashMap::new();
+    for &x in row {
+        for &k in &sents[x].keys {
+            *shared.entry(k).or_default() += 1;
+        }
+    }
+    let need = if row.len() >= 2 { 2.max(row.len().div_ceil(2)) } else { 1 };
+    let mut keys: Vec<u32> = shared.iter().filter(|(_, c)| **c >= need).map(|(k, _)| *k).collect();
+    keys.sort_by(|a, b| {
+        shared[b].cmp(&shared[a]).then(w.of(*b).total_cmp(&w.of(*a))).then(a.cmp(b))
+    });
+    let reports = row
+        .iter()
+        .map(|&x| {
+            let s = &docs[sents[x].doc][sents[x].idx];
+            let anchor = keys
+                .iter()
+                .filter(|k| !w.is_name(**k))
+                .find_map(|k| s.words.iter().find(|wd| wd.key == *k))
+                .map_or((s.start, s.end), |wd| (wd.start, wd.end));
+            RawReport { article: sents[x].doc, sentence: sents[x].idx, anchor }
+        })
+        .collect();
+    let names = keys.iter().copied().filter(|&k| w.is_name(k)).collect();
+    RawFact { keys, names, reports }
+}
