@@ -10,6 +10,7 @@ mod frontmatter;
 mod html;
 mod html_text;
 mod ids;
+mod item;
 mod json;
 mod jsonld;
 mod limit;
