@@ -111,6 +111,8 @@ pub struct App {
     pub focus: Focus,
     /// `Some(scroll)` while the help popup is open.
     pub help: Option<usize>,
+    /// `Some(scroll)` while the warnings popup is open.
+    pub warnings: Option<usize>,
     pub doc: Document,
     /// First document line on screen.
     pub scroll: usize,
@@ -215,6 +217,7 @@ impl App {
             list_offset: 0,
             focus: Focus::List,
             help: None,
+            warnings: None,
             doc: Document::default(),
             scroll: 0,
             highlight: true,
@@ -252,6 +255,8 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
             vec![Context::Help, Context::Any]
+        } else if self.warnings.is_some() {
+            vec![Context::Warnings, Context::Any]
         } else if let Some(c) = &self.compare {
             let top = if c.picker.is_some() { Context::Stories } else { Context::Compare };
             vec![top, Context::Any]

@@ -81,16 +81,29 @@ impl App {
             }
             Action::HelpOpen => self.help = Some(0),
             Action::HelpClose => self.help = None,
+            Action::WarningsOpen => self.warnings = Some(0),
+            Action::WarningsClose => self.warnings = None,
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
             Action::ToggleRead => {
-                if let Some(a) = self.doc.article {
-                    self.set_read(a, !self.is_read(a));
-                }
+                // Said on the status line: the list's dot is easy to miss.
+                self.message = Some(match self.doc.article {
+                    Some(a) => {
+                        let read = !self.is_read(a);
+                        self.set_read(a, read);
+                        if read { "marked read" } else { "marked unread" }.into()
+                    }
+                    None => "no article to mark".into(),
+                });
             }
             Action::ToggleStar => {
-                if let Some(a) = self.doc.article {
-                    self.set_starred(a, !self.is_starred(a));
-                }
+                self.message = Some(match self.doc.article {
+                    Some(a) => {
+                        let star = !self.is_starred(a);
+                        self.set_starred(a, star);
+                        if star { "starred" } else { "star removed" }.into()
+                    }
+                    None => "no article to star".into(),
+                });
             }
             Action::OnlyUnread => {
                 self.only_unread = !self.only_unread;
