@@ -35,6 +35,9 @@ pub struct Cli {
     /// Keep the analysis cache in DIR instead of the platform's cache folder.
     #[arg(long, global = true, value_name = "DIR", conflicts_with = "no_cache")]
     pub cache_dir: Option<PathBuf>,
+    /// A warning line for every file skipped, not one per kind of skip.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Clone, Subcommand)]
