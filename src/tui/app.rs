@@ -166,6 +166,10 @@ pub struct App {
     /// The article last marked read by being opened, so that `m` on the
     /// open article is not undone at once.
     opened: Option<usize>,
+    /// Until the user moves, the selection stays on the newest article at
+    /// the top while articles arrive, whatever order they are read in, so
+    /// every start looks the same.
+    follow_newest: bool,
 }
 
 impl App {
@@ -241,6 +245,7 @@ impl App {
             only_starred: false,
             keys: Vec::new(),
             opened: None,
+            follow_newest: true,
         }
     }
 

@@ -13,6 +13,19 @@ impl App {
             self.message = None;
             self.notice = None;
         }
+        // Anything but a look at a popup is the user choosing where to be.
+        let looking = self.help.is_some()
+            || self.warnings.is_some()
+            || matches!(
+                action,
+                Action::Resize(..)
+                    | Action::HelpOpen
+                    | Action::WarningsOpen
+                    | Action::HighlightToggle
+            );
+        if !looking {
+            self.follow_newest = false;
+        }
         if let Some(why) = self.not_known_yet(action) {
             self.notice = Some(why);
             self.relayout();
