@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use dateline::cli::{self, Cli, Command};
 use dateline::config;
-use dateline::corpus::Warning;
+use dateline::corpus::{Warning, summary};
 use dateline::pipeline::{Options, Pipeline};
 
 fn main() -> ExitCode {
@@ -20,6 +20,7 @@ fn main() -> ExitCode {
     }
     let options = Options { cache: cli.cache(), ..Options::default() };
     let config_flag = cli.config.clone();
+    let verbose = cli.verbose;
     let (paths, command) = cli.split();
     match command {
         None => {
@@ -33,19 +34,24 @@ fn main() -> ExitCode {
                     writeln!(err, "warning: config: {}", dateline::display::clean(&e.to_string()));
             }
             drop(err);
-            reader(paths, options, &settings)
+            reader(paths, options, &settings, verbose)
         }
-        Some(cmd) => printer(&paths, &options, &cmd),
+        Some(cmd) => printer(&paths, &options, &cmd, verbose),
     }
 }
 
 /// The reader opens at once; files load behind it. Warnings are printed
 /// once the terminal is given back.
-fn reader(paths: Vec<PathBuf>, options: Options, settings: &config::Loaded) -> ExitCode {
+fn reader(
+    paths: Vec<PathBuf>,
+    options: Options,
+    settings: &config::Loaded,
+    verbose: bool,
+) -> ExitCode {
     let described = cli::describe_paths(&paths);
     match dateline::tui::run(paths, options, settings) {
         Ok(ended) => {
-            warn(&ended.warnings, &ended.cache_problems);
+            warn(&ended.warnings, &ended.cache_problems, verbose);
             if ended.loaded && ended.articles == 0 {
                 eprintln!("error: no articles could be loaded from {described}");
                 return ExitCode::from(1);
@@ -59,10 +65,10 @@ fn reader(paths: Vec<PathBuf>, options: Options, settings: &config::Loaded) -> E
     }
 }
 
-fn printer(paths: &[PathBuf], options: &Options, cmd: &Command) -> ExitCode {
+fn printer(paths: &[PathBuf], options: &Options, cmd: &Command, verbose: bool) -> ExitCode {
     let mut pipeline = Pipeline::start(paths, options, cli::need(cmd));
     let corpus = pipeline.load(&mut |_| true).unwrap_or_default();
-    warn(&corpus.warnings, &pipeline.cache_problems());
+    warn(&corpus.warnings, &pipeline.cache_problems(), verbose);
     if corpus.articles.is_empty() {
         eprintln!("error: no articles could be loaded from {}", cli::describe_paths(paths));
         return ExitCode::from(1);
@@ -70,7 +76,7 @@ fn printer(paths: &[PathBuf], options: &Options, cmd: &Command) -> ExitCode {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let printed = cli::print_from(cmd, &corpus, &mut pipeline, &mut out).and_then(|()| out.flush());
-    warn(&[], &pipeline.cache_problems());
+    warn(&[], &pipeline.cache_problems(), verbose);
     match printed {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`dateline list | head -1`): stop quietly.
@@ -98,12 +104,17 @@ fn meta(cmd: &Command, flag: Option<&std::path::Path>, env: Option<&std::ffi::Os
     }
 }
 
-/// One line each on stderr: the files' warnings, then the cache's.
-fn warn(warnings: &[Warning], cache: &[impl std::fmt::Display]) {
+/// On stderr: the files' warnings, routine skips counted by kind unless
+/// `verbose` (see [`summary::summarize`]), then the cache's.
+fn warn(warnings: &[Warning], cache: &[impl std::fmt::Display], verbose: bool) {
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    for w in warnings {
-        let _ = writeln!(err, "warning: {}", dateline::display::clean(&w.to_string()));
+    let said = summary::summarize(warnings, verbose);
+    for line in &said.lines {
+        let _ = writeln!(err, "warning: {}", dateline::display::clean(line));
+    }
+    if said.grouped {
+        let _ = writeln!(err, "note: --verbose gives a line for each file skipped");
     }
     for p in cache {
         let _ = writeln!(err, "warning: cache: {}", dateline::display::clean(&p.to_string()));

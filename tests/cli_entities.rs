@@ -91,3 +91,31 @@ fn sample_data_entities_readers_expect() {
         assert!(texts.iter().any(|t| t.eq_ignore_ascii_case(expected)), "{expected} in {texts:?}");
     }
 }
+
+/// Through a pipe the table cuts nothing: each entity's whole name and
+/// every alias, as the JSON gives them.
+#[test]
+fn the_table_through_a_pipe_is_whole() {
+    let v = entities_json("sample-data");
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["entities", "sample-data", "--no-cache"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run dateline");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    let entities = v["entities"].as_array().expect("entities");
+    assert_eq!(rows.len(), entities.len(), "a row per entity:\n{text}");
+    let mut with_aliases = 0;
+    for (row, e) in rows.iter().zip(entities) {
+        let name = e["name"].as_str().expect("name");
+        assert!(row.contains(name), "{name} whole in {row:?}");
+        let aliases: Vec<&str> =
+            e["aliases"].as_array().expect("aliases").iter().filter_map(Value::as_str).collect();
+        with_aliases += usize::from(!aliases.is_empty());
+        assert!(row.ends_with(&aliases.join(" · ")), "every alias of {name} in {row:?}");
+    }
+    assert!(with_aliases > 0, "some entity has aliases to show");
+    assert!(!text.contains('…'), "nothing cut:\n{text}");
+}

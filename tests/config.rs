@@ -353,13 +353,14 @@ fn no_color_starts_from_the_plain_theme_whatever_the_preset() {
     assert_eq!(config.theme.theme(env), Theme::monochrome());
 }
 
-/// The README's excerpt of the default file is taken from it, in order, so
+/// The docs' excerpt of the default file is taken from it, in order, so
 /// it cannot drift from what `dateline config --default` prints.
 #[test]
 fn the_readme_excerpt_is_the_default_file() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README");
-    let section = readme.split("## Configuration").nth(1).expect("a Configuration section");
+    let readme =
+        std::fs::read_to_string(format!("{root}/docs/configuration.md")).expect("configuration");
+    let section = readme.split("# Configuration").nth(1).expect("a Configuration section");
     let excerpt = section
         .split("```toml\n")
         .nth(1)
@@ -370,7 +371,7 @@ fn the_readme_excerpt_is_the_default_file() {
     for want in excerpt.lines().filter(|l| !l.is_empty()) {
         assert!(
             lines.any(|l| l == want),
-            "README line not in the default file (in order): {want:?}"
+            "docs/configuration.md line not in the default file (in order): {want:?}"
         );
     }
     assert!(excerpt.lines().count() > 10);

@@ -216,7 +216,7 @@ fn config_keys_and_copy_in_a_real_terminal() {
     };
 
     screen.wait_for("the first frame with the config's problem", |s| {
-        s.contents().contains("1/5") && s.contents().contains("unknown action \"opne\"")
+        s.contents().contains("1/5") && s.contents().contains("keys.list.opne: unknown action")
     });
     // j is unbound in the list now; x moves. Keys are taken in order, so
     // when y's message shows, every key before it has been applied.

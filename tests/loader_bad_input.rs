@@ -181,3 +181,84 @@ fn truncated_and_mangled_pages_and_feeds_never_panic() {
         }
     }
 }
+
+/// A checkout after a build: articles, a Cargo `target/` of object files,
+/// a `node_modules/`, a stray binary type and one truly bad file.
+fn build_checkout() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    fs::write(root.join("good.md"), GOOD).expect("write");
+    fs::write(root.join("broken.json"), b"{ not json").expect("write");
+    let target = root.join("target/release/deps");
+    fs::create_dir_all(&target).expect("mkdir");
+    fs::write(root.join("target/CACHEDIR.TAG"), b"Signature: 8a477f597d28d172789f06886806bc55")
+        .expect("write");
+    for i in 0..40 {
+        fs::write(target.join(format!("x{i}.o")), b"\x7fELF\0\0").expect("write");
+    }
+    fs::create_dir_all(root.join("node_modules/pkg")).expect("mkdir");
+    fs::write(root.join("node_modules/pkg/README.md"), GOOD).expect("write");
+    for i in 0..5 {
+        fs::write(root.join(format!("p{i}.o")), b"\x7fELF").expect("write");
+    }
+    fs::write(root.join("notes.d"), b"dep: file").expect("write");
+    fs::write(root.join("a.d"), b"dep: file").expect("write");
+    dir
+}
+
+fn run(dir: &Path, extra: &[&str]) -> (String, String) {
+    let data = tempfile::tempdir().expect("temp dir");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["list", "--no-cache"])
+        .args(extra)
+        .arg(dir)
+        .env("DATELINE_DATA_DIR", data.path())
+        .output()
+        .expect("run dateline");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    (String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[test]
+fn build_folders_are_skipped_and_said_once() {
+    let dir = build_checkout();
+    let c = corpus::load(&[dir.path().to_path_buf()]);
+    // The package's README is not an article of this corpus.
+    assert_eq!(c.articles.len(), 1, "{:?}", c.articles);
+    let skipped: Vec<_> =
+        c.warnings.iter().filter(|w| matches!(w.problem, Problem::NotArticles(_))).collect();
+    assert_eq!(skipped.len(), 2, "{:?}", c.warnings);
+    assert!(skipped.iter().any(|w| w.path.ends_with("target")));
+    assert!(skipped.iter().any(|w| w.path.ends_with("node_modules")));
+    // Nothing inside them was looked at.
+    assert!(!c.warnings.iter().any(|w| w.path.to_string_lossy().contains("deps")));
+    // Named on the command line, a build folder is read.
+    let inside = corpus::load(&[dir.path().join("target")]);
+    assert_eq!(inside.warnings.len(), 41, "{:?}", inside.warnings);
+}
+
+#[test]
+fn stderr_sums_up_repeats_and_verbose_lists_each() {
+    let dir = build_checkout();
+    let (_, err) = run(dir.path(), &[]);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        lines.iter().any(|l| l.contains("broken.json: ") && l.ends_with("; skipped")),
+        "the real problem keeps its line:\n{err}"
+    );
+    assert!(
+        lines.contains(&"warning: 7 files of unsupported types skipped (.o 5, .d 2)"),
+        "one line for the repeats:\n{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("warning: 2 folders of build output or packages skipped")),
+        "{err}"
+    );
+    assert!(lines.iter().any(|l| l.contains("--verbose")), "{err}");
+    assert_eq!(lines.len(), 4, "{err}");
+    let (_, all) = run(dir.path(), &["--verbose"]);
+    assert_eq!(all.lines().filter(|l| l.contains("unsupported file type")).count(), 7, "{all}");
+    assert_eq!(all.lines().count(), 10, "{all}");
+}

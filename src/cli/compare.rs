@@ -270,7 +270,8 @@ pub fn table(
         }
         writeln!(out, "{}", fit(&format!("{}  {}", story.id, story_heading(story)), width))?;
         let cols = column_names(story, arts);
-        let w_col = cols.iter().map(|c| display::width(c)).max().unwrap_or(0).min(16);
+        let cap = if width == super::UNLIMITED { usize::MAX } else { 16 };
+        let w_col = cols.iter().map(|c| display::width(c)).max().unwrap_or(0).min(cap);
         for f in &story.facts {
             let head = match &f.differs {
                 Some(d) => format!("{} · {}", clean(&f.label), clean(d)),

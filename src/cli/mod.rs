@@ -35,6 +35,9 @@ pub struct Cli {
     /// Keep the analysis cache in DIR instead of the platform's cache folder.
     #[arg(long, global = true, value_name = "DIR", conflicts_with = "no_cache")]
     pub cache_dir: Option<PathBuf>,
+    /// A warning line for every file skipped, not one per kind of skip.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -221,14 +224,18 @@ pub fn print_from(
     }
 }
 
-/// The width a table is fitted to: the terminal's, or 100 when not a terminal.
+/// A table width that means no limit: nothing is cut.
+pub const UNLIMITED: usize = usize::MAX;
+
+/// The width a table is fitted to: the terminal's; [`UNLIMITED`] when
+/// stdout is not a terminal, so a script gets every cell whole.
 pub fn output_width() -> usize {
     if io::stdout().is_terminal()
         && let Ok((w, _)) = crossterm::terminal::size()
     {
         return usize::from(w).max(40);
     }
-    100
+    UNLIMITED
 }
 
 pub fn list_json(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
@@ -238,8 +245,10 @@ pub fn list_json(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Aligned columns fitted to `width`: the title takes what is left and is
-/// cut with an ellipsis. Outlets use their short form ("DCNF"); the id column
-/// only appears when the width leaves the title room (scripts use `--format json`).
+/// cut with an ellipsis, as are cells wider than their column's cap, alike
+/// on every row. Outlets use their short form ("DCNF"); the id column only
+/// appears when the width leaves the title room. At [`UNLIMITED`] width
+/// nothing is cut and every column is shown.
 pub fn list_table(corpus: &Corpus, width: usize, out: &mut dyn Write) -> io::Result<()> {
     const GAP: usize = 2;
     const TITLE_MIN: usize = 40;
@@ -260,7 +269,7 @@ pub fn list_table(corpus: &Corpus, width: usize, out: &mut dyn Write) -> io::Res
     let natural = |i: usize| {
         rows.iter().map(|r| display::width(&r[i])).chain([display::width(head[i])]).max()
     };
-    let caps = [10, 16, 6, usize::MAX, 28];
+    let caps = if width == UNLIMITED { [usize::MAX; 5] } else { [10, 16, 6, usize::MAX, 28] };
     let mut w: [usize; 5] = std::array::from_fn(|i| natural(i).unwrap_or(0).min(caps[i]));
     let fixed = w[0] + w[1] + w[2] + 3 * GAP;
     let with_id = width >= fixed + GAP + w[4] + TITLE_MIN;
@@ -369,9 +378,17 @@ pub fn entities_json(
 }
 
 /// Entities most mentioned first: kind, name, mentions, articles, aliases.
+/// Names wider than 32 columns are cut with `…` on a terminal, alike on
+/// every row; at [`UNLIMITED`] width nothing is cut.
 pub fn entities_table(index: &Index, width: usize, out: &mut dyn Write) -> io::Result<()> {
-    let w_name =
-        index.entities.iter().map(|e| display::width(&e.name)).max().unwrap_or(4).clamp(4, 32);
+    let cap = if width == UNLIMITED { usize::MAX } else { 32 };
+    let w_name = index
+        .entities
+        .iter()
+        .map(|e| display::width(&clean(&e.name)))
+        .max()
+        .unwrap_or(4)
+        .clamp(4, cap);
     let fixed = 6 + 2 + w_name + 2 + 8 + 2 + 8 + 2;
     let w_alias = width.saturating_sub(fixed).max(10);
     writeln!(

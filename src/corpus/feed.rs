@@ -11,8 +11,8 @@ use regex::Regex;
 
 use super::date::parse_date;
 use super::html_text::{fragment_text, unescape};
+use super::item::Item;
 use super::meta::{Meta, one_line};
-use super::read::Item;
 
 /// A feed's entries as articles, and one message per entry skipped or
 /// field unreadable.

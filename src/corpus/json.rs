@@ -4,8 +4,8 @@
 
 use serde_json::Value;
 
+use super::item::Item;
 use super::meta::{BODY_KEYS, Field, read_meta};
-use super::read::Item;
 
 /// What a JSON file holds: its articles, whether it held several (ids then
 /// carry the index), and one message per item or line that was skipped.

@@ -10,6 +10,7 @@ mod frontmatter;
 mod html;
 mod html_text;
 mod ids;
+mod item;
 mod json;
 mod jsonld;
 mod limit;
@@ -17,6 +18,7 @@ mod meta;
 pub mod outlets;
 mod page_meta;
 mod read;
+pub mod summary;
 mod text;
 mod walk;
 
@@ -139,6 +141,10 @@ pub enum Problem {
     Changed,
     #[error("same text as {}; kept once", .0.display())]
     Duplicate(PathBuf),
+    /// A folder below a given one that is plainly not articles (build
+    /// output, installed packages): not read.
+    #[error("folder of {0}, not articles; skipped")]
+    NotArticles(&'static str),
     /// Several problems with one file, reported as one warning.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Several(Vec<Problem>),

@@ -7,6 +7,7 @@ use super::feed;
 use super::fetch::{self, FetchLimits};
 use super::frontmatter;
 use super::html;
+use super::item::Item;
 use super::json;
 use super::limit;
 use super::meta::Meta;
@@ -19,17 +20,6 @@ use super::{Article, Problem};
 pub struct Loaded {
     pub article: Article,
     pub index: Option<usize>,
-}
-
-/// One article found in a file that can hold several, before its body is
-/// cleaned.
-#[derive(Debug)]
-pub struct Item {
-    /// 1-based position in the file (array index, line or feed entry), for
-    /// ids and messages.
-    pub index: usize,
-    pub meta: Meta,
-    pub body: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

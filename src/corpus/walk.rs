@@ -1,6 +1,9 @@
 //! PATH arguments → the files to read, in a stable order. Folders are read
-//! recursively; hidden entries below a given folder are skipped.
+//! recursively; hidden entries below a given folder are skipped, and so are
+//! folders plainly not articles (build output, installed packages), each
+//! said once as a [`Problem::NotArticles`] warning.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -29,11 +32,28 @@ pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<(PathBuf, Op
             Ok(m) if m.is_file() => push(root.clone(), &mut out),
             Ok(m) if !m.is_dir() => warnings.push(Warning::new(root, Problem::NotAFile)),
             Ok(_) => {
+                // Folders left out, said after the walk (the filter cannot
+                // reach `warnings` while the loop below does).
+                let left_out = RefCell::new(Vec::new());
                 let walker = WalkDir::new(root)
                     .follow_links(true)
                     .sort_by_file_name()
                     .into_iter()
-                    .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+                    .filter_entry(|e| {
+                        if e.depth() == 0 {
+                            return true;
+                        }
+                        if is_hidden(e.path()) {
+                            return false;
+                        }
+                        let why = e.file_type().is_dir().then(|| not_articles(e.path())).flatten();
+                        if let Some(why) = why {
+                            left_out
+                                .borrow_mut()
+                                .push(Warning::new(e.path(), Problem::NotArticles(why)));
+                        }
+                        why.is_none()
+                    });
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_file() => push(e.into_path(), &mut out),
@@ -61,6 +81,7 @@ pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<(PathBuf, Op
                         }
                     }
                 }
+                warnings.extend(left_out.into_inner());
             }
         }
     }
@@ -69,4 +90,24 @@ pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<(PathBuf, Op
 
 fn is_hidden(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+}
+
+/// Why the folder at `path` is plainly not articles, if it is: a cache or
+/// build output (it holds a `CACHEDIR.TAG`, as Cargo's `target/` does),
+/// installed packages, or a Python virtual environment. Reading one would
+/// bury the real warnings under thousands of skipped files.
+fn not_articles(path: &Path) -> Option<&'static str> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    match name {
+        "node_modules" | "bower_components" => return Some("installed packages"),
+        "__pycache__" => return Some("build output"),
+        _ => {}
+    }
+    if path.join("CACHEDIR.TAG").is_file() {
+        Some("build output")
+    } else if path.join("pyvenv.cfg").is_file() {
+        Some("installed packages")
+    } else {
+        None
+    }
 }

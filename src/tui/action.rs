@@ -119,6 +119,9 @@ pub enum Action {
     OnlyUnread,
     /// Show only starred articles in the list, or all again.
     OnlyStarred,
+    /// Open the list of the files' warnings (skipped, read in part).
+    WarningsOpen,
+    WarningsClose,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }
@@ -169,6 +172,8 @@ pub enum Context {
     Stories,
     /// The help popup is open.
     Help,
+    /// The list of warnings is open.
+    Warnings,
     /// Always, under every layer.
     Any,
 }
@@ -198,12 +203,13 @@ impl Context {
             Context::Compare => "Comparison view",
             Context::Stories => "Story picker",
             Context::Help => "This help",
+            Context::Warnings => "Warnings",
             Context::Any => "Anywhere",
         }
     }
 
     /// The order sections appear in the help popup.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::List,
         Context::Reader,
         Context::Entities,
@@ -213,6 +219,7 @@ impl Context {
         Context::Filter,
         Context::Finder,
         Context::Help,
+        Context::Warnings,
         Context::Any,
     ];
 }

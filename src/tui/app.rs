@@ -111,6 +111,8 @@ pub struct App {
     pub focus: Focus,
     /// `Some(scroll)` while the help popup is open.
     pub help: Option<usize>,
+    /// `Some(scroll)` while the warnings popup is open.
+    pub warnings: Option<usize>,
     pub doc: Document,
     /// First document line on screen.
     pub scroll: usize,
@@ -164,6 +166,10 @@ pub struct App {
     /// The article last marked read by being opened, so that `m` on the
     /// open article is not undone at once.
     opened: Option<usize>,
+    /// Until the user moves, the selection stays on the newest article at
+    /// the top while articles arrive, whatever order they are read in, so
+    /// every start looks the same.
+    follow_newest: bool,
 }
 
 impl App {
@@ -215,6 +221,7 @@ impl App {
             list_offset: 0,
             focus: Focus::List,
             help: None,
+            warnings: None,
             doc: Document::default(),
             scroll: 0,
             highlight: true,
@@ -238,6 +245,7 @@ impl App {
             only_starred: false,
             keys: Vec::new(),
             opened: None,
+            follow_newest: true,
         }
     }
 
@@ -252,6 +260,8 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
             vec![Context::Help, Context::Any]
+        } else if self.warnings.is_some() {
+            vec![Context::Warnings, Context::Any]
         } else if let Some(c) = &self.compare {
             let top = if c.picker.is_some() { Context::Stories } else { Context::Compare };
             vec![top, Context::Any]

@@ -91,6 +91,15 @@ pub fn help_popup(area: Rect, lines: usize) -> Rect {
     centred(area, width, height)
 }
 
+/// The warnings popup: centred, at most 100×(lines), never off screen
+/// (paths are long; the help's 64 columns would cut most).
+pub fn warnings_popup(area: Rect, lines: usize) -> Rect {
+    let width = area.width.min(100);
+    let want = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2);
+    let height = area.height.saturating_sub(2).min(want).max(area.height.min(3));
+    centred(area, width, height)
+}
+
 /// The entity finder: centred, up to 76 columns and 22 rows, never off
 /// screen.
 pub fn finder_popup(area: Rect) -> Rect {

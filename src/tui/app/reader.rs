@@ -26,7 +26,19 @@ impl App {
         lines.saturating_sub(usize::from(inner))
     }
 
+    /// The warnings popup's scroll limit.
+    pub fn warnings_max_scroll(&self) -> usize {
+        let lines = self.corpus.warnings.len();
+        let inner = layout::warnings_popup(self.size, lines.max(1)).height.saturating_sub(2);
+        lines.saturating_sub(usize::from(inner))
+    }
+
     pub(super) fn page(&self) -> i32 {
+        if self.warnings.is_some() && self.help.is_none() {
+            let lines = self.corpus.warnings.len().max(1);
+            let h = layout::warnings_popup(self.size, lines).height.saturating_sub(3);
+            return i32::from(h.max(1));
+        }
         if self.help.is_some() {
             let lines = crate::tui::help_text::line_count(&self.keymap);
             let h = layout::help_popup(self.size, lines).height.saturating_sub(3);
@@ -37,15 +49,17 @@ impl App {
     }
 
     pub(super) fn scroll_by(&mut self, n: i32) {
-        // The top layer scrolls: the help popup when it is open.
-        let (pos, max) = match self.help {
-            Some(s) => (s, self.help_max_scroll()),
-            None => (self.scroll, self.max_scroll()),
+        // The top layer scrolls: the help popup when it is open, else
+        // the warnings popup, else the reader.
+        let (pos, max) = match (self.help, self.warnings) {
+            (Some(s), _) => (s, self.help_max_scroll()),
+            (None, Some(s)) => (s, self.warnings_max_scroll()),
+            (None, None) => (self.scroll, self.max_scroll()),
         };
         let new = offset(pos, n).min(max);
-        match self.help.as_mut() {
-            Some(s) => *s = new,
-            None => self.scroll = new,
+        match (self.help.as_mut(), self.warnings.as_mut()) {
+            (Some(s), _) | (None, Some(s)) => *s = new,
+            (None, None) => self.scroll = new,
         }
     }
 
@@ -86,6 +100,9 @@ impl App {
         self.scroll = self.scroll.min(self.max_scroll());
         if let Some(h) = self.help {
             self.help = Some(h.min(self.help_max_scroll()));
+        }
+        if let Some(w) = self.warnings {
+            self.warnings = Some(w.min(self.warnings_max_scroll()));
         }
         if self.sentence.as_ref().is_some_and(|(a, _)| Some(*a) != self.doc.article) {
             self.sentence = None;

@@ -160,13 +160,14 @@ impl App {
     }
 
     /// Select the anchor's article again (`find` maps it to its new index)
-    /// at the same height on screen; the first article when there was none
-    /// or it is gone.
+    /// at the same height on screen; the first article when there was none,
+    /// it is gone, or the user has not moved yet.
     fn restore(
         &mut self,
         anchor: Option<(usize, usize)>,
         find: impl Fn(&App, usize) -> Option<usize>,
     ) {
+        let anchor = anchor.filter(|_| !self.follow_newest);
         let at = anchor.and_then(|(a, row)| {
             let now = find(self, a)?;
             Some((self.visible.iter().position(|&v| v == now)?, row))

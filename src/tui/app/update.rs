@@ -13,6 +13,19 @@ impl App {
             self.message = None;
             self.notice = None;
         }
+        // Anything but a look at a popup is the user choosing where to be.
+        let looking = self.help.is_some()
+            || self.warnings.is_some()
+            || matches!(
+                action,
+                Action::Resize(..)
+                    | Action::HelpOpen
+                    | Action::WarningsOpen
+                    | Action::HighlightToggle
+            );
+        if !looking {
+            self.follow_newest = false;
+        }
         if let Some(why) = self.not_known_yet(action) {
             self.notice = Some(why);
             self.relayout();
@@ -81,16 +94,29 @@ impl App {
             }
             Action::HelpOpen => self.help = Some(0),
             Action::HelpClose => self.help = None,
+            Action::WarningsOpen => self.warnings = Some(0),
+            Action::WarningsClose => self.warnings = None,
             Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
             Action::ToggleRead => {
-                if let Some(a) = self.doc.article {
-                    self.set_read(a, !self.is_read(a));
-                }
+                // Said on the status line: the list's dot is easy to miss.
+                self.message = Some(match self.doc.article {
+                    Some(a) => {
+                        let read = !self.is_read(a);
+                        self.set_read(a, read);
+                        if read { "marked read" } else { "marked unread" }.into()
+                    }
+                    None => "no article to mark".into(),
+                });
             }
             Action::ToggleStar => {
-                if let Some(a) = self.doc.article {
-                    self.set_starred(a, !self.is_starred(a));
-                }
+                self.message = Some(match self.doc.article {
+                    Some(a) => {
+                        let star = !self.is_starred(a);
+                        self.set_starred(a, star);
+                        if star { "starred" } else { "star removed" }.into()
+                    }
+                    None => "no article to star".into(),
+                });
             }
             Action::OnlyUnread => {
                 self.only_unread = !self.only_unread;

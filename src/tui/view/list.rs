@@ -109,24 +109,28 @@ fn article_line<'a>(
     theme: &Theme,
 ) -> Line<'a> {
     let outlet = short_outlet(art);
-    // Mark (1) + outlet + gap (1) + title fill the row exactly, so the
-    // selection highlight spans the whole row. A star takes the gap.
-    let title_w = w.saturating_sub(outlet_w + 2);
+    // Mark (1), unread dot (1), star (1), gap (1), outlet, gap (1) and the
+    // title fill the row exactly, so the selection highlight spans it. The
+    // dot and the star are signs, not styles, so the selected row shows
+    // them too; the title never loses a column to them.
+    let title_w = w.saturating_sub(outlet_w + 5);
     let row_style = match (m.selected, m.focused) {
         (true, true) => theme.selection,
         (true, false) => theme.selection_unfocused,
         _ => Style::new(),
     };
     let mark = if m.selected { Span::styled("▌", theme.selection_mark) } else { Span::raw(" ") };
-    let mut spans = vec![mark];
-    let gap = if m.starred {
-        Span::styled("★", row_style.patch(theme.star))
-    } else {
-        Span::styled(" ", row_style)
-    };
+    let dot = if m.read { " " } else { "•" };
+    let star = if m.starred { "★" } else { " " };
+    let mut spans = vec![
+        mark,
+        Span::styled(dot, row_style.patch(theme.star)),
+        Span::styled(star, row_style.patch(theme.star)),
+        Span::styled(" ", row_style),
+    ];
     if outlet_w > 0 {
         spans.push(Span::styled(pad(&outlet, outlet_w), theme.outlet.patch(row_style)));
-        spans.push(gap);
+        spans.push(Span::styled(" ", row_style));
     }
     let title_style =
         if m.read { theme.list_title.patch(theme.list_read) } else { theme.list_title };

@@ -9,6 +9,7 @@ pub mod list;
 pub mod reader;
 pub mod status;
 pub mod stories;
+pub mod warnings;
 
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -52,6 +53,9 @@ fn draw_layers(frame: &mut Frame, app: &App, theme: &Theme) {
             status::draw(frame, r, app, theme);
         }
         stories::draw(frame, frame.area(), app, theme);
+        if app.warnings.is_some() {
+            warnings::draw(frame, frame.area(), app, theme);
+        }
         if app.help.is_some() {
             help::draw(frame, frame.area(), app, theme);
         }
@@ -71,6 +75,9 @@ fn draw_layers(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     if app.finder.is_some() {
         finder::draw(frame, frame.area(), app, theme);
+    }
+    if app.warnings.is_some() {
+        warnings::draw(frame, frame.area(), app, theme);
     }
     if app.help.is_some() {
         help::draw(frame, frame.area(), app, theme);

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use crate::display::{clean, tail, width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::loader::thousands;
 use crate::tui::theme::Theme;
 
 /// The right-hand side: "3/5", "2 matches · 1/2", "0 matches"; in the
@@ -68,6 +69,15 @@ fn is_mention_step(a: Action) -> bool {
     matches!(a, Action::MentionNext | Action::MentionPrev)
 }
 
+/// Hints the status line keeps at every width.
+fn is_kept(a: Action) -> bool {
+    matches!(a, Action::HelpOpen | Action::Quit)
+}
+
+fn is_warnings(a: Action) -> bool {
+    a == Action::WarningsOpen
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let total = usize::from(area.width);
     let right = match (progress(app), info(app)) {
@@ -96,56 +106,74 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         used += 2;
     }
 
-    // What `o` or `y` just did, in place of the hints until the next key.
-    if let Some(msg) = app.message.as_deref().filter(|_| !app.filter_editing) {
-        let room = total.saturating_sub(used + right_w);
-        let text = crate::display::fit(&clean(msg), room);
-        let gap = total.saturating_sub(used + width(&text) + right_w) + 2;
-        spans.push(Span::styled(text, theme.status_info));
-        if used + right_w <= total {
-            spans.push(Span::raw(" ".repeat(gap)));
-            spans.push(Span::styled(right, theme.status_info));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
-        return;
-    }
-
     let sep = " · ";
-    let mut first = true;
     let contexts = app.contexts();
-    let mut hints = app.keymap.hints_where(&contexts, |a| !is_mention_step(a));
-    // A notice (a key whose data is not known yet) comes before all else.
-    if let Some(text) = app.notice.as_deref() {
-        let text = crate::display::fit(&clean(text), total.saturating_sub(used + right_w));
+    let keymap = &app.keymap;
+    // `? help` and `q quit` stay at every width: the others go first.
+    let kept = keymap.hints_where(&contexts, is_kept);
+    let kept_w: usize = kept.iter().map(|(k, l)| width(sep) + width(k) + 1 + width(l)).sum();
+    let mut hints =
+        keymap.hints_where(&contexts, |a| !is_mention_step(a) && !is_kept(a) && !is_warnings(a));
+    let n = app.corpus.warnings.len();
+    if n > 0
+        && let Some((keys, _)) = keymap.hints_where(&contexts, is_warnings).into_iter().next()
+    {
+        let label = format!("{} {}", thousands(n), if n == 1 { "warning" } else { "warnings" });
+        hints.insert(0, (keys, label));
+    }
+    let mut first = true;
+    let room = |used: usize| total.saturating_sub(used + right_w + kept_w);
+    let message = app.message.as_deref().filter(|_| !app.filter_editing);
+    if let Some(msg) = message {
+        // What `o`, `y`, `m` or `s` just did, in place of the other hints
+        // until the next key.
+        let text = crate::display::fit(&clean(msg), room(used));
+        used += width(&text);
+        spans.push(Span::styled(text, theme.status_info));
+        first = false;
+        hints.clear();
+    } else if let Some(text) = app.notice.as_deref() {
+        // A notice (a key whose data is not known yet) comes before all else.
+        let text = crate::display::fit(&clean(text), room(used));
         used += width(&text);
         spans.push(Span::styled(text, theme.status_entity));
         first = false;
     } else if let Some(text) = entity(app) {
         // The current entity and the keys that walk it come first; n/N
         // mean nothing without one.
-        let text = crate::display::fit(&text, total.saturating_sub(used + right_w));
+        let text = crate::display::fit(&text, room(used));
         used += width(&text);
         spans.push(Span::styled(text, theme.status_entity));
         first = false;
-        let mut steps = app.keymap.hints_where(&contexts, is_mention_step);
+        let mut steps = keymap.hints_where(&contexts, is_mention_step);
         steps.append(&mut hints);
         hints = steps;
     }
-    // As many hints as fit, whole ones only, before the right-hand info.
-    for (keys, label) in hints {
-        let w = width(&keys) + 1 + width(&label) + if first { 0 } else { width(sep) };
-        if used + w + right_w > total {
-            break;
-        }
+    // As many hints as fit, whole ones only, leaving room for the kept
+    // ones and the right-hand info.
+    let push = |spans: &mut Vec<Span<'static>>, keys: String, label: String, first: bool| {
         if !first {
             spans.push(Span::styled(sep, theme.status));
         }
         spans.push(Span::styled(keys, theme.status_key));
         spans.push(Span::styled(format!(" {label}"), theme.status));
+    };
+    for (keys, label) in hints {
+        let w = width(&keys) + 1 + width(&label) + if first { 0 } else { width(sep) };
+        if used + w + kept_w + right_w > total {
+            break;
+        }
+        push(&mut spans, keys, label, first);
         used += w;
         first = false;
     }
+    for (keys, label) in kept {
+        used += width(&keys) + 1 + width(&label) + if first { 0 } else { width(sep) };
+        push(&mut spans, keys, label, first);
+        first = false;
+    }
     let right_style = if app.filter.is_empty() { theme.status_info } else { theme.filter_count };
+    // The right-hand info goes first when the kept hints need its room.
     if used + right_w <= total {
         let gap = total - used - right_w + 2;
         spans.push(Span::raw(" ".repeat(gap)));
