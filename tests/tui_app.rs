@@ -498,8 +498,12 @@ fn c_from_the_list_compares_the_selected_articles_story() {
     for head in ["DCNF", "(unknown)", "CNN", "Story: ", "fact 1/"] {
         assert!(s.contains(head), "{head:?} on screen:\n{s}");
     }
-    // The injured count lines up across the three and differs.
-    assert!(s.contains("≠ injured"), "{s}");
+    // The injured count lines up across the three and differs, first, with
+    // what differs under its label.
+    let first = &story.facts[0];
+    assert_eq!(first.status, dateline::compare::Status::Differ);
+    assert_eq!(first.reports.len(), 3);
+    assert!(s.contains("▌≠ ") && s.contains("several vs as"), "{s}");
     assert!(!a.quit);
 }
 

@@ -216,8 +216,10 @@ fn y_in_the_comparison_copies_the_facts_reports_as_a_table() {
     let text = decode(&term);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with(&format!("**≠ {label}** · ")), "{text}");
-    assert_eq!(lines[2], "| outlet | report |");
-    assert_eq!(lines.len(), 4 + reports, "a row per report:\n{text}");
+    // What differs, then the table.
+    assert!(lines[2].starts_with("Differs: ") && lines[2].contains("as many as seven"), "{text}");
+    assert_eq!(lines[4], "| outlet | report |");
+    assert_eq!(lines.len(), 6 + reports, "a row per report:\n{text}");
     assert!(lines.iter().any(|l| l.starts_with("| CNN | ")), "{text}");
     // The value that differs is bold in the rows that give it.
     assert!(lines[4..].iter().any(|l| l.contains("**several**")), "{text}");

@@ -413,7 +413,8 @@ fn comparison_emphasises_the_differing_values_in_every_report() {
         assert!(all.matches(v.as_str()).count() >= 2, "{v:?} emphasised twice: {reversed:?}");
     }
     // The markers in their own styles.
-    assert_eq!(style_of(&a, &theme, "≠ injured").fg, theme.differ.fg);
+    let marker = format!("≠ {}", fact.label.split_whitespace().next().unwrap_or(""));
+    assert_eq!(style_of(&a, &theme, &marker).fg, theme.differ.fg);
     let agree = story.facts.iter().position(|f| f.status == dateline::compare::Status::Agree);
     let label = &story.facts[agree.expect("an agreeing fact")].label;
     // A long label wraps in its column: its first word is on the marker's line.

@@ -3,11 +3,13 @@
 
 The comparison matches words of two reports by lemma or by sense, so that
 "quake" meets "earthquake" and "temblor", and "died" meets "death". Each
-line is `lemma<TAB>sense sense ...`: a lower-case single-word noun or verb
-lemma and numbers standing for its most frequent noun and verb senses
-(WordNet lists senses by frequency) and for the most frequent senses of
-other words derived from them ("death" from "die"). A sense is kept only
-when two lemmas or more have it, and a lemma only with a sense kept.
+line is `lemma<TAB>sense sense ...<TAB>flags`: a lower-case single-word
+noun or verb lemma, numbers standing for its most frequent noun and verb
+senses (WordNet lists senses by frequency) and for the most frequent senses
+of other words derived from them ("death" from "die"), and `v` where it is a
+verb, `e` where its most frequent noun sense is an act, an event or a
+phenomenon (labels name happenings by such words). A sense is kept only
+when two lemmas or more have it, and a lemma only with a sense or a flag.
 Irregular forms from WordNet's exception lists follow as `form<TAB>lemma`
 lines after a `#forms` line. Deterministic: the same WordNet gives the same
 file.
@@ -39,7 +41,7 @@ def read_index(pos):
 
 def read_data(pos, wanted):
     """For the wanted synsets: their words and derivation pointers."""
-    words, derived = {}, {}
+    words, derived, lexfile = {}, {}, {}
     for line in open(os.path.join(WN, "data." + POS[pos]), encoding="latin-1"):
         if line.startswith(" "):
             continue
@@ -47,6 +49,7 @@ def read_data(pos, wanted):
         if off not in wanted:
             continue
         f = line.split(" | ")[0].split()
+        lexfile[off] = int(f[1])
         n = int(f[3], 16)
         ws = [f[4 + 2 * i].lower() for i in range(n)]
         k = 4 + 2 * n
@@ -58,7 +61,7 @@ def read_data(pos, wanted):
                 ptrs.append((tpos, target, int(st[:2], 16), int(st[2:], 16)))
         words[off] = ws
         derived[off] = ptrs
-    return words, derived
+    return words, derived, lexfile
 
 
 class UF:
@@ -76,8 +79,17 @@ class UF:
 def main():
     first = {p: read_index(p) for p in POS}
     feats = {}
+    flags = {}
     for p in POS:
-        words, derived = read_data(p, set(first[p].values()))
+        words, derived, lexfile = read_data(p, set(first[p].values()))
+        for lemma, off in first[p].items():
+            # Verbs, and nouns whose most frequent sense is an act, an event
+            # or a phenomenon (WordNet's lexicographer files 04, 11, 19),
+            # name happenings.
+            if p == "v":
+                flags.setdefault(lemma, set()).add("v")
+            elif lexfile.get(off) in (4, 11, 19):
+                flags.setdefault(lemma, set()).add("e")
         for lemma, off in first[p].items():
             feats.setdefault(lemma, set()).add(p + off)
         for off, ptrs in derived.items():
@@ -95,11 +107,12 @@ def main():
         for f in fs:
             use[f] = use.get(f, 0) + 1
     ids = {}
-    print("# word<TAB>senses: WordNet 3.0 (c) Princeton University; see data/LICENSE.wordnet")
+    print("# lemma<TAB>senses<TAB>v (a verb) e (an act or event noun): WordNet 3.0 (c) Princeton University; see data/LICENSE.wordnet")
     for w in sorted(feats):
         kept = sorted(f for f in feats[w] if use[f] >= 2)
-        if kept:
-            print(w + "\t" + " ".join(str(ids.setdefault(f, len(ids))) for f in kept))
+        fl = "".join(sorted(flags.get(w, ())))
+        if kept or fl:
+            print(w + "\t" + " ".join(str(ids.setdefault(f, len(ids))) for f in kept) + "\t" + fl)
     print("#forms")
     for p in POS:
         for line in open(os.path.join(WN, POS[p] + ".exc"), encoding="latin-1"):

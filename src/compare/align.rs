@@ -51,7 +51,7 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             lead: 20,
-            seed: 0.25,
+            seed: 0.3,
             floor: 0.1,
             mean: 0.2,
             lead_boost: 1.5,

@@ -33,6 +33,8 @@ pub struct Word {
     pub end: usize,
     /// Written with a capital other than at the start of its sentence.
     pub capital: bool,
+    /// Names a happening ([`super::senses::happening`]).
+    pub happening: bool,
 }
 
 /// A number in a sentence and how precisely it counts.

@@ -35,6 +35,10 @@ pub fn label(
 /// What a word of the run that is not a key costs its score.
 const FILLER_COST: f32 = 0.15;
 
+/// What a key that names a happening adds to a run's score: a label says
+/// what happened.
+const HAPPENING_BONUS: f32 = 0.75;
+
 /// The best run of at most [`MAX_WORDS`] words of `s`, inside one clause,
 /// that holds two keys or more, one of them not a name, scored by the keys'
 /// ranks less the words between them.
@@ -58,9 +62,10 @@ fn window(
         .iter()
         .map(|&(a, b)| {
             s.words.iter().filter(|w| w.start >= a && w.end <= b).find_map(|w| {
-                keys.iter()
-                    .position(|&k| k == w.key)
-                    .map(|r| (1.0 / (r as f32 + 1.0), is_name(w.key)))
+                keys.iter().position(|&k| k == w.key).map(|r| {
+                    let bonus = if w.happening { HAPPENING_BONUS } else { 0.0 };
+                    (1.0 / (r as f32 + 1.0) + bonus, is_name(w.key))
+                })
             })
         })
         .collect();

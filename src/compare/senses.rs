@@ -11,6 +11,9 @@ const TABLE: &str = include_str!("../../data/senses.txt");
 struct Senses {
     /// Lemma → its senses (small integers, shared between lemmas).
     senses: HashMap<&'static str, Vec<u32>>,
+    /// Lemmas that are verbs, and nouns of acts and events.
+    verbs: std::collections::HashSet<&'static str>,
+    events: std::collections::HashSet<&'static str>,
     /// Irregular form → lemma ("fled" → "flee").
     forms: HashMap<&'static str, &'static str>,
 }
@@ -20,6 +23,8 @@ fn table() -> &'static Senses {
     T.get_or_init(|| {
         let mut senses = HashMap::new();
         let mut forms = HashMap::new();
+        let mut verbs = std::collections::HashSet::new();
+        let mut events = std::collections::HashSet::new();
         let mut in_forms = false;
         for line in TABLE.lines() {
             if line == "#forms" {
@@ -32,11 +37,18 @@ fn table() -> &'static Senses {
             let Some((word, rest)) = line.split_once('\t') else { continue };
             if in_forms {
                 forms.insert(word, rest);
-            } else {
-                senses.insert(word, rest.split(' ').filter_map(|s| s.parse().ok()).collect());
+                continue;
             }
+            let (ids, flags) = rest.split_once('\t').unwrap_or((rest, ""));
+            if flags.contains('v') {
+                verbs.insert(word);
+            }
+            if flags.contains('e') {
+                events.insert(word);
+            }
+            senses.insert(word, ids.split(' ').filter_map(|s| s.parse().ok()).collect());
         }
-        Senses { senses, forms }
+        Senses { senses, verbs, events, forms }
     })
 }
 
@@ -81,6 +93,19 @@ pub fn lemma(word: &str) -> Option<(&'static str, &'static [u32])> {
     candidates.iter().find_map(|c| found(c))
 }
 
+/// Whether a lower-case word names a happening: a noun of an act or an
+/// event ("attack", "arson", "quake"), or a verb written as one
+/// ("injured", "fled", "killing"), not a bare form that may be a noun
+/// ("base", "air").
+pub fn happening(word: &str) -> bool {
+    let t = table();
+    let Some((lemma, _)) = lemma(word) else { return false };
+    t.events.contains(lemma)
+        || (t.verbs.contains(lemma)
+            && word != lemma
+            && (word.ends_with("ed") || word.ends_with("ing") || t.forms.contains_key(word)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +121,16 @@ mod tests {
         assert_eq!(lemma("escaped").map(|l| l.0), Some("escape"));
         assert_eq!(lemma("fled").map(|l| l.0), Some("flee"));
         assert_eq!(lemma("stopped").map(|l| l.0), Some("stop"));
+    }
+
+    #[test]
+    fn happenings_are_acts_events_and_inflected_verbs() {
+        for w in ["attack", "arson", "quake", "injured", "fled", "killing"] {
+            assert!(happening(w), "{w}");
+        }
+        for w in ["base", "air", "personnel", "official"] {
+            assert!(!happening(w), "{w}");
+        }
     }
 
     #[test]

@@ -102,7 +102,8 @@ pub fn fact_words(body: &str, terms: &[Term], vocab: &mut Vocab) -> Vec<Word> {
             Some((lemma, senses)) if !t.numeric => (vocab.id(lemma), senses),
             _ => (vocab.id(&stem(raw)), &[][..]),
         };
-        out.push(Word { key, senses, start: t.start, end: t.end, capital: t.capital });
+        let happening = !t.capital && senses::happening(&lower);
+        out.push(Word { key, senses, start: t.start, end: t.end, capital: t.capital, happening });
     }
     let content = out
         .iter()

@@ -147,14 +147,17 @@ impl View<'_> {
         }
     }
 
-    /// "▌≠ injured", the label wrapped under itself over `h` lines at most.
+    /// "▌≠ injured", the label wrapped under itself over `h` lines at most,
+    /// and on the last of two lines or more what the reports differ on.
     fn label_lines(&self, fact: &Fact, i: usize, h: usize) -> Vec<Line<'static>> {
         let w = usize::from(self.g.label_text_w());
         let wrapped = wrap(&fact.label, u16::try_from(w.max(1)).unwrap_or(1));
+        let differs = fact.differs.as_deref().filter(|_| h >= 2);
+        let h_label = if differs.is_some() { h - 1 } else { h };
         let mut lines: Vec<Line> = Vec::new();
-        for (k, l) in wrapped.iter().enumerate().take(h.max(1)) {
+        for (k, l) in wrapped.iter().enumerate().take(h_label.max(1)) {
             // The last line that fits carries the rest of the label, cut.
-            let end = if k + 1 == h { fact.label.len() } else { l.range.end };
+            let end = if k + 1 == h_label { fact.label.len() } else { l.range.end };
             let text = fact.label.get(l.range.start..end).unwrap_or("");
             let mut spans = if k == 0 {
                 vec![self.mark(i == self.c.fact), self.marker(fact.status), Span::raw(" ")]
@@ -163,6 +166,10 @@ impl View<'_> {
             };
             spans.push(Span::raw(fit(&crate::display::clean(text), w)));
             lines.push(Line::from(spans));
+        }
+        if let Some(d) = differs {
+            let text = fit(&crate::display::clean(d), w);
+            lines.push(Line::from(vec![Span::raw("   "), Span::styled(text, self.theme.differ)]));
         }
         lines
     }
@@ -192,15 +199,20 @@ impl View<'_> {
         frame.render_widget(Block::new().style(row), rect);
         let head_style = if i == self.c.fact { cell_sel } else { row };
         let label = fit(&crate::display::clean(&fact.label), w.saturating_sub(3));
-        let mut lines = vec![
-            Line::from(vec![
-                self.mark(i == self.c.fact),
-                self.marker(fact.status),
-                Span::raw(" "),
-                Span::raw(label),
-            ])
-            .style(head_style),
+        let mut head = vec![
+            self.mark(i == self.c.fact),
+            self.marker(fact.status),
+            Span::raw(" "),
+            Span::raw(label),
         ];
+        if let Some(d) = &fact.differs {
+            let room = w.saturating_sub(3 + width(&head[3].content) + 3);
+            if room >= 8 {
+                head.push(Span::raw(" · "));
+                head.push(Span::styled(fit(&crate::display::clean(d), room), self.theme.differ));
+            }
+        }
+        let mut lines = vec![Line::from(head).style(head_style)];
         for (ri, r) in fact.reports.iter().enumerate() {
             let style = if ri == selected { cell_sel } else { row };
             let mut spans = vec![
@@ -287,7 +299,10 @@ impl View<'_> {
     fn rule_line(&self, fact: &Fact, selected: usize, w: u16) -> Line<'static> {
         let w = usize::from(w);
         let border = self.theme.border_focused;
-        let label = crate::display::clean(&fact.label);
+        let label = match &fact.differs {
+            Some(d) => crate::display::clean(&format!("{} · {d}", fact.label)),
+            None => crate::display::clean(&fact.label),
+        };
         let which = format!(" report {} of {} ", selected + 1, fact.reports.len());
         let room = w.saturating_sub(2);
         let mut spans = vec![Span::styled("├─ ", border)];
