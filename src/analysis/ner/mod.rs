@@ -348,20 +348,24 @@ fn merge_group_into_org(text: &str, gaz: &Gazetteer, out: &mut Vec<Mention>) {
         t.split_once(' ').is_some_and(|(first, _)| gaz.is_common(first))
             || t.rsplit_once(' ').is_some_and(|(_, last)| rules::is_org_word(last))
     };
-    let mut k = 0;
-    while k + 1 < out.len() {
-        let (a, b) = (out[k], out[k + 1]);
-        if a.kind == Kind::Group
-            && b.kind == Kind::Org
-            && text[a.end..b.start] == *" "
-            && descriptive(&b)
-        {
-            out[k + 1].start = a.start;
-            out.remove(k);
-        } else {
-            k += 1;
+    // One pass into a new list: removing in place made long articles
+    // quadratic.
+    let mut res: Vec<Mention> = Vec::with_capacity(out.len());
+    for &b in out.iter() {
+        match res.last_mut() {
+            Some(a)
+                if a.kind == Kind::Group
+                    && b.kind == Kind::Org
+                    && text.get(a.end..b.start) == Some(" ")
+                    && descriptive(&b) =>
+            {
+                a.end = b.end;
+                a.kind = Kind::Org;
+            }
+            _ => res.push(b),
         }
     }
+    *out = res;
 }
 
 /// A span "A and B" (or "A & B") where A or B is a mention of its own
