@@ -12,6 +12,7 @@ pub mod doc_context;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod org_context;
 pub mod rules;
 pub mod tags;
 pub mod train;
@@ -189,6 +190,7 @@ impl Recognizer {
         merge_group_into_org(text, &self.lexicon.gazetteer, &mut out);
         split_known_conjuncts(text, &mut out);
         coordinated_kinds(text, &mut out);
+        org_context::orgs_by_context(text, &mut out);
         consistent_kinds(text, &mut out);
         self.propagate(text, seg, &mut out);
         out
