@@ -154,7 +154,10 @@ pub fn translated(a: &[String], b: &[String]) -> bool {
         DESIGNATORS.iter().any(|(x, y)| x == d && y == last)
             && !name.is_empty()
             && rest.len() == name.len()
-            && rest.iter().zip(name).all(|(x, y)| *x == y || alike(&[x.to_string()], &[y.clone()]))
+            && rest
+                .iter()
+                .zip(name)
+                .all(|(x, y)| *x == y || alike(std::slice::from_ref(*x), std::slice::from_ref(y)))
     };
     one_way(a, b) || one_way(b, a)
 }
