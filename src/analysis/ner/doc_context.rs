@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::features::{hash_lower, hash_str, mix};
+use super::hashing::{hash_lower, hash_str, mix};
 
 /// At most this many other occurrences are read per word, the nearest
 /// first, so long documents cost no more than short ones per token.

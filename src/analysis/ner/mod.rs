@@ -11,11 +11,13 @@ pub mod decode;
 pub mod doc_context;
 pub mod features;
 pub mod gazetteer;
+pub mod hashing;
 pub mod model;
 pub mod org_context;
 pub mod rules;
 pub mod tags;
 pub mod train;
+pub mod word_lists;
 
 use std::sync::OnceLock;
 
