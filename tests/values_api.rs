@@ -251,7 +251,7 @@ fn date_spans() {
     let t = "The vote was on Tuesday and the count on Monday evening.";
     assert_eq!(
         dates(t, None).iter().map(|d| d.0.as_str()).collect::<Vec<_>>(),
-        ["Tuesday", "Monday evening"]
+        ["Tuesday", "Monday"]
     );
     let t = "Talks began Nov. 21, 2023, ended July 18 and resume in January.";
     assert_eq!(

@@ -222,7 +222,7 @@ pub(super) fn part_of_at(sc: &Scan, i: usize) -> Option<Found> {
     Some((i, j + 1, DateExpr::Year { year: y, to_year: None, part }))
 }
 
-/// "Monday", "Monday evening", "late Monday", "last Tuesday",
+/// "Monday" (also in "Monday evening"), "late Monday", "last Tuesday",
 /// "Monday, Aug. 5".
 pub(super) fn weekday_at(sc: &Scan, i: usize) -> Option<Found> {
     let (rel, at) = match sc.lw(i) {
@@ -263,7 +263,7 @@ pub(super) fn weekday_at(sc: &Scan, i: usize) -> Option<Found> {
     {
         return None;
     }
-    let mut end = at + 1;
+    let end = at + 1;
     // "Monday, Aug. 5": the explicit date decides.
     let k = if sc.punct(end) == Some(',') { end + 1 } else { end };
     if sc.joined(k)
@@ -272,12 +272,8 @@ pub(super) fn weekday_at(sc: &Scan, i: usize) -> Option<Found> {
     {
         return Some((i, e, expr));
     }
-    if sc.joined(end)
-        && matches!(sc.lw(end), "morning" | "afternoon" | "evening" | "night" | "overnight")
-        && sc.is_word(end)
-    {
-        end += 1;
-    }
+    // "Monday evening": the day is the date, the part of it a time
+    // (OntoNotes' DATE and TIME), so the span stops at the weekday.
     Some((i, end, DateExpr::Weekday { weekday, rel }))
 }
 

@@ -25,7 +25,7 @@ pub enum DateExpr {
     Year { year: i32, to_year: Option<i32>, part: Part },
     /// "the 1990s".
     Decade(i32),
-    /// "Monday", "Monday evening", "last Tuesday".
+    /// "Monday" (the span leaves out "evening"), "last Tuesday".
     Weekday { weekday: Weekday, rel: Rel },
     /// Days from the article date: "today" 0, "yesterday" −1, "last
     /// night" −1, "tomorrow" +1.
