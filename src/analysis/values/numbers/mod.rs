@@ -146,7 +146,68 @@ fn finish(
     q: &Q,
 ) -> NumMatch {
     let noun = q.unit.or_else(|| noun_after(sc, q.next, q.value == 1.0 && !q.vague));
+    // A unit of measure belongs to the quantity ("35 miles", "440 yards",
+    // OntoNotes' QUANTITY), as "percent" does; a counted noun does not.
+    let end = match noun {
+        Some((s, _))
+            if q.unit.is_none()
+                && end == q.next
+                && sc.toks.get(end).is_some_and(|t| t.start == s)
+                && is_measure(sc.lw(end)) =>
+        {
+            end + 1
+        }
+        _ => end,
+    };
     NumMatch { first, end, low, high, hedge, noun }
+}
+
+/// Units of length, area, weight, volume and temperature, written out.
+fn is_measure(w: &str) -> bool {
+    matches!(
+        w,
+        "mile"
+            | "miles"
+            | "yard"
+            | "yards"
+            | "foot"
+            | "feet"
+            | "inch"
+            | "inches"
+            | "kilometer"
+            | "kilometers"
+            | "kilometre"
+            | "kilometres"
+            | "km"
+            | "meter"
+            | "meters"
+            | "metre"
+            | "metres"
+            | "centimeters"
+            | "centimetres"
+            | "acre"
+            | "acres"
+            | "hectare"
+            | "hectares"
+            | "kilogram"
+            | "kilograms"
+            | "kg"
+            | "ton"
+            | "tons"
+            | "tonne"
+            | "tonnes"
+            | "gallon"
+            | "gallons"
+            | "liter"
+            | "liters"
+            | "litre"
+            | "litres"
+            | "barrel"
+            | "barrels"
+            | "degree"
+            | "degrees"
+            | "mph"
+    )
 }
 
 /// Words before a number that bound it. Longest phrases first where one
