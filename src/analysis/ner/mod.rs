@@ -157,6 +157,11 @@ impl Recognizer {
                 for ((s, e), mut kind) in parts {
                     let label = if kind == Kind::Person { 0 } else { label };
                     let Some((s, e)) = rules::clean_span(words, s, e, label) else { continue };
+                    // A lone initial ("X." ending a sentence) names nobody
+                    // by itself, and its period is the sentence's.
+                    if e == s + 1 && is_initial(words[s]) {
+                        continue;
+                    }
                     if matches!(kind, Kind::Org | Kind::Place)
                         && gazetteer::looks_like_person(&words[s..e], &scratch.gaz[s..e])
                     {
@@ -314,6 +319,12 @@ impl Recognizer {
         decode::viterbi(&scratch.emit, &self.model.trans, &mut scratch.path);
         &scratch.path
     }
+}
+
+/// One capital letter and a period: "J.", "X.".
+fn is_initial(word: &str) -> bool {
+    let mut c = word.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
 }
 
 /// An org or place span that is a title and a name ("General Manuel
