@@ -1,8 +1,10 @@
 //! Analysis speed: model loading, and segmentation + recognition + value
-//! rules + resolution over real text, per core. Run with
+//! rules + resolution over real text, per core, and the cost per byte of
+//! one long article against many short ones. Run with
 //! `cargo bench --bench analysis` (reads ../shared/dev-data/ecb-dev/articles
-//! when it is there, else sample-data). Targets (issue 3): ≥ 2 MB of text per
-//! second per core for the whole analysis; model loading under 50 ms.
+//! when it is there, else sample-data). Targets (issues 3, 14): ≥ 3 MB of
+//! text per second per core for the whole analysis; model loading under
+//! 50 ms; one article costs the same per byte at 100 KB and at 8 MB.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -44,6 +46,39 @@ fn main() {
     );
     println!("model load: {load_ms:.1} ms (target < 50 ms)");
     println!(
-        "analysis, one core: {mb_per_s:.2} MB/s over {rounds} rounds (target ≥ 2 MB/s); {mentions} mentions+entities"
+        "analysis, one core: {mb_per_s:.2} MB/s over {rounds} rounds (target ≥ 3 MB/s); {mentions} mentions+entities"
     );
+    long_articles(&corpus);
+}
+
+/// One article made of the corpus' bodies joined, at growing lengths: the
+/// cost per byte should stay flat (issue 14: it grew with the length).
+fn long_articles(corpus: &corpus::Corpus) {
+    let mut text = String::new();
+    let max = 8_000_000;
+    while text.len() < max {
+        for a in &corpus.articles {
+            text.push_str(&a.body);
+            text.push_str("\n\n");
+        }
+    }
+    let mut size = 100_000;
+    while size <= max {
+        let mut end = size.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let body = &text[..end];
+        let t = Instant::now();
+        let a = analysis::analyze(body, None);
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "one article of {:.1} MB: {:.2} s, {:.2} MB/s ({} mentions)",
+            end as f64 / 1e6,
+            secs,
+            end as f64 / secs / 1e6,
+            a.mentions.len()
+        );
+        size *= 4;
+    }
 }

@@ -6,6 +6,12 @@
 //! # the shipped model: all of GMB
 //! cargo run --release --example train_ner -- --out models/ner.bin
 //! ```
+//! Teacher labels (`tools/teacher_label.py`, built by
+//! `tools/build-ner-model.sh`): `--teacher-conll PATH` (sentences, e.g. GMB
+//! relabelled; with `--heldout` its every 10th sentence is left out too, so
+//! give it GMB's sentences in GMB's order), `--teacher-docs PATH` (articles
+//! with byte-span mentions, segmented here as dateline segments them),
+//! `--no-gold` (train on teacher labels only).
 //! Options: `--data PATH` (default the shared GMB file), `--epochs N`,
 //! `--min-count N`, `--prune W`, `--word-dropout P`, `--seed N`, `--clusters PATH` (a
 //! clusters file other than the embedded `data/clusters.txt`). Deterministic: same options, same bytes.
@@ -17,7 +23,8 @@ use dateline::analysis::ner::doc_context::{DocContext, TRAIN_CHUNK};
 use dateline::analysis::ner::model::Model;
 use dateline::analysis::ner::tags::{self, LABELS};
 use dateline::analysis::ner::train::{
-    Example, Options, repair_coordinations, repair_group_words, repair_title_spans, train,
+    Example, Options, examples_from_spans, repair_coordinations, repair_group_words,
+    repair_title_spans, train,
 };
 use dateline::analysis::ner::{Recognizer, Scratch};
 
@@ -46,6 +53,34 @@ fn read_conll(path: &str) -> anyhow::Result<Vec<Example>> {
     }
     if !words.is_empty() {
         out.push(Example { words, tags: tagv, doc: out.len() / TRAIN_CHUNK });
+    }
+    Ok(out)
+}
+
+/// Articles labelled by the teacher (the scorer's gold shape): each body
+/// segmented as dateline segments it, a token tagged with the mention that
+/// contains it. Numbers are O (rules find them); a token that straddles a
+/// mention's edge is O. Each article is one document, `doc` ids from
+/// `first_doc` on.
+fn read_docs(path: &str, first_doc: usize) -> anyhow::Result<Vec<Example>> {
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+    let docs = json["docs"].as_object().ok_or_else(|| anyhow::anyhow!("{path}: no docs"))?;
+    let mut names: Vec<&String> = docs.keys().collect();
+    names.sort();
+    let mut out = Vec::new();
+    for (d, name) in names.into_iter().enumerate() {
+        let doc = &docs[name];
+        let text = doc["text"].as_str().unwrap_or("");
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        for m in doc["mentions"].as_array().into_iter().flatten() {
+            let label = LABELS.iter().position(|l| Some(*l) == m["kind"].as_str());
+            let (Some(s), Some(e), Some(label)) = (m["start"].as_u64(), m["end"].as_u64(), label)
+            else {
+                continue;
+            };
+            spans.push((s as usize, e as usize, label));
+        }
+        out.extend(examples_from_spans(text, &spans, first_doc + d));
     }
     Ok(out)
 }
@@ -81,6 +116,7 @@ fn main() -> anyhow::Result<()> {
         lex.clusters = Clusters::parse(&std::fs::read_to_string(path)?);
     }
     let mut all = read_conll(&data)?;
+    let gold_len = all.len();
     // Repairs of GMB's systematic tag errors (see the functions); the
     // held-out sentences are repaired too, so they score the same scheme.
     let titles: usize = all.iter_mut().map(|ex| repair_title_spans(&lex, ex)).sum();
@@ -94,8 +130,30 @@ fn main() -> anyhow::Result<()> {
         if heldout { all.iter().map(|e| e.words.clone()).collect() } else { Vec::new() };
     let mut test_set = Vec::new();
     let mut train_set = Vec::new();
+    let no_gold = args.iter().any(|a| a == "--no-gold");
     for (i, ex) in all.drain(..).enumerate() {
-        if is_test(i) { test_set.push((i, ex)) } else { train_set.push(ex) }
+        if is_test(i) {
+            test_set.push((i, ex))
+        } else if !no_gold {
+            train_set.push(ex)
+        }
+    }
+    let mut next_doc = gold_len / TRAIN_CHUNK + 1;
+    if let Some(path) = get("--teacher-conll") {
+        let teacher = read_conll(&path)?;
+        eprintln!("{path}: {} teacher sentences", teacher.len());
+        for (i, mut ex) in teacher.into_iter().enumerate() {
+            if !is_test(i) {
+                ex.doc += next_doc;
+                train_set.push(ex);
+            }
+        }
+        next_doc = train_set.last().map_or(next_doc, |e| e.doc + 1);
+    }
+    if let Some(path) = get("--teacher-docs") {
+        let teacher = read_docs(&path, next_doc)?;
+        eprintln!("{path}: {} teacher sentences", teacher.len());
+        train_set.extend(teacher);
     }
     let t = std::time::Instant::now();
     let bytes = train(&lex, &train_set, &opt, &mut |m| eprintln!("{m}"));

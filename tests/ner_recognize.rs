@@ -140,3 +140,10 @@ fn a_conjunct_named_alone_elsewhere_is_its_own_name() {
     let ms = mentions(t);
     assert!(!ms.iter().any(|(t, _)| t.contains(" and ")), "{ms:?}");
 }
+
+#[test]
+fn a_lone_initial_at_the_end_of_a_sentence_is_no_name() {
+    let t = "The ministry said it tweeted on X. The strikes were precise, said J. Smith.";
+    let ms = mentions(t);
+    assert!(!ms.iter().any(|(m, _)| m == "X." || m == "J."), "{ms:?}");
+}

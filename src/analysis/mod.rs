@@ -93,20 +93,56 @@ fn without_possessive(body: &str, mut m: Mention) -> Mention {
 
 /// Names and values as one list. Where they overlap, a date wins (weekdays
 /// and months are never names) and a name wins over a number inside it.
-fn merge(names: Vec<Mention>, values: &[values::Value]) -> Vec<Mention> {
-    let overlaps = |a: &Mention, s: usize, e: usize| a.start < e && s < a.end;
-    let dates: Vec<&values::Value> = values.iter().filter(|v| v.kind == Kind::Date).collect();
-    let mut out: Vec<Mention> =
-        names.into_iter().filter(|n| !dates.iter().any(|d| overlaps(n, d.start, d.end))).collect();
-    let names_end = out.len();
+fn merge(mut names: Vec<Mention>, values: &[values::Value]) -> Vec<Mention> {
+    names.sort();
+    let dates =
+        Spans::new(values.iter().filter(|v| v.kind == Kind::Date).map(|v| (v.start, v.end)));
+    names.retain(|n| !dates.overlaps(n.start, n.end));
+    let kept = Spans::new(names.iter().map(|n| (n.start, n.end)));
+    let mut out = names;
     for v in values {
-        let m = Mention { start: v.start, end: v.end, kind: v.kind };
-        if !out[..names_end].iter().any(|n| overlaps(n, m.start, m.end)) {
-            out.push(m);
+        if !kept.overlaps(v.start, v.end) {
+            out.push(Mention { start: v.start, end: v.end, kind: v.kind });
         }
     }
     out.sort();
     out
+}
+
+/// Spans sorted by start, for overlap queries in logarithmic time: a
+/// pairwise check made long articles quadratic (names × values).
+struct Spans {
+    spans: Vec<(usize, usize)>,
+    /// `max_end[i]`: the largest end among `spans[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut spans: Vec<(usize, usize)> = spans.collect();
+        spans.sort_unstable();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for &(_, e) in &spans {
+            m = m.max(e);
+            max_end.push(m);
+        }
+        Spans { spans, max_end }
+    }
+
+    /// Does any span overlap `[s, e)`?
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        // Spans starting before `e`, latest first, while one of them could
+        // still reach past `s`.
+        let mut k = self.spans.partition_point(|&(start, _)| start < e);
+        while k > 0 && self.max_end[k - 1] > s {
+            k -= 1;
+            if self.spans[k].1 > s {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 /// Analyse every article, on all cores; results in the articles' order.
@@ -118,6 +154,18 @@ pub fn analyze_all(articles: &[crate::corpus::Article]) -> Vec<Analysis> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_overlaps_match_a_pairwise_check() {
+        let spans = [(0, 5), (3, 4), (10, 30), (12, 14), (40, 41)];
+        let ix = Spans::new(spans.iter().copied());
+        for s in 0..45 {
+            for e in s + 1..46 {
+                let want = spans.iter().any(|&(a, b)| a < e && s < b);
+                assert_eq!(ix.overlaps(s, e), want, "[{s}, {e})");
+            }
+        }
+    }
 
     #[test]
     fn possessives_are_trimmed_from_names() {

@@ -11,7 +11,7 @@ pub mod names;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::analysis::{Kind, Mention};
-use names::{alike, article_tail, core, initials, is_acronym, words};
+use names::{alike, article_tail, core, initials, is_acronym, translated, words};
 
 /// One article's text and the mentions found in it.
 #[derive(Debug, Clone, Copy)]
@@ -182,6 +182,7 @@ fn variant_of(short: &Node, long: &Node) -> bool {
     alike(&short.core, &long.core)
         || (short.acronym() && initials(&long.words).is_some_and(|i| i == short.words[0]))
         || article_tail(&short.core, &long.words)
+        || translated(&short.core, &long.core)
 }
 
 /// `long` is `short` with qualifiers in front that each name a place or a

@@ -126,6 +126,42 @@ pub fn alike(a: &[String], b: &[String]) -> bool {
     })
 }
 
+/// Arabic designators that lead an organisation's name and the English
+/// word that ends its translation ("Kataib Hezbollah" = "Hezbollah
+/// Brigades", "Jaish al-Mahdi" = "Mahdi Army").
+const DESIGNATORS: &[(&str, &str)] = &[
+    ("kataib", "brigades"),
+    ("katib", "brigades"),
+    ("katibat", "battalion"),
+    ("liwa", "brigade"),
+    ("jaish", "army"),
+    ("harakat", "movement"),
+    ("hizb", "party"),
+    ("jabhat", "front"),
+    ("saraya", "companies"),
+];
+
+/// One name in Arabic form and in English translation: the Arabic
+/// designator first, the English one last, the same name between (an
+/// Arabic article dropped): "Kataib Hezbollah" / "Hezbollah Brigades".
+pub fn translated(a: &[String], b: &[String]) -> bool {
+    let one_way = |ar: &[String], en: &[String]| {
+        let (Some((d, rest)), Some((last, name))) = (ar.split_first(), en.split_last()) else {
+            return false;
+        };
+        let rest: Vec<&String> =
+            rest.iter().filter(|w| !matches!(w.as_str(), "al" | "el")).collect();
+        DESIGNATORS.iter().any(|(x, y)| x == d && y == last)
+            && !name.is_empty()
+            && rest.len() == name.len()
+            && rest
+                .iter()
+                .zip(name)
+                .all(|(x, y)| *x == y || alike(std::slice::from_ref(*x), std::slice::from_ref(y)))
+    };
+    one_way(a, b) || one_way(b, a)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +206,10 @@ mod tests {
     #[test]
     fn transliterations_are_alike_but_neighbours_are_not() {
         assert!(alike(&w("Hezbollah"), &w("Hizballah")));
+        assert!(translated(&w("Kataib Hezbollah"), &w("Hezbollah Brigades")));
+        assert!(translated(&w("Hezbollah Brigades"), &w("Kata'ib Hizballah")));
+        assert!(!translated(&w("Kataib Hezbollah"), &w("Hezbollah")));
+        assert!(!translated(&w("Kataib Hezbollah"), &w("Hamas Brigades")));
         assert!(alike(&w("al-Qaeda"), &w("al-Qaida")));
         assert!(!alike(&w("Austria"), &w("Australia")));
         assert!(!alike(&w("Iran"), &w("Iraq")));

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::features::hash_str;
+use super::hashing::hash_str;
 
 /// Prefix lengths of the bit string used as features; the last is the
 /// whole string.

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::features::{hash_lower, hash_str, mix};
+use super::hashing::{hash_lower, hash_str, mix};
 
 /// At most this many other occurrences are read per word, the nearest
 /// first, so long documents cost no more than short ones per token.
@@ -65,6 +65,33 @@ fn feat(t: D, a: u64) -> u32 {
     (h >> 32) as u32 ^ h as u32
 }
 
+/// Up to [`MAX_OCCURRENCES`] occurrences nearest sentence `sent`, the
+/// candidates being `list[..before]` and `list[after..]` (document order).
+/// Order of choice: sentence distance, then earlier sentence, then earlier
+/// token, the same as sorting them all by that key.
+fn nearest(list: &[Occurrence], before: usize, after: usize, sent: usize) -> Vec<&Occurrence> {
+    let dist = |o: &Occurrence| (o.sent as i64 - sent as i64).unsigned_abs();
+    let (mut l, mut r) = (before, after);
+    let mut near = Vec::with_capacity(MAX_OCCURRENCES);
+    while near.len() < MAX_OCCURRENCES && (l > 0 || r < list.len()) {
+        // Left items are earlier in the text, so they win ties. Among
+        // left items at the same distance the earliest token comes first,
+        // so a run of them in one sentence is taken from its start.
+        let take_left = l > 0 && (r >= list.len() || dist(&list[l - 1]) <= dist(&list[r]));
+        if take_left {
+            let s = list[l - 1].sent;
+            let first = list[..l].partition_point(|o| o.sent < s);
+            let room = MAX_OCCURRENCES - near.len();
+            near.extend(list[first..l].iter().take(room));
+            l = first;
+        } else {
+            near.push(&list[r]);
+            r += 1;
+        }
+    }
+    near
+}
+
 impl DocContext {
     /// Index a document given as sentences of words.
     pub fn build<S: AsRef<[W]>, W: AsRef<str>>(sentences: &[S]) -> Self {
@@ -102,17 +129,19 @@ impl DocContext {
             out.push(feat(D::SeenLower, 1));
         }
         let Some(list) = self.occ.get(&hash_str(word)) else { return };
-        let me = list.iter().position(|o| o.sent as usize == sent && o.tok as usize == tok);
-        let others = list.len() - me.is_some() as usize;
+        // The list is in document order: find this token's place by
+        // binary search, then take the nearest occurrences outwards from
+        // it, so a word seen thousands of times costs no more than one
+        // seen nine times (a full scan made long articles quadratic).
+        let key = (sent as u32, tok as u32);
+        let at = list.partition_point(|o| (o.sent, o.tok) < key);
+        let me = list.get(at).is_some_and(|o| (o.sent, o.tok) == key);
+        let others = list.len() - me as usize;
         out.push(feat(D::Count, others.min(3) as u64));
         if others == 0 {
             return;
         }
-        // Nearest occurrences first (by sentence distance; earlier on ties).
-        let mut near: Vec<&Occurrence> =
-            list.iter().enumerate().filter(|&(k, _)| Some(k) != me).map(|(_, o)| o).collect();
-        near.sort_by_key(|o| ((o.sent as i64 - sent as i64).abs(), o.sent, o.tok));
-        near.truncate(MAX_OCCURRENCES);
+        let near = nearest(list, at, if me { at + 1 } else { at }, sent);
         let mut mid = false;
         let start = out.len();
         for o in near {
@@ -140,6 +169,47 @@ impl DocContext {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The outward walk picks what sorting every occurrence picked.
+    #[test]
+    fn nearest_matches_a_full_sort() {
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..300 {
+            let mut list: Vec<Occurrence> = (0..next(30))
+                .map(|_| Occurrence {
+                    sent: next(12) as u32,
+                    tok: next(6) as u32,
+                    left: 0,
+                    right: 0,
+                    mid: true,
+                })
+                .collect();
+            list.sort_by_key(|o| (o.sent, o.tok));
+            list.dedup_by_key(|o| (o.sent, o.tok));
+            let (sent, tok) = (next(12) as usize, next(6) as usize);
+            let key = (sent as u32, tok as u32);
+            let at = list.partition_point(|o| (o.sent, o.tok) < key);
+            let me = list.get(at).is_some_and(|o| (o.sent, o.tok) == key);
+            let got: Vec<(u32, u32)> = nearest(&list, at, at + me as usize, sent)
+                .iter()
+                .map(|o| (o.sent, o.tok))
+                .collect();
+            let mut want: Vec<(u32, u32)> =
+                list.iter().map(|o| (o.sent, o.tok)).filter(|&k| k != key).collect();
+            want.sort_by_key(|&(s, t)| ((s as i64 - sent as i64).abs(), s, t));
+            want.truncate(MAX_OCCURRENCES);
+            assert_eq!(
+                got,
+                want,
+                "list {:?} at {key:?}",
+                list.iter().map(|o| (o.sent, o.tok)).collect::<Vec<_>>()
+            );
+        }
+    }
 
     #[test]
     fn other_occurrences_give_context_and_own_does_not() {

@@ -18,13 +18,13 @@ pub const LISTS: [(&str, &str); 11] = [
     ("language", include_str!("../../../data/gazetteers/languages.txt")),
     ("given", include_str!("../../../data/gazetteers/given_names.txt")),
     ("surname", include_str!("../../../data/gazetteers/surnames.txt")),
-    ("title", super::rules::TITLES_TEXT),
-    ("orgword", super::rules::ORG_WORDS_TEXT),
+    ("title", super::word_lists::TITLES_TEXT),
+    ("orgword", super::word_lists::ORG_WORDS_TEXT),
     // Words usually written in lower case (tools/build_common_lower.py).
     ("common", include_str!("../../../data/gazetteers/common_lower.txt")),
-    ("placeword", super::rules::PLACE_WORDS_TEXT),
-    ("eventword", super::rules::EVENT_WORDS_TEXT),
-    ("groupword", super::rules::GROUP_WORDS_TEXT),
+    ("placeword", super::word_lists::PLACE_WORDS_TEXT),
+    ("eventword", super::word_lists::EVENT_WORDS_TEXT),
+    ("groupword", super::word_lists::GROUP_WORDS_TEXT),
 ];
 
 /// The bit of the "common" list (words usually written in lower case).

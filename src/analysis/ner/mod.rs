@@ -11,10 +11,13 @@ pub mod decode;
 pub mod doc_context;
 pub mod features;
 pub mod gazetteer;
+pub mod hashing;
 pub mod model;
+pub mod org_context;
 pub mod rules;
 pub mod tags;
 pub mod train;
+pub mod word_lists;
 
 use std::sync::OnceLock;
 
@@ -154,6 +157,11 @@ impl Recognizer {
                 for ((s, e), mut kind) in parts {
                     let label = if kind == Kind::Person { 0 } else { label };
                     let Some((s, e)) = rules::clean_span(words, s, e, label) else { continue };
+                    // A lone initial ("X." ending a sentence) names nobody
+                    // by itself, and its period is the sentence's.
+                    if e == s + 1 && is_initial(words[s]) {
+                        continue;
+                    }
                     if matches!(kind, Kind::Org | Kind::Place)
                         && gazetteer::looks_like_person(&words[s..e], &scratch.gaz[s..e])
                     {
@@ -189,6 +197,7 @@ impl Recognizer {
         merge_group_into_org(text, &self.lexicon.gazetteer, &mut out);
         split_known_conjuncts(text, &mut out);
         coordinated_kinds(text, &mut out);
+        org_context::orgs_by_context(text, &mut out);
         consistent_kinds(text, &mut out);
         self.propagate(text, seg, &mut out);
         out
@@ -312,6 +321,12 @@ impl Recognizer {
     }
 }
 
+/// One capital letter and a period: "J.", "X.".
+fn is_initial(word: &str) -> bool {
+    let mut c = word.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
+}
+
 /// An org or place span that is a title and a name ("General Manuel
 /// Belgrano", "Hezbollah Commander Fouad Shukr") is a person, after the
 /// part before the title if that is a name of its own.
@@ -348,20 +363,24 @@ fn merge_group_into_org(text: &str, gaz: &Gazetteer, out: &mut Vec<Mention>) {
         t.split_once(' ').is_some_and(|(first, _)| gaz.is_common(first))
             || t.rsplit_once(' ').is_some_and(|(_, last)| rules::is_org_word(last))
     };
-    let mut k = 0;
-    while k + 1 < out.len() {
-        let (a, b) = (out[k], out[k + 1]);
-        if a.kind == Kind::Group
-            && b.kind == Kind::Org
-            && text[a.end..b.start] == *" "
-            && descriptive(&b)
-        {
-            out[k + 1].start = a.start;
-            out.remove(k);
-        } else {
-            k += 1;
+    // One pass into a new list: removing in place made long articles
+    // quadratic.
+    let mut res: Vec<Mention> = Vec::with_capacity(out.len());
+    for &b in out.iter() {
+        match res.last_mut() {
+            Some(a)
+                if a.kind == Kind::Group
+                    && b.kind == Kind::Org
+                    && text.get(a.end..b.start) == Some(" ")
+                    && descriptive(&b) =>
+            {
+                a.end = b.end;
+                a.kind = Kind::Org;
+            }
+            _ => res.push(b),
         }
     }
+    *out = res;
 }
 
 /// A span "A and B" (or "A & B") where A or B is a mention of its own

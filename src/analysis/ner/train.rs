@@ -36,6 +36,43 @@ pub struct Example {
     pub doc: usize,
 }
 
+/// Training sentences from one article labelled with byte spans
+/// `(start, end, label index)` (a teacher's output): the body segmented as
+/// dateline segments it at run time, each token tagged with the span that
+/// contains it. A token straddling a span's edge is O (the tokenisations
+/// disagree there). All sentences get document id `doc`.
+pub fn examples_from_spans(
+    text: &str,
+    spans: &[(usize, usize, usize)],
+    doc: usize,
+) -> Vec<Example> {
+    let mut spans = spans.to_vec();
+    spans.sort_unstable();
+    let seg = crate::analysis::segment::segment(text);
+    let mut out = Vec::with_capacity(seg.sentences.len());
+    for sent in &seg.sentences {
+        let toks = seg.sentence_tokens(sent);
+        let mut words = Vec::with_capacity(toks.len());
+        let mut tags = Vec::with_capacity(toks.len());
+        for t in toks {
+            words.push(text.get(t.start..t.end).unwrap_or("").to_string());
+            let k = spans.partition_point(|m| m.1 <= t.start);
+            tags.push(match spans.get(k) {
+                Some(&(s, e, label)) if s <= t.start && t.end <= e => {
+                    if s == t.start {
+                        super::tags::begin(label)
+                    } else {
+                        super::tags::inside(label)
+                    }
+                }
+                _ => super::tags::O,
+            });
+        }
+        out.push(Example { words, tags, doc });
+    }
+    out
+}
+
 struct Data {
     /// Feature indices of every token, flat; `u32::MAX` = dropped feature.
     feats: Vec<u32>,
