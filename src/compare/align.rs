@@ -45,6 +45,10 @@ pub struct Params {
     pub single_below: f32,
     /// ...when it has at least this many words to say it.
     pub single_words: usize,
+    /// Facts are lined up among at most this many articles of a story (its
+    /// first, in story order), so that a story of hundreds stays quick:
+    /// the matching compares every sentence of them with every other.
+    pub max_articles: usize,
 }
 
 impl Default for Params {
@@ -60,6 +64,7 @@ impl Default for Params {
             sense_weight: 0.7,
             single_below: 0.05,
             single_words: 5,
+            max_articles: 24,
         }
     }
 }
@@ -72,9 +77,26 @@ struct Sent {
     keys: Vec<u32>,
     /// Distinct senses of those words, sorted.
     senses: Vec<u32>,
-    /// Per key (same order), its senses.
+    /// Per key (same order), its senses, weight and whether it is a name.
     key_senses: Vec<&'static [u32]>,
+    key_weight: Vec<f32>,
+    key_name: Vec<bool>,
     norm: f32,
+}
+
+/// How alike the sentences of a story are, pair by pair.
+struct Sims {
+    n: usize,
+    /// Row-major, n × n; 0 where two sentences share too little.
+    dense: Vec<f32>,
+    /// The pairs (i < j) that are alike at all.
+    pairs: Vec<(u32, u32, f32)>,
+}
+
+impl Sims {
+    fn get(&self, i: usize, j: usize) -> f32 {
+        self.dense[i * self.n + j]
+    }
 }
 
 /// Word statistics of one story.
@@ -95,21 +117,31 @@ impl Weights {
 /// The facts of one story whose articles' sentences are `docs` (in story
 /// order): rows of two articles or more, then singles.
 pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
+    let docs = &docs[..docs.len().min(p.max_articles.max(1))];
     let sents = sentences(docs, p);
     let weights = weights(docs, &sents, p);
     let mut sents = sents;
     for s in &mut sents {
-        s.norm = s.keys.iter().map(|&k| weights.of(k)).sum();
+        s.key_weight = s.keys.iter().map(|&k| weights.of(k)).collect();
+        s.key_name = s.keys.iter().map(|&k| weights.is_name(k)).collect();
+        s.norm = s.key_weight.iter().sum();
     }
-    let sims = similarities(&sents, &weights, p);
-    let get = |i: usize, j: usize| -> f32 {
-        let key = if i < j { (i as u32, j as u32) } else { (j as u32, i as u32) };
-        sims.get(&key).copied().unwrap_or(0.0)
-    };
+    let sims = similarities(&sents, p);
+    let get = |i: usize, j: usize| -> f32 { sims.get(i, j) };
+    // Sentences come article by article: each article's as a range.
+    let mut of_doc: Vec<std::ops::Range<usize>> = vec![0..0; docs.len()];
+    for (i, s) in sents.iter().enumerate() {
+        let r = &mut of_doc[s.doc];
+        if r.end == 0 {
+            *r = i..i + 1;
+        } else {
+            r.end = i + 1;
+        }
+    }
 
     // Complete linkage over the pairs, most alike first.
     let mut pairs: Vec<((u32, u32), f32)> =
-        sims.iter().filter(|(_, v)| **v >= p.seed).map(|(k, v)| (*k, *v)).collect();
+        sims.pairs.iter().filter(|x| x.2 >= p.seed).map(|&(i, j, v)| ((i, j), v)).collect();
     pairs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut group: Vec<usize> = (0..sents.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..sents.len()).map(|i| vec![i]).collect();
@@ -137,12 +169,12 @@ pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
     // all its reports, even one already in another row: a sentence may
     // state two facts.
     for row in &mut rows {
-        for doc in 0..docs.len() {
+        for (doc, range) in of_doc.iter().enumerate() {
             if row.iter().any(|&x| sents[x].doc == doc) {
                 continue;
             }
-            let best = (0..sents.len())
-                .filter(|&y| sents[y].doc == doc)
+            let best = range
+                .clone()
                 .filter_map(|y| {
                     let cross: Vec<f32> = row.iter().map(|&x| get(x, y)).collect();
                     let min = cross.iter().copied().fold(f32::INFINITY, f32::min);
@@ -178,8 +210,10 @@ pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
                     .max()
                     .unwrap_or(0)
             };
-            let better = (0..sents.len())
-                .filter(|&y| y != x && sents[y].doc == sents[x].doc && precision(y) > precision(x))
+            let here = precision(x);
+            let better = of_doc[sents[x].doc]
+                .clone()
+                .filter(|&y| y != x && precision(y) > here)
                 .filter_map(|y| fits(y).map(|mean| (precision(y), mean, y)))
                 .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(b.2.cmp(&a.2)));
             if let Some((_, _, y)) = better {
@@ -226,7 +260,7 @@ pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
     let rows = kept;
 
     let mut best = vec![0.0f32; sents.len()];
-    for (&(i, j), &v) in &sims {
+    for &(i, j, v) in &sims.pairs {
         best[i as usize] = best[i as usize].max(v);
         best[j as usize] = best[j as usize].max(v);
     }
@@ -282,6 +316,8 @@ fn sentences(docs: &[&[SentenceTerms]], p: &Params) -> Vec<Sent> {
                 idx,
                 keys: words.iter().map(|w| w.0).collect(),
                 key_senses: words.iter().map(|w| w.1).collect(),
+                key_weight: Vec::new(),
+                key_name: Vec::new(),
                 senses,
                 norm: 0.0,
             });
@@ -322,9 +358,9 @@ fn weights(docs: &[&[SentenceTerms]], sents: &[Sent], p: &Params) -> Weights {
     Weights { weight, name }
 }
 
-/// How alike every pair of sentences from different articles is, for the
-/// pairs that share a word or a sense (the rest are 0).
-fn similarities(sents: &[Sent], w: &Weights, p: &Params) -> HashMap<(u32, u32), f32> {
+/// How alike every pair of sentences from different articles is. Only
+/// pairs that share two words or senses are measured: fewer can never match.
+fn similarities(sents: &[Sent], p: &Params) -> Sims {
     let mut by_key: HashMap<u32, Vec<u32>> = HashMap::new();
     let mut by_sense: HashMap<u32, Vec<u32>> = HashMap::new();
     for (i, s) in sents.iter().enumerate() {
@@ -335,8 +371,10 @@ fn similarities(sents: &[Sent], w: &Weights, p: &Params) -> HashMap<(u32, u32), 
             by_sense.entry(x).or_default().push(i as u32);
         }
     }
-    let mut out = HashMap::new();
-    let mut seen = vec![u32::MAX; sents.len()];
+    let n = sents.len();
+    let mut sims = Sims { n, dense: vec![0.0; n * n], pairs: Vec::new() };
+    let mut shared = vec![0u32; n];
+    let mut touched: Vec<usize> = Vec::new();
     for (i, a) in sents.iter().enumerate() {
         let postings = a
             .keys
@@ -346,24 +384,35 @@ fn similarities(sents: &[Sent], w: &Weights, p: &Params) -> HashMap<(u32, u32), 
         for list in postings {
             for &j in list {
                 let j = j as usize;
-                if j <= i || seen[j] == i as u32 || sents[j].doc == a.doc {
-                    continue;
-                }
-                seen[j] = i as u32;
-                let v = similarity(a, &sents[j], w, p);
-                if v > 0.0 {
-                    out.insert((i as u32, j as u32), v);
+                if j > i && sents[j].doc != a.doc {
+                    if shared[j] == 0 {
+                        touched.push(j);
+                    }
+                    shared[j] += 1;
                 }
             }
         }
+        touched.sort_unstable();
+        for &j in &touched {
+            if shared[j] >= 2 {
+                let v = similarity(a, &sents[j], p);
+                if v > 0.0 {
+                    sims.dense[i * n + j] = v;
+                    sims.dense[j * n + i] = v;
+                    sims.pairs.push((i as u32, j as u32, v));
+                }
+            }
+            shared[j] = 0;
+        }
+        touched.clear();
     }
-    out
+    sims
 }
 
 /// How alike two sentences are, 0 to 1: the geometric mean of the weighted
 /// shares of each one's words that the other states.
-fn similarity(a: &Sent, b: &Sent, w: &Weights, p: &Params) -> f32 {
-    let (Some(ca), Some(cb)) = (cover(a, b, w, p), cover(b, a, w, p)) else { return 0.0 };
+fn similarity(a: &Sent, b: &Sent, p: &Params) -> f32 {
+    let (Some(ca), Some(cb)) = (cover(a, b, p), cover(b, a, p)) else { return 0.0 };
     let mut v = (ca * cb).sqrt();
     if a.idx < p.lead_sentences && b.idx < p.lead_sentences {
         v = (v * p.lead_boost).min(1.0);
@@ -373,19 +422,19 @@ fn similarity(a: &Sent, b: &Sent, w: &Weights, p: &Params) -> f32 {
 
 /// The weighted share of `a`'s words that `b` states; None when `b` states
 /// fewer than two of them, or only names.
-fn cover(a: &Sent, b: &Sent, w: &Weights, p: &Params) -> Option<f32> {
+fn cover(a: &Sent, b: &Sent, p: &Params) -> Option<f32> {
     let mut sum = 0.0;
     let mut matched = 0;
     let mut happening = false;
-    for (&k, senses) in a.keys.iter().zip(&a.key_senses) {
+    for (x, (&k, senses)) in a.keys.iter().zip(&a.key_senses).enumerate() {
         let exact = b.keys.binary_search(&k).is_ok();
         let by_sense = !exact && senses.iter().any(|x| b.senses.binary_search(x).is_ok());
         if !exact && !by_sense {
             continue;
         }
         matched += 1;
-        happening |= !w.is_name(k);
-        sum += w.of(k) * if exact { 1.0 } else { p.sense_weight };
+        happening |= !a.key_name[x];
+        sum += a.key_weight[x] * if exact { 1.0 } else { p.sense_weight };
     }
     (matched >= 2 && happening && a.norm > 0.0).then(|| sum / a.norm)
 }
@@ -419,4 +468,93 @@ fn raw_fact(row: &[usize], sents: &[Sent], docs: &[&[SentenceTerms]], w: &Weight
         .collect();
     let names = keys.iter().copied().filter(|&k| w.is_name(k)).collect();
     RawFact { keys, names, reports }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::terms::{Vocab, terms};
+    use super::super::words::fact_words;
+    use super::*;
+
+    fn doc(lines: &[&str], v: &mut Vocab) -> (String, Vec<SentenceTerms>) {
+        let text = lines.join("\n");
+        let mut out = Vec::new();
+        let mut start = 0;
+        for line in lines {
+            let end = start + line.len();
+            let mut ts = Vec::new();
+            terms(&text, start..end, &[start], v, &mut ts);
+            let words = fact_words(&text, &ts, v);
+            out.push(SentenceTerms {
+                start,
+                end,
+                terms: ts,
+                words,
+                numbers: vec![],
+                breaks: vec![],
+                names: 0,
+            });
+            start = end + 1;
+        }
+        (text, out)
+    }
+
+    /// The rows (two articles or more) as (article, sentence) pairs.
+    fn rows(docs: &[&[SentenceTerms]]) -> Vec<Vec<(usize, usize)>> {
+        align(docs, &Params::default())
+            .into_iter()
+            .filter(|f| f.reports.len() >= 2)
+            .map(|f| f.reports.iter().map(|r| (r.article, r.sentence)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn one_happening_in_other_words_lines_up() {
+        let mut v = Vocab::default();
+        let (_, a) = doc(
+            &[
+                "A strong earthquake struck the island of Qeshm on Sunday, injuring five villagers.",
+                "Schools were closed.",
+            ],
+            &mut v,
+        );
+        let (_, b) = doc(
+            &[
+                "Officials said a quake struck Qeshm island on Sunday and five villagers were injured.",
+                "Markets stayed open.",
+            ],
+            &mut v,
+        );
+        assert_eq!(rows(&[&a, &b]), [vec![(0, 0), (1, 0)]]);
+    }
+
+    #[test]
+    fn a_shared_word_or_name_is_not_a_shared_happening() {
+        let mut v = Vocab::default();
+        let (_, a) = doc(
+            &["A suspected rocket attack hit the Harbour base in Iraq on Monday night."],
+            &mut v,
+        );
+        let (_, b) = doc(
+            &["Israel is suspected of carrying out the assassination of a commander in Tehran."],
+            &mut v,
+        );
+        let (_, c) = doc(&["Harbour residents in Iraq queued for bread and fuel."], &mut v);
+        assert!(rows(&[&a, &b, &c]).is_empty());
+    }
+
+    #[test]
+    fn every_report_matches_every_other_without_chaining() {
+        let mut v = Vocab::default();
+        // b is like a and like c, but a and c state different things.
+        let (_, a) = doc(&["Police arrested the driver after the crash on the bridge."], &mut v);
+        let (_, b) = doc(
+            &["Police arrested the driver after the crash and closed the bridge to traffic."],
+            &mut v,
+        );
+        let (_, c) = doc(&["Engineers closed the bridge to traffic for repairs."], &mut v);
+        for row in rows(&[&a, &b, &c]) {
+            assert!(!(row.contains(&(0, 0)) && row.contains(&(2, 0))), "{row:?}");
+        }
+    }
 }

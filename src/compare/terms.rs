@@ -23,6 +23,9 @@ pub struct Term {
 pub struct Vocab {
     ids: HashMap<String, u32>,
     words: Vec<String>,
+    /// Per lower-case word, what facts match it by
+    /// ([`super::words::fact_words`]): looked up once per corpus.
+    pub(super) fact_words: HashMap<String, Option<super::words::Looked>>,
 }
 
 impl Vocab {

@@ -87,6 +87,20 @@ const NOT_FACTS: &[&str] = &[
 const MIN_WORDS: usize = 2;
 
 /// The fact words of a sentence whose content terms are `terms`.
+/// A word as facts match it: its key, senses, and whether it names a
+/// happening.
+pub type Looked = (u32, &'static [u32], bool);
+
+fn look_up(raw: &str, lower: &str, numeric: bool, vocab: &mut Vocab) -> Option<Looked> {
+    if NOT_FACTS.binary_search(&lower).is_ok() {
+        return None;
+    }
+    Some(match senses::lemma(lower) {
+        Some((lemma, senses)) if !numeric => (vocab.id(lemma), senses, senses::happening(lower)),
+        _ => (vocab.id(&stem(raw)), &[][..], false),
+    })
+}
+
 pub fn fact_words(body: &str, terms: &[Term], vocab: &mut Vocab) -> Vec<Word> {
     let mut out = Vec::with_capacity(terms.len());
     for t in terms {
@@ -95,14 +109,16 @@ pub fn fact_words(body: &str, terms: &[Term], vocab: &mut Vocab) -> Vec<Word> {
         if let Some(i) = lower.find('\'') {
             lower.truncate(i);
         }
-        if NOT_FACTS.binary_search(&lower.as_str()).is_ok() {
-            continue;
-        }
-        let (key, senses) = match senses::lemma(&lower) {
-            Some((lemma, senses)) if !t.numeric => (vocab.id(lemma), senses),
-            _ => (vocab.id(&stem(raw)), &[][..]),
+        let looked = match vocab.fact_words.get(&lower) {
+            Some(l) => *l,
+            None => {
+                let l = look_up(raw, &lower, t.numeric, vocab);
+                vocab.fact_words.insert(lower, l);
+                l
+            }
         };
-        let happening = !t.capital && senses::happening(&lower);
+        let Some((key, senses, happening)) = looked else { continue };
+        let happening = happening && !t.capital;
         out.push(Word { key, senses, start: t.start, end: t.end, capital: t.capital, happening });
     }
     let content = out
