@@ -46,8 +46,48 @@ pub fn is_json_feed(text: &str) -> bool {
     })
 }
 
+/// A feed as the library reads it: its title and every entry, with or
+/// without text, and whether the text is the entry's content or only its
+/// summary.
+#[derive(Debug, Default)]
+pub struct Feed {
+    pub title: Option<String>,
+    pub entries: Vec<FeedEntry>,
+    /// Fields present but unreadable (dates).
+    pub problems: Vec<String>,
+}
+
+/// One entry of a [`Feed`].
+#[derive(Debug, Clone)]
+pub struct FeedEntry {
+    /// 1-based position in the feed.
+    pub index: usize,
+    /// The entry's id (`guid`, Atom `id`) as the feed gives it.
+    pub id: Option<String>,
+    pub meta: Meta,
+    /// Its content, else its summary, as text; empty when it has neither.
+    pub body: String,
+    /// Whether `body` is the entry's content rather than only a summary.
+    pub full: bool,
+}
+
 /// Parse a feed already decoded to UTF-8 text.
 pub fn parse(text: &str) -> Result<Parsed, FeedError> {
+    let feed = read(text)?;
+    let mut parsed = Parsed::default();
+    for e in feed.entries {
+        if e.body.trim().is_empty() {
+            parsed.problems.push(format!("entry {}: no text; skipped", e.index));
+        } else {
+            parsed.items.push(Item { index: e.index, meta: e.meta, body: e.body });
+        }
+    }
+    parsed.problems.extend(feed.problems);
+    Ok(parsed)
+}
+
+/// Read a feed's title and entries.
+pub fn read(text: &str) -> Result<Feed, FeedError> {
     // Dates go through the loader's own reader, so an entry keeps the date
     // it was written with rather than its UTC date; unreadable ones are
     // collected to be reported.
@@ -70,32 +110,47 @@ pub fn parse(text: &str) -> Result<Parsed, FeedError> {
     if feed.entries.is_empty() {
         return Err(FeedError::NoEntries);
     }
-    let outlet = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
-    let mut parsed = Parsed::default();
-    for (i, entry) in feed.entries.iter().enumerate() {
-        let index = i + 1;
-        match item(entry, index, outlet.as_deref()) {
-            Some(item) => parsed.items.push(item),
-            None => parsed.problems.push(format!("entry {index}: no text; skipped")),
-        }
-    }
+    let title = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
+    let entries = feed
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| entry_of(entry, i + 1, title.as_deref()))
+        .collect();
     let mut bad = unreadable.lock().map(|v| v.clone()).unwrap_or_default();
     bad.dedup();
-    parsed.problems.extend(bad.iter().map(|d| format!("date {d:?} is not a date")));
-    Ok(parsed)
+    let problems = bad.iter().map(|d| format!("date {d:?} is not a date")).collect();
+    Ok(Feed { title, entries, problems })
 }
 
-fn item(entry: &Entry, index: usize, outlet: Option<&str>) -> Option<Item> {
+/// Read a feed from the bytes a server sent (decoded as the loader decodes
+/// files).
+pub fn read_bytes(bytes: &[u8]) -> Result<Feed, super::Problem> {
+    let decoded = super::decode::decode(bytes)?;
+    read(&decoded.text).map_err(super::Problem::Feed)
+}
+
+fn entry_of(entry: &Entry, index: usize, outlet: Option<&str>) -> FeedEntry {
+    let as_text =
+        |(b, html): (&str, bool)| if html { fragment_text(b) } else { b.trim().to_string() };
     let content = entry
         .content
         .as_ref()
-        .and_then(|c| c.body.as_deref().map(|b| (b, is_html(c.content_type.as_ref(), b))));
+        .and_then(|c| c.body.as_deref().map(|b| (b, is_html(c.content_type.as_ref(), b))))
+        .map(as_text)
+        .filter(|b| !b.trim().is_empty());
     let summary = entry.summary.as_ref().map(|s| (s.content.as_str(), is_text_html(s)));
-    let body = [content, summary]
-        .into_iter()
-        .flatten()
-        .map(|(b, html)| if html { fragment_text(b) } else { b.trim().to_string() })
-        .find(|b| !b.trim().is_empty())?;
+    // Media RSS puts the text in `media:description` in some feeds (video
+    // and podcast feeds above all), with no description of the entry's own.
+    let media = entry
+        .media
+        .iter()
+        .filter_map(|m| m.description.as_ref())
+        .map(|d| (d.content.as_str(), is_text_html(d)));
+    let full = content.is_some();
+    let body = content
+        .or_else(|| summary.into_iter().chain(media).map(as_text).find(|b| !b.trim().is_empty()))
+        .unwrap_or_default();
     let when = entry.published.or(entry.updated);
     let authors: Vec<String> =
         entry.authors.iter().filter_map(|p| p.name.as_deref()).map(one_line).collect();
@@ -106,7 +161,9 @@ fn item(entry: &Entry, index: usize, outlet: Option<&str>) -> Option<Item> {
         url: link(entry),
         author: Some(authors.join(", ")).filter(|a| !a.is_empty()),
     };
-    Some(Item { index, meta, body })
+    // feed-rs makes up an id (a hash) for entries without one.
+    let id = Some(entry.id.trim().to_string()).filter(|i| !i.is_empty());
+    FeedEntry { index, id, meta, body, full }
 }
 
 /// The entry's own page: its alternate link, else its first.

@@ -28,8 +28,11 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-pub use feed::FeedError;
-pub use fetch::{FetchError, FetchLimits};
+pub use feed::{Feed, FeedEntry, FeedError, read_bytes as read_feed_bytes};
+pub use fetch::{
+    Answer, FetchError, FetchLimits, Fetched, MAX_REDIRECTS, Validators, fetch_if_changed, is_http,
+    join,
+};
 pub use html::HtmlError;
 pub use limit::MAX_ARTICLE_BYTES;
 pub use read::Loaded;
