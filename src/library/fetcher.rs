@@ -92,8 +92,9 @@ pub fn fetch_all(
     let hosts = Hosts::new(options.per_host);
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let reports: Mutex<Vec<Option<FeedReport>>> = Mutex::new(vec![None; total]);
-    let warnings = Mutex::new(Vec::new());
+    // Each feed's report and warnings in its slot, so the outcome lists
+    // them in the subscriptions' order whichever thread finished first.
+    let slots: Mutex<Vec<Option<(FeedReport, Vec<Warning>)>>> = Mutex::new(vec![None; total]);
     let save_error = Mutex::new(None);
     let ctx = Context { shelf: &shelf, hosts: &hosts, limits: options.limits, watch };
     std::thread::scope(|s| {
@@ -113,8 +114,7 @@ pub fn fetch_all(
                     drop(subs);
                     let n = done.fetch_add(1, Ordering::SeqCst) + 1;
                     watch(Event::FeedDone { done: n, total, report: &report });
-                    warnings.lock().unwrap_or_else(|p| p.into_inner()).extend(found);
-                    reports.lock().unwrap_or_else(|p| p.into_inner())[i] = Some(report);
+                    slots.lock().unwrap_or_else(|p| p.into_inner())[i] = Some((report, found));
                 }
             });
         }
@@ -122,10 +122,10 @@ pub fn fetch_all(
     if let Some(e) = save_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
         return Err(e);
     }
-    let feeds: Vec<FeedReport> =
-        reports.into_inner().unwrap_or_else(|p| p.into_inner()).into_iter().flatten().collect();
+    let (feeds, warnings): (Vec<FeedReport>, Vec<Vec<Warning>>) =
+        slots.into_inner().unwrap_or_else(|p| p.into_inner()).into_iter().flatten().unzip();
     let new = feeds.iter().map(|f| f.new).sum();
-    Ok(Outcome { feeds, new, warnings: warnings.into_inner().unwrap_or_else(|p| p.into_inner()) })
+    Ok(Outcome { feeds, new, warnings: warnings.into_iter().flatten().collect() })
 }
 
 /// The subscription after a fetch: its result, and the answer's validators
