@@ -94,7 +94,7 @@ pub fn fetch_all(
     let done = AtomicUsize::new(0);
     // Each feed's report and warnings in its slot, so the outcome lists
     // them in the subscriptions' order whichever thread finished first.
-    let slots: Mutex<Vec<Option<(FeedReport, Vec<Warning>)>>> = Mutex::new(vec![None; total]);
+    let slots: Mutex<Vec<Option<Done>>> = Mutex::new(vec![None; total]);
     let save_error = Mutex::new(None);
     let ctx = Context { shelf: &shelf, hosts: &hosts, limits: options.limits, watch };
     std::thread::scope(|s| {
@@ -127,6 +127,9 @@ pub fn fetch_all(
     let new = feeds.iter().map(|f| f.new).sum();
     Ok(Outcome { feeds, new, warnings: warnings.into_iter().flatten().collect() })
 }
+
+/// A feed fetched: its report and its warnings.
+type Done = (FeedReport, Vec<Warning>);
 
 /// The subscription after a fetch: its result, and the answer's validators
 /// when every entry of it is stored.
