@@ -284,3 +284,40 @@ fn malformed_markup_is_repaired_not_fatal() {
     assert_eq!(c.articles.len(), 1, "{:?}", c.warnings);
     assert!(c.articles[0].body.contains("Tags overlap badly here and the text still reads"));
 }
+
+#[test]
+fn page_furniture_of_the_kinds_real_pages_leave_is_dropped() {
+    let p = |t: &str| format!("<p>{t}</p>");
+    let prose = [
+        "urkey, Poland and Hungary signed the border pact in Warsaw on Tuesday after two years of talks, officials from all three countries said.",
+        "The agreement sets out how the three governments will share the cost of new crossing points and how long lorries may be held at each of them.",
+        "Opposition parties in all three parliaments said they would try to block ratification, arguing that the deal had been negotiated in secret.",
+        "A vote in the Polish parliament is expected next month, and the Hungarian government has said it will put the treaty to its assembly soon after.",
+    ];
+    let html = format!(
+        r#"<!doctype html><html><head>
+        <meta property="og:title" content="Three countries sign border pact">
+        <meta property="og:site_name" content="Metro Seven | Local News, Weather, Sports | Riverside">
+        <script type="application/ld+json">{{"@type":"NewsArticle","headline":"escenic","datePublished":"2025-03-04"}}</script>
+        </head><body><article><h1>Three countries sign border pact</h1>
+        <p>4 Min Read</p>
+        <p>text__text__1FZLe text__dark-grey__3Ml43 text__medium__1kbOh</p>
+        <p><span class="dropcap">T</span></p>{}{}
+        <p>Sign up to our daily newsletter</p>
+        {}{}
+        <p>Tell us what you think in the comments below</p>
+        </article></body></html>"#,
+        p(prose[0]),
+        p(prose[1]),
+        p(prose[2]),
+        p(prose[3])
+    );
+    let c = corpus::load_bytes(std::path::Path::new("pact.html"), html.as_bytes());
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let a = &c.articles[0];
+    assert_eq!(a.title, "Three countries sign border pact");
+    assert_eq!(a.outlet.as_deref(), Some("Metro Seven"));
+    let mut want = vec![format!("T{}", prose[0])];
+    want.extend(prose[1..].iter().map(|s| s.to_string()));
+    assert_eq!(a.body, want.join("\n\n"));
+}
