@@ -321,3 +321,39 @@ fn page_furniture_of_the_kinds_real_pages_leave_is_dropped() {
     want.extend(prose[1..].iter().map(|s| s.to_string()));
     assert_eq!(a.body, want.join("\n\n"));
 }
+
+#[test]
+fn contact_tables_and_link_lists_are_not_the_article() {
+    let para = |n: usize| {
+        format!(
+            "<p>Members of parliament from {n} constituencies were asked on Monday to explain \
+             how they had voted on the bill, after campaigners said the result had been kept \
+             from their constituents for weeks, and several said they would answer in writing.</p>"
+        )
+    };
+    let rows: String = (0..30)
+        .map(|i| format!("<tr><td>Member {i}</td><td>member{i}.mp@parliament.example</td></tr>"))
+        .collect();
+    let related: String = (0..5)
+        .map(|i| {
+            format!("<li><a href=\"/story/{i}\">Another story about the vote number {i}</a></li>")
+        })
+        .collect();
+    let html = format!(
+        "<!doctype html><html><head><title>How your MP voted</title></head><body><article>\
+         <h1>How your MP voted</h1>{}{}{}<table>{rows}</table><h3>More stories</h3><ul>{related}</ul>\
+         <p>Sources listed: <ul><li>The <a href=\"/r\">register</a> of members' votes, published each week</li>\
+         <li>Interviews</li><li>Letters</li></ul></p></article></body></html>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let c = corpus::load_bytes(Path::new("votes.html"), html.as_bytes());
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let body = &c.articles[0].body;
+    assert!(body.contains("Members of parliament from 1 constituencies"), "{body}");
+    assert!(body.contains("Members of parliament from 3 constituencies"), "{body}");
+    assert!(!body.contains("@parliament.example"), "{body}");
+    assert!(!body.contains("Another story about the vote"), "{body}");
+    assert!(body.contains("register of members' votes"), "a list of prose stays: {body}");
+}
