@@ -14,6 +14,7 @@ pub mod display;
 pub mod fault;
 pub mod hash;
 pub mod index;
+pub mod library;
 pub mod pipeline;
 pub mod state;
 pub mod tui;

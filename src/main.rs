@@ -18,6 +18,19 @@ fn main() -> ExitCode {
     if let Some(cmd) = cli.command.as_ref().filter(|c| c.is_meta()) {
         return meta(cmd, cli.config.as_deref(), config_env.as_deref());
     }
+    if let Some(cmd) = cli.command.as_ref().filter(|c| c.is_library()) {
+        // stderr unlocked: the fetch's progress bar is drawn from its threads.
+        let (mut out, mut err) = (io::stdout().lock(), io::stderr());
+        return match cli::run_library(cmd, &mut out, &mut err).and_then(|c| out.flush().map(|()| c))
+        {
+            Ok(code) => ExitCode::from(code),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                let _ = writeln!(err, "error: writing output: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     let options = Options { cache: cli.cache(), ..Options::default() };
     let config_flag = cli.config.clone();
     let verbose = cli.verbose;

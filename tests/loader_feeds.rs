@@ -31,8 +31,10 @@ fn warnings(c: &Corpus) -> String {
 fn rss2_entries_with_html_content() {
     let c = load("valley-rss2.xml");
     let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
-    // Newest first, undated last; entry 3 has no text.
-    assert_eq!(ids, ["valley-rss2-1", "valley-rss2-2", "valley-rss2-4"]);
+    // Newest first, undated last; entry 3 has no text but a title and a
+    // link: an article, its title as its text, as feed readers keep it.
+    assert_eq!(ids, ["valley-rss2-1", "valley-rss2-2", "valley-rss2-3", "valley-rss2-4"]);
+    assert_eq!(by_id(&c, "valley-rss2-3").body, "Photo gallery: the summer show");
 
     let a = by_id(&c, "valley-rss2-1");
     assert_eq!(a.title, "Council approves new footbridge at Millbridge");
@@ -60,7 +62,7 @@ fn rss2_entries_with_html_content() {
     assert_eq!(by_id(&c, "valley-rss2-4").date, None);
     assert_eq!(c.warnings.len(), 1, "one warning for the file");
     let w = warnings(&c);
-    assert!(w.contains("valley-rss2.xml: entry 3: no text; skipped"), "{w}");
+    assert!(!w.contains("entry 3"), "{w}");
     assert!(w.contains(r#"date "Someday soon" is not a date"#), "{w}");
 }
 
@@ -116,7 +118,9 @@ fn atom_html_xhtml_and_summary_only_entries() {
 fn json_feed_items_and_an_item_without_text() {
     let c = load("harbour-feed.json");
     let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, ["harbour-feed-1", "harbour-feed-2"]);
+    // Entry 3 has a title and a link but no text: kept, its title its text.
+    assert_eq!(ids, ["harbour-feed-1", "harbour-feed-2", "harbour-feed-3"]);
+    assert_eq!(by_id(&c, "harbour-feed-3").body, "Placeholder with no text");
     let a = by_id(&c, "harbour-feed-1");
     assert_eq!(a.title, "Ferry service to Kellan Island suspended");
     assert_eq!(a.outlet.as_deref(), Some("The Harbour Post"));
@@ -133,10 +137,7 @@ fn json_feed_items_and_an_item_without_text() {
         "Two walkers were rescued from Gull Point on Saturday after being cut off by the rising \
          tide.\n\nThe lifeboat reached them within 20 minutes."
     );
-    assert_eq!(
-        warnings(&c),
-        format!("{}: entry 3: no text; skipped", fixture("harbour-feed.json").display())
-    );
+    assert_eq!(warnings(&c), "");
 }
 
 #[test]
@@ -150,7 +151,7 @@ fn a_malformed_feed_is_one_warning_and_the_rest_loads() {
         text.contains("broken.rss: not a readable feed (") && text.ends_with("; skipped"),
         "{text}"
     );
-    assert_eq!(c.articles.len(), 3 + 2 + 3 + 2, "every other feed loads");
+    assert_eq!(c.articles.len(), 4 + 2 + 3 + 3, "every other feed loads");
 }
 
 fn load_one(name: &str, text: &str) -> (tempfile::TempDir, Corpus) {
@@ -189,4 +190,50 @@ fn rss_091_is_read_too() {
     assert_eq!(c.articles[0].id, "old-1");
     assert_eq!(c.articles[0].outlet.as_deref(), Some("Old Wire"));
     assert_eq!(c.articles[0].body, "An item from an old feed, still read.");
+}
+
+#[test]
+fn every_entry_is_kept_as_feed_readers_keep_it() {
+    // RSS 0.94, no XML declaration; two entries with the same text but
+    // their own titles and links; one with only a title and a link.
+    let rss = r#"<rss version="0.94" xml:base="http://a.example/">
+  <channel><title>Ninety-four</title><link>http://a.example/</link>
+    <item><title>First</title><link>http://a.example/1</link><description>Feed authors should be used.</description></item>
+    <item><title>Second</title><link>http://a.example/2</link><description>Feed authors should be used.</description></item>
+    <item><title>Only a title</title><link>http://a.example/3</link></item>
+  </channel></rss>"#;
+    let (_dir, c) = load_one("ninety-four.xml", rss);
+    assert_eq!(warnings(&c), "");
+    let mut ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["ninety-four-1", "ninety-four-2", "ninety-four-3"]);
+    assert_eq!(by_id(&c, "ninety-four-3").body, "Only a title");
+}
+
+#[test]
+fn a_repeat_across_files_names_both_entries() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let feed = |title: &str, link: &str| {
+        format!(
+            "<rss version=\"2.0\"><channel><title>{title}</title>\
+             <item><title>Own</title><link>{link}/own</link><description>Only in {title}.</description></item>\
+             <item><title>Shared</title><link>{link}/shared</link><description>The same wire story.</description></item>\
+             </channel></rss>"
+        )
+    };
+    fs::write(dir.path().join("a.xml"), feed("A", "http://a.example")).expect("write");
+    fs::write(dir.path().join("b.xml"), feed("B", "http://b.example")).expect("write");
+    let c = corpus::load(&[dir.path().to_path_buf()]);
+    assert_eq!(c.articles.len(), 3);
+    assert_eq!(c.warnings.len(), 1, "{}", warnings(&c));
+    let w = c.warnings[0].to_string();
+    let a = dir.path().join("a.xml");
+    assert_eq!(
+        w,
+        format!(
+            "{}: entry 2: same text as {} (entry 2); kept once",
+            dir.path().join("b.xml").display(),
+            a.display()
+        )
+    );
 }

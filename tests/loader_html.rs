@@ -284,3 +284,76 @@ fn malformed_markup_is_repaired_not_fatal() {
     assert_eq!(c.articles.len(), 1, "{:?}", c.warnings);
     assert!(c.articles[0].body.contains("Tags overlap badly here and the text still reads"));
 }
+
+#[test]
+fn page_furniture_of_the_kinds_real_pages_leave_is_dropped() {
+    let p = |t: &str| format!("<p>{t}</p>");
+    let prose = [
+        "urkey, Poland and Hungary signed the border pact in Warsaw on Tuesday after two years of talks, officials from all three countries said.",
+        "The agreement sets out how the three governments will share the cost of new crossing points and how long lorries may be held at each of them.",
+        "Opposition parties in all three parliaments said they would try to block ratification, arguing that the deal had been negotiated in secret.",
+        "A vote in the Polish parliament is expected next month, and the Hungarian government has said it will put the treaty to its assembly soon after.",
+    ];
+    let html = format!(
+        r#"<!doctype html><html><head>
+        <meta property="og:title" content="Three countries sign border pact">
+        <meta property="og:site_name" content="Metro Seven | Local News, Weather, Sports | Riverside">
+        <script type="application/ld+json">{{"@type":"NewsArticle","headline":"escenic","datePublished":"2025-03-04"}}</script>
+        </head><body><article><h1>Three countries sign border pact</h1>
+        <p>4 Min Read</p>
+        <p>text__text__1FZLe text__dark-grey__3Ml43 text__medium__1kbOh</p>
+        <p><span class="dropcap">T</span></p>{}{}
+        <p>Sign up to our daily newsletter</p>
+        {}{}
+        <p>Tell us what you think in the comments below</p>
+        </article></body></html>"#,
+        p(prose[0]),
+        p(prose[1]),
+        p(prose[2]),
+        p(prose[3])
+    );
+    let c = corpus::load_bytes(std::path::Path::new("pact.html"), html.as_bytes());
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let a = &c.articles[0];
+    assert_eq!(a.title, "Three countries sign border pact");
+    assert_eq!(a.outlet.as_deref(), Some("Metro Seven"));
+    let mut want = vec![format!("T{}", prose[0])];
+    want.extend(prose[1..].iter().map(|s| s.to_string()));
+    assert_eq!(a.body, want.join("\n\n"));
+}
+
+#[test]
+fn contact_tables_and_link_lists_are_not_the_article() {
+    let para = |n: usize| {
+        format!(
+            "<p>Members of parliament from {n} constituencies were asked on Monday to explain \
+             how they had voted on the bill, after campaigners said the result had been kept \
+             from their constituents for weeks, and several said they would answer in writing.</p>"
+        )
+    };
+    let rows: String = (0..30)
+        .map(|i| format!("<tr><td>Member {i}</td><td>member{i}.mp@parliament.example</td></tr>"))
+        .collect();
+    let related: String = (0..5)
+        .map(|i| {
+            format!("<li><a href=\"/story/{i}\">Another story about the vote number {i}</a></li>")
+        })
+        .collect();
+    let html = format!(
+        "<!doctype html><html><head><title>How your MP voted</title></head><body><article>\
+         <h1>How your MP voted</h1>{}{}{}<table>{rows}</table><h3>More stories</h3><ul>{related}</ul>\
+         <p>Sources listed: <ul><li>The <a href=\"/r\">register</a> of members' votes, published each week</li>\
+         <li>Interviews</li><li>Letters</li></ul></p></article></body></html>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let c = corpus::load_bytes(Path::new("votes.html"), html.as_bytes());
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let body = &c.articles[0].body;
+    assert!(body.contains("Members of parliament from 1 constituencies"), "{body}");
+    assert!(body.contains("Members of parliament from 3 constituencies"), "{body}");
+    assert!(!body.contains("@parliament.example"), "{body}");
+    assert!(!body.contains("Another story about the vote"), "{body}");
+    assert!(body.contains("register of members' votes"), "a list of prose stays: {body}");
+}

@@ -3,6 +3,8 @@
 //! any `Write`, so tests read their output as text.
 
 pub mod compare;
+pub mod feeds;
+pub mod fetch;
 pub mod meta;
 
 use std::io::{self, IsTerminal, Write};
@@ -66,6 +68,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
         format: CompareFormat,
     },
+    /// Subscriptions: add, remove, list, import and export the feeds followed.
+    Feeds {
+        #[command(subcommand)]
+        action: feeds::FeedsAction,
+    },
+    /// Fetch every subscription into the library (whole articles: a page is
+    /// fetched for each entry whose feed gives only a summary).
+    Fetch {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
     /// Say which config file the reader uses and check it; with
     /// `--default`, print the default config file instead.
     Config {
@@ -87,6 +100,20 @@ impl Command {
     /// Commands that read no articles: they run before any loading.
     pub fn is_meta(&self) -> bool {
         matches!(self, Command::Config { .. } | Command::Completions { .. } | Command::Man)
+    }
+
+    /// Commands on the subscriptions and the library: no articles loaded.
+    pub fn is_library(&self) -> bool {
+        matches!(self, Command::Feeds { .. } | Command::Fetch { .. })
+    }
+}
+
+/// Run a subscriptions or library command; its exit code.
+pub fn run_library(cmd: &Command, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    match cmd {
+        Command::Feeds { action } => feeds::run(action, out, err),
+        Command::Fetch { format } => fetch::run(*format, out, err),
+        _ => Ok(2),
     }
 }
 
@@ -142,10 +169,18 @@ impl Cli {
                 | Command::Entities { paths, .. }
                 | Command::Compare { paths, .. },
             ) => paths.clone(),
-            Some(Command::Config { .. } | Command::Completions { .. } | Command::Man) => Vec::new(),
+            Some(
+                Command::Config { .. }
+                | Command::Completions { .. }
+                | Command::Man
+                | Command::Feeds { .. }
+                | Command::Fetch { .. },
+            ) => Vec::new(),
             None => self.paths,
         };
-        let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
+        // No PATH: the library when there are subscriptions, else the
+        // current folder (CONTRACT.md).
+        let paths = if paths.is_empty() { crate::library::default_paths() } else { paths };
         (paths, self.command)
     }
 }
@@ -183,7 +218,11 @@ pub fn need(cmd: &Command) -> Need {
         Command::Entities { .. } => Need::Entities,
         Command::Compare { .. } => Need::Comparison,
         // These read no articles (main runs them before any loading).
-        Command::Config { .. } | Command::Completions { .. } | Command::Man => Need::Articles,
+        Command::Config { .. }
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Feeds { .. }
+        | Command::Fetch { .. } => Need::Articles,
     }
 }
 
@@ -219,8 +258,12 @@ pub fn print_from(
                 CompareFormat::Table => compare::table(corpus, &cmp, output_width(), out),
             }
         }
-        // Run without a corpus by `meta::run`, before loading.
-        Command::Config { .. } | Command::Completions { .. } | Command::Man => Ok(()),
+        // Run without a corpus by `meta::run` or `run_library`, before loading.
+        Command::Config { .. }
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Feeds { .. }
+        | Command::Fetch { .. } => Ok(()),
     }
 }
 

@@ -58,6 +58,10 @@ const NAV_LINES: &[&str] = &[
     "newsletter",
     "sign up",
     "toggle navigation",
+    "more stories",
+    "more top stories",
+    "don't miss",
+    "editor's picks",
     "open menu",
 ];
 
@@ -78,6 +82,10 @@ const NAV_PREFIXES: &[&str] = &[
     "sign up for",
     "subscribe to",
     "click here",
+    "sign up to",
+    "sign up now",
+    "get our ",
+    "get the latest",
     "download our app",
     "get the app",
     "share on ",
@@ -131,7 +139,59 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     if words <= SHORT_LINE_WORDS && starts_with_marker(t) && t.len() == marker_len(t) {
         return true;
     }
-    is_credit_line(t) || is_timestamp_line(t) || is_byline(t)
+    is_credit_line(t)
+        || is_timestamp_line(t)
+        || is_byline(t)
+        || is_reading_time(t)
+        || is_class_names(t)
+        || is_feedback_promo(&lower, words)
+}
+
+/// "4 Min Read", "5-minute read", "Reading time: 3 minutes": the page's
+/// estimate, not the article.
+fn is_reading_time(t: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:\d+\s*-?\s*min(?:ute)?s?\.?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?\.?)$")
+            .expect("reading-time pattern is valid")
+    });
+    re.is_match(t.trim_matches(|c: char| c == '•' || c == '·' || c.is_whitespace()))
+}
+
+/// A run of CSS class names the extractor left as text
+/// ("text__text__1FZLe text__dark-grey__3Ml43"): every word joined by `-`
+/// or `_`, and at least one with an underscore or a digit, which prose
+/// hyphenation ("long-term") never has.
+fn is_class_names(t: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[A-Za-z][A-Za-z0-9]*(?:[-_]{1,2}[A-Za-z0-9]+)+$")
+            .expect("class pattern is valid")
+    });
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.iter().all(|w| re.is_match(w))
+        && words.iter().any(|w| w.contains('_') || w.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// "Tell us what you think", "Let us know in the comments", "Got a story?
+/// Email us": the page asking its readers, in a short line.
+fn is_feedback_promo(lower: &str, words: usize) -> bool {
+    const ASKS: &[&str] = &[
+        "tell us what you think",
+        "let us know what you think",
+        "let us know in the comments",
+        "what do you think?",
+        "have your say",
+        "share your thoughts",
+        "got a story",
+        "got a news tip",
+        "do you have a story",
+    ];
+    words <= NOTICE_WORDS && ASKS.iter().any(|a| lower.contains(a))
+        || words <= SHORT_LINE_WORDS
+            && lower.contains("newsletter")
+            && !lower.ends_with(['.', '"', '”'])
 }
 
 /// "By Ann Lee and Bo Park, World Service": a short line naming the writers,
@@ -165,7 +225,9 @@ pub fn is_timestamp_line(t: &str) -> bool {
     });
     let words: Vec<&str> = t
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '|' | '(' | ')' | '·' | '-' | '—')))
+        .map(|w| {
+            w.trim_matches(|c: char| matches!(c, ',' | '|' | '(' | ')' | '·' | '•' | '-' | '—'))
+        })
         .filter(|w| !w.is_empty() && *w != ":")
         .map(|w| w.trim_end_matches(':'))
         .collect();
@@ -234,6 +296,35 @@ pub fn strip_markers(line: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_times_class_names_and_promos() {
+        for line in [
+            "4 Min Read",
+            "5-minute read",
+            "Reading time: 3 minutes",
+            "text__text__1FZLe text__dark-grey__3Ml43 text__medium__1kbOh",
+            "article-body__content__17Yit paywall-article",
+            "Tell us what you think in the comments below",
+            "Sign up to our daily newsletter",
+            "Get our morning newsletter",
+            "More stories",
+            "Got a story? Email news@example.com",
+            "1 December 2025 • 10:20",
+        ] {
+            assert!(is_boilerplate_line(line), "{line}");
+        }
+        for line in [
+            "The long-term plan was read in four minutes.",
+            "It took 4 minutes to read the ruling aloud.",
+            "follow-up check-in",
+            "The newsletter, sent to 40,000 readers, was stopped.",
+            "More stories emerged on Tuesday of officials who had been warned about the bridge.",
+            "Voters told us what they think of the plan, and most of them were against it, by a wide margin in the north.",
+        ] {
+            assert!(!is_boilerplate_line(line), "{line}");
+        }
+    }
 
     #[test]
     fn navigation_and_notices() {

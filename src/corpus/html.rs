@@ -56,6 +56,7 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
         return Err(HtmlError::TooDeep(deepest, MAX_DEPTH));
     }
     let (given, problems) = page_meta::read(&doc);
+    drop_contact_and_link_lists(&doc);
     let config = Config { max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
     let mut readability =
         Readability::with_document(doc, None, Some(config)).map_err(|_| HtmlError::NoArticle)?;
@@ -69,6 +70,39 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
     let byline = article.byline.as_deref().map(without_by).filter(|b| !b.is_empty());
     let found = Meta { title, author: byline, ..Meta::default() };
     Ok(Page { meta: given.or(found), text: fragment_text(&article.content), problems })
+}
+
+/// Blocks that are lists of addresses or links, not prose, go before the
+/// extractor scores the page: a table of e-mail addresses (a contact list
+/// beside a story about the people in it) can outscore the article's own
+/// paragraphs, and a list whose every item is a link ("more stories"
+/// bullets) is navigation wherever it stands.
+fn drop_contact_and_link_lists(doc: &Document) {
+    static EMAIL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let email = EMAIL.get_or_init(|| {
+        regex::Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("e-mail pattern is valid")
+    });
+    const MIN_ADDRESSES: usize = 5;
+    const MIN_LINKS: usize = 3;
+    for node in doc.select("table, ul, ol").nodes() {
+        let text = node.text();
+        let words = text.split_whitespace().count().max(1);
+        let addresses = email.find_iter(&text).count();
+        // Mostly addresses: one for every five words or fewer.
+        let contacts = addresses >= MIN_ADDRESSES && addresses * 5 >= words;
+        let items: Vec<_> =
+            node.element_children().into_iter().filter(|c| c.has_name("li")).collect();
+        let all_links = items.len() >= MIN_LINKS
+            && items.iter().all(|li| {
+                let own = li.text();
+                let linked: usize = li.find(&["a"]).iter().map(|a| a.text().trim().len()).sum();
+                let len = own.trim().len();
+                len > 0 && linked * 10 >= len * 9
+            });
+        if contacts || all_links {
+            node.remove_from_parent();
+        }
+    }
 }
 
 /// How deep the document's elements nest, found without recursion.

@@ -12,7 +12,35 @@ use super::meta::one_line;
 /// The text of an HTML fragment (a feed entry's content, an extracted article).
 pub fn fragment_text(html: &str) -> String {
     let doc = Document::fragment(html);
-    node_text(&doc.root())
+    join_drop_caps(node_text(&doc.root()))
+}
+
+/// A drop cap set in its own element comes out as a paragraph of one
+/// letter ("T") before the rest of its word ("urkey, Poland and…"): the
+/// two are one paragraph, the letter glued back on.
+fn join_drop_caps(text: String) -> String {
+    let is_cap = |p: &str| {
+        let mut c = p.chars();
+        matches!((c.next(), c.next()), (Some(l), None) if l.is_uppercase())
+    };
+    if !text.split("\n\n").any(is_cap) {
+        return text;
+    }
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let p = paragraphs[i];
+        let next = paragraphs.get(i + 1);
+        if is_cap(p) && next.and_then(|n| n.chars().next()).is_some_and(char::is_lowercase) {
+            out.push(format!("{p}{}", next.map_or("", |n| n)));
+            i += 2;
+        } else {
+            out.push(p.to_string());
+            i += 1;
+        }
+    }
+    out.join("\n\n")
 }
 
 /// A string that may hold character references or stray tags (JSON-LD
@@ -274,6 +302,14 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drop_caps_are_glued_back_on() {
+        let html = r#"<p><span class="dropcap">T</span></p><p>urkey, Poland and Hungary voted.</p><p>A</p><p>B is next.</p>"#;
+        assert_eq!(fragment_text(html), "Turkey, Poland and Hungary voted.\n\nA\n\nB is next.");
+        let html = r#"<div><span class="drop-cap">T</span>urkey voted.</div>"#;
+        assert_eq!(fragment_text(html), "Turkey voted.");
+    }
 
     #[test]
     fn blocks_become_paragraphs_and_inline_text_runs_on() {

@@ -28,8 +28,11 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-pub use feed::FeedError;
-pub use fetch::{FetchError, FetchLimits};
+pub use feed::{Feed, FeedEntry, FeedError, read_bytes as read_feed_bytes};
+pub use fetch::{
+    Answer, FetchError, FetchLimits, Fetched, MAX_REDIRECTS, Validators, fetch_if_changed, is_http,
+    join,
+};
 pub use html::HtmlError;
 pub use limit::MAX_ARTICLE_BYTES;
 pub use read::Loaded;
@@ -262,6 +265,7 @@ pub fn finish(loaded: Vec<Loaded>, mut warnings: Vec<Warning>) -> Finished {
     tagged
         .sort_by(|(_, a), (_, b)| a.article.path.cmp(&b.article.path).then(a.index.cmp(&b.index)));
     let mut ids = ids::Ids::default();
+    let entries: Vec<Option<usize>> = tagged.iter().map(|(_, l)| l.index).collect();
     let mut articles: Vec<(usize, Article)> = tagged
         .into_iter()
         .map(|(origin, l)| {
@@ -270,17 +274,21 @@ pub fn finish(loaded: Vec<Loaded>, mut warnings: Vec<Warning>) -> Finished {
             (origin, article)
         })
         .collect();
-    let dropped = dedupe(&mut articles, &mut warnings);
+    let dropped = dedupe(&mut articles, &entries, &mut warnings);
     articles.sort_by(|(_, a), (_, b)| order(a, b));
     let (origin, articles) = articles.into_iter().unzip();
     Finished { corpus: Corpus { articles, warnings }, origin, dropped }
 }
 
-/// Keep the first of articles whose bodies are identical (in path order);
-/// the others are returned. Bodies are compared through a hash first, so
-/// no body is copied.
+/// Keep the first of articles from different sources whose bodies are
+/// identical (in path order); the others are returned. Within one source
+/// (a feed) equal text is not a repeat: distinct entries share boilerplate,
+/// and the feed reader tells its entries apart by link or id. Bodies are
+/// compared through a hash first, so no body is copied. `entries` gives
+/// each article's entry number in its file, for the warning.
 fn dedupe(
     articles: &mut Vec<(usize, Article)>,
+    entries: &[Option<usize>],
     warnings: &mut Vec<Warning>,
 ) -> Vec<(usize, Article)> {
     use std::hash::{BuildHasher, RandomState};
@@ -289,12 +297,24 @@ fn dedupe(
     let mut keep = vec![true; articles.len()];
     for (i, (_, a)) in articles.iter().enumerate() {
         let same = seen.entry(hasher.hash_one(&a.body)).or_default();
-        match same.iter().find(|&&j| articles[j].1.body == a.body) {
+        let repeat =
+            same.iter().find(|&&j| articles[j].1.body == a.body && articles[j].1.path != a.path);
+        match repeat {
             Some(&first) => {
-                warnings.push(Warning::new(
-                    &a.path,
-                    Problem::Duplicate(articles[first].1.path.clone()),
-                ));
+                let first_path = &articles[first].1.path;
+                let problem = match (
+                    entries.get(i).copied().flatten(),
+                    entries.get(first).copied().flatten(),
+                ) {
+                    (None, None) => Problem::Duplicate(first_path.clone()),
+                    (mine, theirs) => Problem::Metadata(format!(
+                        "{}same text as {}{}; kept once",
+                        mine.map(|n| format!("entry {n}: ")).unwrap_or_default(),
+                        first_path.display(),
+                        theirs.map(|n| format!(" (entry {n})")).unwrap_or_default()
+                    )),
+                };
+                warnings.push(Warning::new(&a.path, problem));
                 keep[i] = false;
             }
             None => same.push(i),

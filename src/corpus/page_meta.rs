@@ -43,8 +43,15 @@ pub fn read(doc: &Document) -> (Meta, Vec<String>) {
     let tag = |keys: &[&str]| keys.iter().find_map(|k| tags.get(*k).cloned());
     let mut problems = Vec::new();
 
-    let outlet = ld.publisher.or_else(|| tag(OUTLET_TAGS)).map(|o| one_line(&o));
-    let title = ld.headline.or_else(|| tag(TITLE_TAGS)).map(|t| {
+    let outlet = ld.publisher.or_else(|| tag(OUTLET_TAGS)).map(|o| site_name(&one_line(&o)));
+    // A one-word JSON-LD headline against a title tag of several words is
+    // a placeholder the CMS left ("escenic", "headline"), not the title.
+    let tagged = tag(TITLE_TAGS);
+    let headline = ld.headline.filter(|h| {
+        let several = |t: &str| t.split_whitespace().count() > 1;
+        several(h) || !tagged.as_deref().is_some_and(several)
+    });
+    let title = headline.or(tagged).map(|t| {
         let t = one_line(&t);
         match &outlet {
             Some(o) => without_site_suffix(&t, o).to_string(),
@@ -112,6 +119,16 @@ fn meta_tags(doc: &Document) -> HashMap<String, String> {
     tags
 }
 
+/// A site's name from a whole site title, as some sites fill in
+/// `og:site_name` ("WSVN 7News | Miami News, Weather, Sports | Fort
+/// Lauderdale"): the part before the first bar.
+fn site_name(o: &str) -> String {
+    match o.split_once(" | ") {
+        Some((head, _)) if !head.trim().is_empty() => head.trim().to_string(),
+        _ => o.to_string(),
+    }
+}
+
 fn is_web_address(s: &str) -> bool {
     let s = s.trim();
     s.starts_with("http://") || s.starts_with("https://")
@@ -138,6 +155,22 @@ mod tests {
 
     fn meta(html: &str) -> (Meta, Vec<String>) {
         read(&Document::from(html))
+    }
+
+    #[test]
+    fn cms_placeholders_and_site_titles_give_way() {
+        let (m, _) = meta(
+            r#"<head><meta property="og:title" content="Turkey and Poland sign the pact">
+            <meta property="og:site_name" content="WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"escenic"}</script></head>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Turkey and Poland sign the pact"));
+        assert_eq!(m.outlet.as_deref(), Some("WSVN 7News"));
+        // A one-word headline with nothing better stays.
+        let (m, _) = meta(
+            r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Brexit"}</script></head>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Brexit"));
     }
 
     #[test]

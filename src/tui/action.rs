@@ -104,6 +104,8 @@ pub enum Action {
     /// Open the article's web address in the browser (the selected
     /// report's article in the comparison view).
     OpenUrl,
+    /// Fetch the subscriptions in the background (`dateline fetch`).
+    Fetch,
     /// Copy to the terminal's clipboard (OSC 52): the article's citation,
     /// or in the comparison view the selected fact's reports, as Markdown.
     Copy,

@@ -29,6 +29,7 @@ use crate::state::{Key, ReadingState};
 mod comparison;
 mod document;
 mod effects;
+mod fetching;
 mod list;
 mod marks;
 mod mentions;
@@ -39,6 +40,7 @@ mod update;
 
 pub use super::focus::Focus;
 pub use document::{DocLine, Document};
+pub use fetching::FetchState;
 
 /// Time a keystroke may spend on the filter's search before its frame is
 /// drawn; the search goes on between frames ([`App::search_more`]).
@@ -157,6 +159,8 @@ pub struct App {
     pub only_unread: bool,
     /// The list shows only starred articles.
     pub only_starred: bool,
+    /// `R`: the background fetch of the subscriptions.
+    pub fetch: FetchState,
     /// Each article's key into `reading`, by index into `corpus.articles`,
     /// made when first asked for ([`App::key`]): a key hashes the whole
     /// text, so only the articles drawn or marked are hashed, never the
@@ -243,6 +247,7 @@ impl App {
             reading_changed: false,
             only_unread: false,
             only_starred: false,
+            fetch: FetchState::default(),
             keys: Vec::new(),
             opened: None,
             follow_newest: true,

@@ -60,6 +60,9 @@ pub struct Ended {
 /// returns when the user quits (or when loading finds nothing to read).
 pub fn run(paths: Vec<PathBuf>, options: Options, config: &Loaded) -> io::Result<Ended> {
     let (mut app, theme, opener) = setup::reader(config);
+    // Fetched articles join the list when the reader shows the library.
+    app.fetch.library =
+        crate::library::data_dir().ok().filter(|d| paths == [crate::library::articles_dir(d)]);
     let updates = loader::spawn(paths, options, None)?;
     let mut reading = reading::Reading::open(&mut app);
     tracing::info!("reader started");
@@ -71,6 +74,7 @@ pub fn run(paths: Vec<PathBuf>, options: Options, config: &Loaded) -> io::Result
     app.update(action::Action::Resize(size.width, size.height));
     let mut after = |app: &mut App, backend: &mut CrosstermBackend<io::Stdout>| {
         app.carry_out(backend, &opener);
+        app.start_fetch();
         reading.save_if_changed(app);
     };
     drive_with(&mut app, &mut tui, &theme, &mut TerminalEvents, &updates, &mut after)?;
@@ -155,7 +159,7 @@ pub fn drive_with<B: Backend>(
         }
         let wait = if app.searching() || behind {
             Duration::ZERO
-        } else if finished {
+        } else if finished && !app.fetch.is_running() {
             Duration::from_secs(1)
         } else {
             TICK
@@ -178,6 +182,9 @@ pub fn drive_with<B: Backend>(
         }
         if app.searching() {
             app.search_more();
+            dirty = true;
+        }
+        if app.poll_fetch() {
             dirty = true;
         }
         if finished {

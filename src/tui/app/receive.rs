@@ -80,7 +80,7 @@ impl App {
     }
 
     /// Articles just read: into the list in order, the selection kept.
-    fn append(&mut self, batch: Vec<Article>) {
+    pub(super) fn append(&mut self, batch: Vec<Article>) {
         if batch.is_empty() {
             return;
         }

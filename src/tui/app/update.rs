@@ -222,6 +222,7 @@ impl App {
             }
             Action::OpenUrl => self.open_url(),
             Action::Copy => self.copy(),
+            Action::Fetch => self.request_fetch(),
             Action::ClickReader(x, y) => self.click_reader(x, y),
         }
         // Focus, the panel and the size decide the panes' sizes, and the
