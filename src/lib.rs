@@ -16,6 +16,7 @@ pub mod hash;
 pub mod index;
 pub mod library;
 pub mod pipeline;
+pub mod replace;
 pub mod state;
 pub mod tui;
 

@@ -6,11 +6,10 @@
 //! emptied in place; one that cannot be read at all, or that a newer
 //! dateline wrote, is left alone and not saved over.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,8 +18,6 @@ use super::{Key, ReadingState};
 const FILE: &str = "state.json";
 /// The format version written; a file with a higher one is left alone.
 const VERSION: u32 = 1;
-/// Temporary files older than this were left by a writer that was killed.
-const STALE: Duration = Duration::from_secs(60);
 
 /// Why the reading state could not be read or saved. Each names the file.
 #[derive(Debug, thiserror::Error)]
@@ -150,47 +147,8 @@ impl Store {
     }
 
     fn replace(&self, bytes: &[u8]) -> io::Result<()> {
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
-        let tmp = dir.join(temporary_name());
-        let written = write_synced(&tmp, bytes).and_then(|()| fs::rename(&tmp, &self.path));
-        if let Err(e) = written {
-            let _ = fs::remove_file(&tmp);
-            return Err(e);
-        }
-        // The rename is durable only once the folder's entry is.
-        sync_dir(dir)
+        crate::replace::replace(&self.path, bytes, &format!("{FILE}.tmp-"))
     }
-}
-
-/// A name no other writer (another process, or this one earlier) uses.
-fn temporary_name() -> String {
-    static N: AtomicU64 = AtomicU64::new(0);
-    format!("{FILE}.tmp-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
-}
-
-fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        // What someone reads is their business alone.
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut f = options.open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
-    Ok(())
 }
 
 /// Move a broken file to `state.json.corrupt-<seconds since 1970>` (with a
@@ -209,28 +167,15 @@ fn move_aside(path: &Path) -> io::Result<PathBuf> {
     Ok(aside)
 }
 
-/// Temporary files of writers killed before they renamed them. Young ones
-/// may belong to another dateline writing right now, so they stay.
+/// Temporary files of writers killed before they renamed them.
 fn remove_stale_temporaries(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    let prefix = format!("{FILE}.tmp-");
-    for e in entries.flatten() {
-        let is_tmp = e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix));
-        let old = e
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > STALE);
-        if is_tmp && old {
-            let _ = fs::remove_file(e.path());
-        }
-    }
+    crate::replace::remove_stale(dir, &format!("{FILE}.tmp-"));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs::File;
 
     fn key(s: &str) -> Key {
         Key(s.to_string())
@@ -297,7 +242,7 @@ mod tests {
         let young = dir.path().join("state.json.tmp-2-0");
         fs::write(&old, b"{").expect("write");
         fs::write(&young, b"{").expect("write");
-        let long_ago = SystemTime::now() - Duration::from_secs(3600);
+        let long_ago = SystemTime::now() - std::time::Duration::from_secs(3600);
         File::options()
             .write(true)
             .open(&old)
