@@ -182,8 +182,8 @@ fn a_changed_sample_is_caught_and_rewritten() {
 }
 
 #[test]
-fn readme_documents_every_bound_key() {
-    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+fn docs_keys_document_every_bound_key() {
+    let keys = std::fs::read_to_string(root().join("docs/keys.md")).expect("docs/keys.md");
     let keymap =
         std::fs::read_to_string(root().join("src/tui/keymap-default.toml")).expect("keymap");
     let table: toml::Table = keymap.parse().expect("keymap parses");
@@ -191,14 +191,32 @@ fn readme_documents_every_bound_key() {
     for (context, entries) in &table {
         for entry in entries.as_array().expect("a list of bindings") {
             let help = entry["help"].as_str().expect("help text");
-            let row = readme
+            let row = keys
                 .lines()
                 .find(|l| l.starts_with("| `") && l.ends_with(&format!("| {help} |")));
-            assert!(row.is_some(), "README lacks the {context} binding {help:?}");
+            assert!(row.is_some(), "docs/keys.md lacks the {context} binding {help:?}");
             checked += 1;
         }
     }
     assert!(checked > 20, "the keymap was read ({checked} bindings)");
+}
+
+/// The README's short keys table is rows of the full one, word for word,
+/// and holds the contract's keys, so it cannot drift from the keymap.
+#[test]
+fn readme_keys_are_rows_of_the_keymap() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let full = keys_table();
+    let section = readme.split("## Keys").nth(1).expect("a Keys section");
+    let section = section.split("\n## ").next().unwrap_or(section);
+    let rows: Vec<&str> = section.lines().filter(|l| l.starts_with("| `")).collect();
+    assert!(rows.len() >= 12, "{rows:?}");
+    for row in &rows {
+        assert!(full.lines().any(|l| l == *row), "README key row not in the keymap: {row}");
+    }
+    for key in ["`j`", "`k`", "`Enter`", "`Tab`", "`/`", "`e`", "`n`", "`N`", "`c`", "`?`", "`q`"] {
+        assert!(rows.iter().any(|r| r.starts_with(&format!("| {key}"))), "README lacks {key}");
+    }
 }
 
 /// No link in the README or docs points outside the repository, but to
