@@ -89,21 +89,18 @@ fn main() {
         let out = std::env::temp_dir().join("dateline-tune.json");
         let mut f = std::fs::File::create(&out).expect("temp file");
         dateline::cli::compare::json(&corpus, &cmp, &mut f).expect("write");
-        let res = Command::new("python3")
-            .arg(&scorer)
-            .arg(dir.join("gold.json"))
-            .arg(&out)
-            .output()
-            .expect("python3");
-        let text = String::from_utf8_lossy(&res.stdout);
+        let score = |script: &PathBuf| {
+            let res = Command::new("python3")
+                .arg(script)
+                .arg(dir.join("gold.json"))
+                .arg(&out)
+                .output()
+                .expect("python3");
+            String::from_utf8_lossy(&res.stdout).into_owned()
+        };
+        let text = score(&scorer);
         let fl = text.lines().find(|l| l.starts_with("fact links")).unwrap_or("");
-        let rows = Command::new("python3")
-            .arg(&rows_scorer)
-            .arg(dir.join("gold.json"))
-            .arg(&out)
-            .output()
-            .expect("python3");
-        let rows = String::from_utf8_lossy(&rows.stdout);
+        let rows = score(&rows_scorer);
         println!(
             "{name}: {} | {} | rows: {}",
             text.lines().last().unwrap_or(""),

@@ -191,9 +191,8 @@ fn docs_keys_document_every_bound_key() {
     for (context, entries) in &table {
         for entry in entries.as_array().expect("a list of bindings") {
             let help = entry["help"].as_str().expect("help text");
-            let row = keys
-                .lines()
-                .find(|l| l.starts_with("| `") && l.ends_with(&format!("| {help} |")));
+            let row =
+                keys.lines().find(|l| l.starts_with("| `") && l.ends_with(&format!("| {help} |")));
             assert!(row.is_some(), "docs/keys.md lacks the {context} binding {help:?}");
             checked += 1;
         }

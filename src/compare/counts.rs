@@ -142,10 +142,10 @@ const PEOPLE: &[&str] = &[
 /// What a number counts or measures, as a word two counts must share to be
 /// compared: a unit of [`MEASURES`], "percent", "money", "age", "people"
 /// for any of [`PEOPLE`], or the counted noun itself. `None` when the text
-/// does not say; such a count compares with any other.
-pub fn what(value: &Value, body: &str) -> Option<What> {
+/// does not say; such a count is compared with none.
+pub fn what(value: &Value, body: &str) -> Option<String> {
     if let Some(m) = measure(value, body) {
-        return Some(What { word: m.to_string(), measure: true });
+        return Some(m.to_string());
     }
     let ValueDetail::Number { unit_or_noun: Some((a, b)), .. } = value.detail else {
         return None;
@@ -153,16 +153,7 @@ pub fn what(value: &Value, body: &str) -> Option<What> {
     let noun = super::terms::stem(body.get(a..b)?);
     let word =
         if PEOPLE.binary_search(&noun.as_str()).is_ok() { "people".to_string() } else { noun };
-    Some(What { word, measure: false })
-}
-
-/// What a count counts: a unit of measure, or a thing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct What {
-    pub word: String,
-    /// A unit of measure: compared only with the same unit, never with a
-    /// count that does not say what it counts.
-    pub measure: bool,
+    Some(word)
 }
 
 /// The unit a number measures in, if it is one of [`MEASURES`] (or a
@@ -239,7 +230,7 @@ mod tests {
 
     #[test]
     fn counts_of_people_share_a_word_whatever_the_noun() {
-        let what_of = |t: &str| what(&number(t), t).map(|w| w.word);
+        let what_of = |t: &str| what(&number(t), t);
         assert_eq!(what_of("several U.S. personnel were injured"), Some("people".into()));
         assert_eq!(what_of("seven military troops were injured"), Some("people".into()));
         assert_eq!(what_of("Hansbrough scored 20 points"), Some("point".into()));

@@ -14,8 +14,6 @@ pub struct Counted<'a> {
     pub value: &'a Value,
     /// What it counts (a vocabulary id), when the text says.
     pub what: Option<u32>,
-    /// That is a unit of measure.
-    pub measure: bool,
     /// The body the value's span points into.
     pub body: &'a str,
 }

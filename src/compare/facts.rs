@@ -48,9 +48,6 @@ pub struct Count {
     /// What it counts ([`super::counts::what`]) as a vocabulary id:
     /// counts compare only with counts of the same thing.
     pub what: Option<u32>,
-    /// `what` is a unit of measure, which never compares with a count that
-    /// does not say what it counts.
-    pub measure: bool,
 }
 
 /// A fact before values and status: which sentence each article reports

@@ -193,8 +193,7 @@ fn prepare(article: &Article, analysis: &Analysis, vocab: &mut Vocab) -> Prepare
                     start: v.start,
                     end: v.end,
                     precision: precision(v),
-                    measure: what.as_ref().is_some_and(|w| w.measure),
-                    what: what.map(|w| vocab.id(&w.word)),
+                    what: what.map(|w| vocab.id(&w)),
                 }
             })
             .collect();
@@ -424,13 +423,7 @@ fn disagreement(
             let Some(c) = count else { continue };
             let value = r.values.iter().find(|v| v.start == c.start && v.end == c.end);
             if let Some(v) = value.and_then(|v| v.value.as_ref()) {
-                counted.push(differ::Counted {
-                    report: k,
-                    value: v,
-                    what: c.what,
-                    measure: c.measure,
-                    body: body(r),
-                });
+                counted.push(differ::Counted { report: k, value: v, what: c.what, body: body(r) });
             }
         }
         if let Some(found) = differ::counts(&counted) {
