@@ -277,11 +277,38 @@ pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
             && group[i] == i
             && best[i] < p.single_below
             && s.keys.len() >= p.single_words
+            && !shares_names(i, &sents)
         {
             out.push(raw_fact(&[i], &sents, docs, &weights));
         }
     }
     out
+}
+
+/// Whether sentence `i` shares two words, names counted, with a sentence of
+/// another article: names alone are not enough to line two reports up, but
+/// they are enough to doubt that only one outlet states the fact ("obtained
+/// Teixeira from the Braves" / "acquired from the Braves").
+fn shares_names(i: usize, sents: &[Sent]) -> bool {
+    let a = &sents[i];
+    sents.iter().any(|b| b.doc != a.doc && shared_keys(&a.keys, &b.keys) >= 2)
+}
+
+/// Common elements of two sorted lists.
+fn shared_keys(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 fn joins(ga: &[usize], gb: &[usize], get: &impl Fn(usize, usize) -> f32, p: &Params) -> bool {
@@ -556,5 +583,34 @@ mod tests {
         for row in rows(&[&a, &b, &c]) {
             assert!(!(row.contains(&(0, 0)) && row.contains(&(2, 0))), "{row:?}");
         }
+    }
+
+    /// The articles (with their sentence) shown as the only one to state a
+    /// fact.
+    fn singles(docs: &[&[SentenceTerms]]) -> Vec<(usize, usize)> {
+        align(docs, &Params::default())
+            .into_iter()
+            .filter(|f| f.reports.len() == 1)
+            .map(|f| (f.reports[0].article, f.reports[0].sentence))
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_sharing_its_participants_is_not_called_exclusive() {
+        let mut v = Vocab::default();
+        let (_, a) = doc(
+            &["The Angels obtained Teixeira from the Atlanta Braves in a summer trade."],
+            &mut v,
+        );
+        let (_, b) = doc(
+            &[
+                "Teixeira was acquired from Atlanta in July.",
+                "The governor opened a new bridge across the harbour yesterday afternoon.",
+            ],
+            &mut v,
+        );
+        let found = singles(&[&a, &b]);
+        assert!(!found.contains(&(0, 0)), "{found:?}");
+        assert!(found.contains(&(1, 1)), "{found:?}");
     }
 }
