@@ -18,6 +18,7 @@ pub mod words;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::values::Value;
@@ -214,6 +215,52 @@ fn prepare(article: &Article, analysis: &Analysis, vocab: &mut Vocab) -> Prepare
     Prepared { sentences, counts }
 }
 
+/// Articles are prepared in chunks of this many, one chunk per task, each
+/// with a vocabulary of its own; a fixed size keeps the ids the same
+/// whatever the number of cores.
+const PREPARE_CHUNK: usize = 256;
+
+/// Every article prepared, in parallel, with one vocabulary for the corpus:
+/// each chunk's ids are renumbered into it, chunk by chunk in order. (The
+/// chunks' word lookups, which hold their own ids, are not kept: nothing
+/// looks words up after preparing.)
+fn prepare_all(articles: &[Article], analyses: &[Analysis]) -> (Vec<Prepared>, Vocab) {
+    let pairs: Vec<(&Article, &Analysis)> = articles.iter().zip(analyses).collect();
+    let chunks: Vec<(Vec<Prepared>, Vocab)> = pairs
+        .par_chunks(PREPARE_CHUNK)
+        .map(|chunk| {
+            let mut local = Vocab::default();
+            let done = chunk.iter().map(|(a, an)| prepare(a, an, &mut local)).collect();
+            (done, local)
+        })
+        .collect();
+    let mut vocab = Vocab::default();
+    let mut out = Vec::with_capacity(articles.len());
+    for (done, local) in chunks {
+        let map: Vec<u32> = (0..local.len() as u32).map(|i| vocab.id(local.word(i))).collect();
+        out.extend(done.into_iter().map(|p| renumber(p, &map)));
+    }
+    (out, vocab)
+}
+
+/// A prepared article with its vocabulary ids mapped through `map`.
+fn renumber(mut p: Prepared, map: &[u32]) -> Prepared {
+    let id = |i: u32| map[i as usize];
+    p.counts = p.counts.into_iter().map(|(k, w)| (id(k), w)).collect();
+    for s in &mut p.sentences {
+        for t in &mut s.terms {
+            t.id = id(t.id);
+        }
+        for w in &mut s.words {
+            w.key = id(w.key);
+        }
+        for c in &mut s.numbers {
+            c.what = c.what.map(id);
+        }
+    }
+    p
+}
+
 fn precision(v: &Value) -> u8 {
     use crate::analysis::values::Hedge;
     match v.hedge() {
@@ -228,9 +275,7 @@ fn is_name(k: Kind) -> bool {
 }
 
 pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> Comparison {
-    let mut vocab = Vocab::default();
-    let prepared: Vec<Prepared> =
-        articles.iter().zip(analyses).map(|(a, an)| prepare(a, an, &mut vocab)).collect();
+    let (prepared, vocab) = prepare_all(articles, analyses);
 
     let docs: Vec<stories::Doc<'_>> = prepared
         .iter()
@@ -248,8 +293,10 @@ pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> 
         }
     };
 
+    // Stories are independent of each other: each is lined up on its own
+    // core.
     let mut built: Vec<Story> = clusters
-        .into_iter()
+        .into_par_iter()
         .map(|mut members| {
             members.sort_by(|&a, &b| {
                 let (x, y) = (&articles[a], &articles[b]);
@@ -290,16 +337,22 @@ fn build_story(
     vocab: &Vocab,
     p: &Params,
 ) -> Story {
-    // The article most like the others gives the story its title.
+    // The article most like the others gives the story its title. Its
+    // summed cosine to them all is its dot product with their sum, so a
+    // story of hundreds costs one pass, not one per pair.
+    let mut sum: HashMap<u32, f32> = HashMap::new();
+    for &y in members {
+        for &(t, w) in &vecs[y] {
+            *sum.entry(t).or_default() += w;
+        }
+    }
+    let score = |x: usize| -> f32 {
+        vecs[x].iter().map(|(t, w)| w * sum.get(t).copied().unwrap_or(0.0)).sum()
+    };
     let centre = members
         .iter()
         .copied()
-        .max_by(|&a, &b| {
-            let score = |x: usize| {
-                members.iter().map(|&y| stories::cosine(&vecs[x], &vecs[y])).sum::<f32>()
-            };
-            score(a).total_cmp(&score(b)).then(b.cmp(&a))
-        })
+        .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(b.cmp(&a)))
         .unwrap_or(members[0]);
     let dated: Vec<NaiveDate> = members.iter().filter_map(|&a| articles[a].date).collect();
     let dates = dated.iter().min().zip(dated.iter().max()).map(|(a, b)| (*a, *b));
