@@ -3,7 +3,7 @@
 //! thing, the day it happened, who is blamed for it, and how certain it is.
 
 use crate::analysis::Kind;
-use crate::analysis::values::Value;
+use crate::analysis::values::{DateRange, Value};
 
 use super::Report;
 
@@ -102,46 +102,109 @@ pub fn counts(counted: &[Counted<'_>]) -> Option<Found> {
     Some((texts.join(" vs "), spans))
 }
 
-/// A date further than this (in bytes) from the fact's word dates
+/// A date further than this (in bytes) from the fact's words dates
 /// something else.
 const DATE_WITHIN: usize = 40;
 
-/// What the dates disagree on: the date nearest the fact's word in each
+/// A date range this long or longer (a decade, "the 1990s") is an era,
+/// not the time of a happening.
+const ERA_DAYS: i64 = 400;
+
+/// One report as its dates are read: the report, its article's body, and
+/// the spans of the fact's words in its sentence.
+pub type Dated<'a> = (&'a Report, &'a str, Vec<(usize, usize)>);
+
+/// What the dates disagree on: the date nearest the fact's words in each
 /// report, where two of them name times that do not overlap.
-pub fn dates(reports: &[(&Report, &str)]) -> Option<Found> {
+pub fn dates(reports: &[Dated<'_>]) -> Option<Found> {
     let mut found: Vec<(crate::analysis::values::DateRange, String)> = Vec::new();
     let mut spans = Vec::new();
-    for (k, (r, body)) in reports.iter().enumerate() {
+    for (k, (r, body, words)) in reports.iter().enumerate() {
+        let near = |v: &super::ReportValue| {
+            let at = (v.start, v.end);
+            words.iter().chain([&r.anchor]).map(|&w| super::facts::distance(at, w)).min()
+        };
         let nearest = r
             .values
             .iter()
-            .filter(|v| v.kind == Kind::Date)
-            .map(|v| (super::facts::distance((v.start, v.end), r.anchor), v))
+            .filter(|v| v.kind == Kind::Date && !dates_telling(body, v.start))
+            .filter_map(|v| near(v).map(|d| (d, v)))
             .filter(|(d, _)| *d <= DATE_WITHIN)
-            .min_by_key(|(d, v)| (*d, v.start));
-        if let Some((_, v)) = nearest
-            && let Some(d) = v.value.as_ref().and_then(|x| x.resolved())
-        {
-            found.push((d, body[v.start..v.end].to_string()));
+            .filter_map(|(d, v)| {
+                let range = v.value.as_ref().and_then(|x| x.resolved())?;
+                ((range.end - range.start).num_days() < ERA_DAYS).then_some((d, v, range))
+            })
+            .min_by_key(|(d, v, _)| (*d, v.start));
+        if let Some((_, v, range)) = nearest {
+            found.push((range, body[v.start..v.end].to_string()));
             spans.push((k, (v.start, v.end)));
         }
     }
-    // A day and a year date different things ("died Thursday", "a star of
-    // the 1940s"): only dates of one grain are compared.
-    let day = |d: &crate::analysis::values::DateRange| d.start == d.end;
-    let apart = found.iter().enumerate().any(|(i, (a, _))| {
-        found[i + 1..].iter().any(|(b, _)| day(a) == day(b) && (a.end < b.start || b.end < a.start))
-    });
-    if !apart {
-        return None;
-    }
+    // A day and a year date different things ("died Thursday", "in
+    // 1998"): only dates of one grain are compared, and only they are named.
+    let day = |d: &DateRange| d.start == d.end;
+    let apart = |(a, x): &(DateRange, String), (b, y): &(DateRange, String)| {
+        day(a) == day(b) && !same_time(a, x, b, y)
+    };
+    let (grain, _) = found
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| found[i + 1..].iter().find(|b| apart(a, b)).map(|_| (day(&a.0), ())))?;
     let mut texts: Vec<String> = Vec::new();
-    for (_, t) in found {
+    let mut named = Vec::new();
+    for ((d, t), span) in found.into_iter().zip(spans) {
+        if day(&d) != grain {
+            continue;
+        }
+        named.push(span);
         if !texts.iter().any(|x| x.eq_ignore_ascii_case(&t)) {
             texts.push(t);
         }
     }
-    Some((texts.join(" vs "), spans))
+    Some((texts.join(" vs "), named))
+}
+
+/// Verbs of telling: a date just after one ("officials said on Monday")
+/// dates the telling, not what is told.
+const TELLING: &[&str] = &[
+    "added",
+    "announced",
+    "confirmed",
+    "reported",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "told",
+    "wrote",
+];
+
+/// Whether the date at byte `start` of `body` follows a verb of telling,
+/// with at most one word between ("said on Monday", "told reporters
+/// Monday").
+fn dates_telling(body: &str, start: usize) -> bool {
+    let before = body.get(..start).unwrap_or("");
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| TELLING.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether two dates, as written `x` and `y`, may name one time: their
+/// ranges overlap, or one is written without a year and they fall on the
+/// same days of the year ("December 15" and "December 15, 2013": the year
+/// the first was resolved to is a guess).
+fn same_time(a: &DateRange, x: &str, b: &DateRange, y: &str) -> bool {
+    use chrono::Datelike;
+    if a.start <= b.end && b.start <= a.end {
+        return true;
+    }
+    let has_year = |t: &str| {
+        t.split(|c: char| !c.is_ascii_digit()).any(|n| n.len() == 4 && n.starts_with(['1', '2']))
+    };
+    let md = |d: chrono::NaiveDate| (d.month(), d.day());
+    (!has_year(x) || !has_year(y)) && md(a.start) == md(b.start) && md(a.end) == md(b.end)
 }
 
 /// What the reports disagree on about certainty: one states what another
@@ -188,6 +251,85 @@ mod tests {
         assert_eq!(
             certainties(&[("Rockets hit the base.", 8), ("Two rockets hit the base.", 12)]),
             None
+        );
+    }
+
+    /// A one-sentence report of `body`, its fact's word being `word`, with
+    /// the dates the analysis finds (articles dated `2014-12-20`, so that a day written without a year falls in 2014).
+    fn dated(body: &str, word: &str) -> Report {
+        let date = chrono::NaiveDate::from_ymd_opt(2014, 12, 20);
+        let values = crate::analysis::values::find_values(body, date)
+            .into_iter()
+            .filter(|v| v.kind == Kind::Date)
+            .map(|v| super::super::ReportValue {
+                start: v.start,
+                end: v.end,
+                kind: Kind::Date,
+                value: Some(v),
+            })
+            .collect();
+        let at = body.find(word).unwrap();
+        Report {
+            article: 0,
+            start: 0,
+            end: body.len(),
+            anchor: (at, at + word.len()),
+            values,
+            compared: None,
+        }
+    }
+
+    fn dates_of(bodies: &[(&str, &str, &[&str])]) -> Option<String> {
+        let reports: Vec<(Report, Vec<(usize, usize)>)> = bodies
+            .iter()
+            .map(|&(b, anchor, words)| {
+                let spans =
+                    words.iter().map(|w| (b.find(w).unwrap(), b.find(w).unwrap() + w.len()));
+                (dated(b, anchor), spans.collect())
+            })
+            .collect();
+        let with: Vec<Dated<'_>> =
+            reports.iter().zip(bodies).map(|((r, w), (b, _, _))| (r, *b, w.clone())).collect();
+        dates(&with).map(|f| f.0)
+    }
+
+    #[test]
+    fn a_date_near_any_of_the_facts_words_dates_it() {
+        let a = "He finally returned to prison in June 1999 to serve a life sentence for a string of sexual assaults.";
+        let b =
+            "He was serving a life sentence after being convicted in June 1998 of sexual assault.";
+        // Far from "assault", but beside "life sentence".
+        assert_eq!(
+            dates_of(&[(a, "assaults", &["life", "sentence"]), (b, "assault", &["life"])]),
+            Some("June 1999 vs June 1998".to_string())
+        );
+        assert_eq!(dates_of(&[(a, "assaults", &[]), (b, "assault", &[])]), None);
+    }
+
+    #[test]
+    fn the_day_something_was_said_is_not_the_day_it_happened() {
+        let a = "Rockets hit the base in western Iraq, officials said on Monday.";
+        let b = "Rockets hit the base in western Iraq on Tuesday, the army said.";
+        assert_eq!(dates_of(&[(a, "hit", &["base"]), (b, "hit", &["base"])]), None);
+        let a = "Rockets hit the base in western Iraq on Monday, officials said.";
+        assert_eq!(
+            dates_of(&[(a, "hit", &["base"]), (b, "hit", &["base"])]),
+            Some("Monday vs Tuesday".to_string())
+        );
+    }
+
+    #[test]
+    fn eras_days_without_a_year_and_other_grains_do_not_disagree() {
+        let a = "Williams, a swimming star of the 1940s, has died at 91.";
+        let b = "Williams, who starred in films of the 1950s, died on Thursday.";
+        assert_eq!(dates_of(&[(a, "died", &[]), (b, "died", &[])]), None);
+        let a = "The elections will be held on December 15.";
+        let b = "The elections will be held on December 15, 2013, officials said.";
+        assert_eq!(dates_of(&[(a, "held", &[]), (b, "held", &[])]), None);
+        let c = "The elections will be held on December 22, officials said.";
+        assert_eq!(
+            dates_of(&[(a, "held", &[]), (c, "held", &[])]),
+            Some("December 15 vs December 22".to_string())
         );
     }
 }

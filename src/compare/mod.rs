@@ -483,7 +483,23 @@ fn disagreement(
             return Some(found);
         }
     }
-    let with_body: Vec<(&Report, &str)> = reports.iter().map(|r| (r, body(r))).collect();
+    // A date dates the fact where it stands near any of the fact's words
+    // ("returned in June 1999 to serve a life sentence").
+    let with_body: Vec<differ::Dated<'_>> = raw
+        .reports
+        .iter()
+        .zip(reports)
+        .map(|(rr, r)| {
+            let s = &prepared[members[rr.article]].sentences[rr.sentence];
+            let words = s
+                .words
+                .iter()
+                .filter(|w| raw.keys.contains(&w.key) && !raw.names.contains(&w.key))
+                .map(|w| (w.start, w.end))
+                .collect();
+            (r, body(r), words)
+        })
+        .collect();
     let sentences: Vec<(&str, usize)> = reports
         .iter()
         .map(|r| (&body(r)[r.start..r.end], r.anchor.0.saturating_sub(r.start)))
