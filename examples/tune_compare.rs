@@ -48,6 +48,7 @@ fn main() {
         ("--name-weight", list(&args, "--name-weight", &d.facts.name_weight.to_string())),
         ("--sense-weight", list(&args, "--sense-weight", &d.facts.sense_weight.to_string())),
         ("--single-below", list(&args, "--single-below", &d.facts.single_below.to_string())),
+        ("--max-articles", list(&args, "--max-articles", &d.facts.max_articles.to_string())),
     ];
     // `--gold-stories`: facts measured on the gold stories, apart from
     // story errors.
@@ -82,7 +83,8 @@ fn main() {
                 "--lead-boost" => p.facts.lead_boost = v as f32,
                 "--name-weight" => p.facts.name_weight = v as f32,
                 "--sense-weight" => p.facts.sense_weight = v as f32,
-                _ => p.facts.single_below = v as f32,
+                "--single-below" => p.facts.single_below = v as f32,
+                _ => p.facts.max_articles = v as usize,
             }
         }
         let cmp = compare::compare_with(&corpus.articles, &analyses, &p);
