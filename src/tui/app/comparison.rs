@@ -61,6 +61,9 @@ impl App {
         let Some(r) = fact.reports.get(c.report_in(fact)) else { return };
         let (article, sentence) = (r.article, r.start..r.end);
         self.compare_left = self.compare.take();
+        // The report is what the reader shows now: an entity walked before
+        // would name a mention elsewhere on the status line.
+        self.current = None;
         if !self.visible.contains(&article) {
             self.clear_filters();
         }
@@ -71,6 +74,16 @@ impl App {
         self.relayout();
         self.scroll_to_mention(sentence.start);
         self.sentence = Some((article, sentence));
+    }
+
+    /// The report whose sentence the reader highlights: its fact, and the
+    /// report in it. `None` once the highlight is gone.
+    pub fn opened_report(&self) -> Option<(&crate::compare::Fact, &crate::compare::Report)> {
+        let (article, range) = self.sentence.as_ref()?;
+        let left = self.compare_left.as_ref()?;
+        let fact = self.entities.story(left.story)?.facts.get(left.fact)?;
+        let r = fact.reports.iter().find(|r| r.article == *article && r.start == range.start)?;
+        Some((fact, r))
     }
 
     /// The selected fact wholly in the table, and the selected story in

@@ -65,6 +65,25 @@ pub fn entity(app: &App) -> Option<String> {
     Some(format!("{} · mention {} of {n}{wrapped}", clean(name), c.pos + 1))
 }
 
+/// "CNN's report: injured ≠ several vs as many as seven" while the
+/// reader highlights a report's sentence and no entity is current.
+pub fn report(app: &App) -> Option<String> {
+    if app.help.is_some() || app.finder.is_some() || app.filter_editing || app.compare.is_some() {
+        return None;
+    }
+    if app.current.is_some() {
+        return None;
+    }
+    let (fact, r) = app.opened_report()?;
+    let outlet = app.corpus.articles.get(r.article).and_then(|a| a.outlet.as_deref());
+    let whose = outlet.map_or_else(|| "report".to_string(), |o| format!("{o}'s report"));
+    let what = match &fact.differs {
+        Some(d) => format!("{} {} {d}", fact.label, fact.status.marker()),
+        None => fact.label.clone(),
+    };
+    Some(clean(&format!("{whose}: {what}")))
+}
+
 fn is_mention_step(a: Action) -> bool {
     matches!(a, Action::MentionNext | Action::MentionPrev)
 }
@@ -148,6 +167,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut steps = keymap.hints_where(&contexts, is_mention_step);
         steps.append(&mut hints);
         hints = steps;
+    } else if let Some(text) = report(app) {
+        // The report the comparison opened, in place of an entity: `c`
+        // goes back to it.
+        let text = crate::display::fit(&text, room(used));
+        used += width(&text);
+        spans.push(Span::styled(text, theme.status_entity));
+        first = false;
+        let mut back = keymap.hints_where(&contexts, |a| a == Action::CompareOpen);
+        hints.retain(|h| !back.contains(h));
+        back.append(&mut hints);
+        hints = back;
     }
     // As many hints as fit, whole ones only, leaving room for the kept
     // ones and the right-hand info.
