@@ -8,7 +8,7 @@ mod tui_support;
 use dateline::tui::action::Action;
 use dateline::tui::app::{App, DocLine};
 use dateline::tui::theme::Theme;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use tui_support::{app, press, sample, screen, type_text};
 
 /// The status line (the last row).
@@ -111,5 +111,59 @@ fn the_sentence_highlight_runs_through_its_mentions_even_the_current_one() {
             st.add_modifier.contains(Modifier::BOLD | Modifier::UNDERLINED),
             "current mention marked: {st:?}"
         );
+    }
+}
+
+/// How a cell looks: its background as shown (the foreground under
+/// reverse video), and whether it is reversed.
+fn look(st: Style) -> (Option<ratatui::style::Color>, bool) {
+    let rev = st.add_modifier.contains(Modifier::REVERSED);
+    let shown = if rev { st.fg } else { st.bg };
+    (shown.filter(|&c| c != ratatui::style::Color::Reset), rev)
+}
+
+#[test]
+fn the_disputed_value_stands_out_in_the_selected_cell_in_every_theme() {
+    // Columns at 100, blocks at 80: the CNN report is selected on opening.
+    for (w, h) in [(100, 30), (80, 24)] {
+        for theme in [Theme::default(), Theme::light(), Theme::monochrome()] {
+            let mut a = app(sample(), w, h);
+            press(&mut a, &["c"]);
+            let c = a.compare.clone().expect("open");
+            let fact = a.compare_story().expect("story").facts[c.fact].clone();
+            assert_eq!(fact.status, dateline::compare::Status::Differ, "the first fact differs");
+            let r = &fact.reports[c.report_in(&fact)];
+            let v = &r.values[r.compared.expect("a compared value")];
+            let value = a.corpus.articles[r.article].body[v.start..v.end].to_string();
+            // The value in the table (above the detail pane's rule), on the
+            // selected report's row.
+            let g = a.compare_geometry().expect("geometry");
+            let buf = tui_support::buffer(&a, &theme);
+            let n = value.chars().count();
+            let hit = (g.table.y..g.table.bottom()).find_map(|y| {
+                let row: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+                (0..row.len().saturating_sub(n)).find_map(|x| {
+                    let here = row[x..x + n].concat() == value;
+                    let next = buf[(u16::try_from(x + n).ok()?, y)].style();
+                    (here && look(next) == look(theme.selection))
+                        .then(|| (u16::try_from(x).unwrap_or(0), y))
+                })
+            });
+            let (x, y) = hit.unwrap_or_else(|| {
+                panic!(
+                    "{w}x{h} {:?}: {value:?} in the selected cell:\n{}",
+                    theme.selection,
+                    screen(&a)
+                )
+            });
+            // The cell after the value shows the selected cell's own style.
+            let after = buf[(x + u16::try_from(n).unwrap_or(0), y)].style();
+            let val = buf[(x, y)].style();
+            assert_ne!(
+                look(val),
+                look(after),
+                "{w}x{h}: {value:?} looks like the rest of its cell ({val:?} / {after:?})"
+            );
+        }
     }
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
@@ -130,7 +130,7 @@ impl View<'_> {
                 Some(ri) => {
                     let r = &fact.reports[ri];
                     let style = if ri == selected { cell_sel } else { row };
-                    let marks = report_marks(self.app, fact, r, self.theme);
+                    let marks = against(style, report_marks(self.app, fact, r, self.theme));
                     let body = &arts[r.article].body;
                     let lines: Vec<Line> = window(r, fact.status, arts, w, self.g.cap)
                         .iter()
@@ -220,7 +220,7 @@ impl View<'_> {
                 Span::styled(pad(self.name_of(r.article), outlet_w), self.theme.outlet),
                 Span::raw("  "),
             ];
-            let marks = report_marks(self.app, fact, r, self.theme);
+            let marks = against(style, report_marks(self.app, fact, r, self.theme));
             if let Some(l) = window(r, fact.status, arts, text_w, 1).first() {
                 spans.extend(cell_line(&arts[r.article].body, l, &marks, style).spans);
             }
@@ -364,6 +364,24 @@ pub fn report_marks(
         marks = overlay(&marks, v.start..v.end, style);
     }
     marks
+}
+
+/// `marks` as drawn on a cell of style `base`: on a cell already in
+/// reverse video (the selected cell without colours), a mark in reverse
+/// video is drawn the other way round, so the value that differs still
+/// stands out there.
+fn against(base: Style, marks: Vec<(Range<usize>, Style)>) -> Vec<(Range<usize>, Style)> {
+    if !base.add_modifier.contains(Modifier::REVERSED) {
+        return marks;
+    }
+    let flip = |s: Style| {
+        if s.add_modifier.contains(Modifier::REVERSED) {
+            s.remove_modifier(Modifier::REVERSED)
+        } else {
+            s
+        }
+    };
+    marks.into_iter().map(|(r, s)| (r, flip(s))).collect()
 }
 
 /// One line of a cell, with `…` where the window cut the sentence.
