@@ -167,3 +167,121 @@ fn the_disputed_value_stands_out_in_the_selected_cell_in_every_theme() {
         }
     }
 }
+
+/// The rows of the detail pane (under the rule), as text.
+fn detail_rows(a: &App) -> Vec<String> {
+    let g = a.compare_geometry().expect("geometry");
+    let pane = g.detail.expect("a detail pane");
+    let s = screen(a);
+    let rows: Vec<&str> = s.lines().collect();
+    (pane.y..pane.bottom()).map(|y| rows[usize::from(y)].to_string()).collect()
+}
+
+/// The scrollbar's thumb on the right border beside the detail pane.
+fn detail_has_bar(a: &App) -> bool {
+    let g = a.compare_geometry().expect("geometry");
+    let pane = g.detail.expect("a detail pane");
+    let buf = tui_support::buffer(a, &Theme::default());
+    let x = g.frame.right() - 1;
+    (pane.y..pane.bottom()).any(|y| buf[(x, y)].symbol() == "█")
+}
+
+#[test]
+fn at_80x24_every_report_of_the_fact_shows_and_the_selected_one_whole() {
+    let mut a = app(sample(), 80, 24);
+    press(&mut a, &["c"]);
+    let story = a.compare_story().expect("story").clone();
+    let names = dateline::cli::compare::column_names(&story, &a.corpus.articles);
+    let fact = story.facts[0].clone();
+    assert!(fact.reports.len() >= 3);
+    // Too long to show whole: the pane has fewer lines than the sentences.
+    let g = a.compare_geometry().expect("geometry");
+    let need = dateline::tui::compare::detail_len(&fact, &a.corpus.articles, g.detail_text_w());
+    assert!(need > usize::from(g.detail.expect("pane").height), "the reports overflow");
+    for step in 0..fact.reports.len() {
+        if step > 0 {
+            press(&mut a, &["h"]);
+        }
+        let rows = detail_rows(&a).join("\n");
+        for r in &fact.reports {
+            let col = story.articles.iter().position(|&x| x == r.article).expect("a column");
+            assert!(rows.contains(&names[col]), "{} shown:\n{rows}", names[col]);
+        }
+        // The selected report's sentence ends on screen: it is whole.
+        let c = a.compare.clone().expect("open");
+        let r = &fact.reports[c.report_in(&fact)];
+        let body = &a.corpus.articles[r.article].body;
+        let last = body[r.start..r.end].split_whitespace().last().unwrap_or_default();
+        assert!(rows.contains(last), "{last:?} of the selected report:\n{rows}");
+        assert!(!detail_has_bar(&a), "no bar: nothing is hidden\n{}", screen(&a));
+    }
+}
+
+/// Ten outlets reporting the same three sentences.
+fn ten_outlets() -> dateline::corpus::Corpus {
+    let articles = (0..10)
+        .map(|i| {
+            let body = format!(
+                "Several U.S. personnel were injured Monday in a suspected rocket attack on \
+                 U.S. and coalition forces at Al-Asad air base in Iraq, a U.S. defense \
+                 official said on day {i}.\n\nThe US Defense Department on Monday evening \
+                 blamed pro-Iranian militias for the attack, calling it a dangerous \
+                 escalation.\n\nBase personnel are currently conducting a damage assessment \
+                 following the attack, officials told Outlet{i}."
+            );
+            tui_support::article(
+                &format!("a{i}"),
+                &format!("Rocket attack injures US personnel at Al-Asad air base ({i})"),
+                Some(&format!("Outlet{i}")),
+                Some((2024, 8, 5 + i % 2)),
+                &body,
+            )
+        })
+        .collect();
+    dateline::corpus::Corpus { articles, warnings: vec![] }
+}
+
+#[test]
+fn at_80x24_more_reports_than_lines_scroll_with_a_sign_and_start_at_the_first() {
+    let mut a = app(ten_outlets(), 80, 24);
+    press(&mut a, &["c"]);
+    let story = a.compare_story().expect("a story").clone();
+    let names = dateline::cli::compare::column_names(&story, &a.corpus.articles);
+    let c = a.compare.clone().expect("open");
+    let fact = story.facts[c.fact].clone();
+    let pane = a.compare_geometry().and_then(|g| g.detail).expect("a detail pane");
+    assert!(fact.reports.len() > usize::from(pane.height), "more reports than lines");
+    assert!(detail_has_bar(&a), "a scroll sign:\n{}", screen(&a));
+    let name_of = |r: &dateline::compare::Report| {
+        let col = story.articles.iter().position(|&x| x == r.article).expect("a column");
+        format!(" {} ", names[col])
+    };
+    // From the first report to the last, the selected one is always shown,
+    // and at the first the pane starts with it.
+    press(&mut a, &["h"; 12]);
+    assert!(detail_rows(&a)[0].contains(&format!("▌{}", name_of(&fact.reports[0]).trim_start())));
+    for i in 0..fact.reports.len() {
+        let rows = detail_rows(&a).join("\n");
+        let want = format!("▌{}", name_of(&fact.reports[i]).trim_start());
+        assert!(rows.contains(&want), "report {i} selected and shown:\n{rows}");
+        press(&mut a, &["l"]);
+    }
+    assert!(detail_has_bar(&a));
+}
+
+#[test]
+fn the_rule_over_the_reports_meets_the_border_whatever_its_label() {
+    for w in [60u16, 80, 100] {
+        let mut a = app(sample(), w, 24);
+        press(&mut a, &["c"]);
+        let n = a.compare_story().expect("story").facts.len();
+        for _ in 0..n {
+            let rule = a.compare_geometry().and_then(|g| g.rule).expect("a rule");
+            let s = screen(&a);
+            let row = s.lines().nth(usize::from(rule.y)).unwrap_or_default().to_string();
+            assert!(row.starts_with("├─") && row.ends_with('┤'), "{w}: {row:?}");
+            assert_eq!(row.chars().filter(|&c| c == '┤').count(), 1, "{w}: {row:?}");
+            press(&mut a, &["j"]);
+        }
+    }
+}

@@ -286,6 +286,72 @@ pub fn window(r: &Report, status: Status, arts: &[Article], w: u16, cap: usize) 
         .collect()
 }
 
+/// How the detail pane shows a fact's reports: which, from where, and
+/// each in how many lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailPlan {
+    /// The first report shown. Past 0 only when there are more reports than
+    /// lines: then the pane scrolls by whole reports, a line each.
+    pub first: usize,
+    /// From `first` on, each report shown (its index in `fact.reports`) and
+    /// its lines: the selected one whole where it fits, the others cut to
+    /// a window around what they are compared on.
+    pub reports: Vec<(usize, Vec<CellLine>)>,
+}
+
+impl DetailPlan {
+    /// Lines the plan takes.
+    pub fn len(&self) -> usize {
+        self.reports.iter().map(|(_, l)| l.len().max(1)).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.reports.is_empty()
+    }
+}
+
+/// The detail pane of `fact` in `h` lines of `w` columns, `selected` the
+/// selected report. Every report whole when they fit; else every report
+/// keeps a line at least, so none is hidden above the selected one, and
+/// the lines left go to the selected report first, then in turn to the
+/// others.
+pub fn detail_plan(fact: &Fact, arts: &[Article], w: u16, h: usize, selected: usize) -> DetailPlan {
+    let n = fact.reports.len();
+    if n == 0 || h == 0 {
+        return DetailPlan { first: 0, reports: Vec::new() };
+    }
+    let selected = selected.min(n - 1);
+    let full: Vec<usize> =
+        fact.reports.iter().map(|r| sentence_lines(r, arts, w).len().max(1)).collect();
+    let (first, lines) = if full.iter().sum::<usize>() <= h {
+        (0, full.clone())
+    } else if n <= h {
+        let mut lines = vec![1; n];
+        lines[selected] = full[selected].min(h - (n - 1));
+        let mut left = h - lines.iter().sum::<usize>();
+        while left > 0 {
+            let before = left;
+            for i in (0..n).filter(|&i| i != selected) {
+                if left > 0 && lines[i] < full[i] {
+                    lines[i] += 1;
+                    left -= 1;
+                }
+            }
+            if left == before {
+                break;
+            }
+        }
+        (0, lines)
+    } else {
+        (selected.saturating_sub(h - 1), vec![1; n])
+    };
+    let reports = (first..n)
+        .take(if n > h { h } else { n })
+        .map(|i| (i, window(&fact.reports[i], fact.status, arts, w, lines[i])))
+        .collect();
+    DetailPlan { first, reports }
+}
+
 /// The rows the story picker shows per story.
 pub const PICKER_ROWS_PER_STORY: usize = 2;
 

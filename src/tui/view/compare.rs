@@ -15,7 +15,7 @@ use crate::compare::{Fact, Report, Status, Story};
 use crate::display::{fit, pad, width};
 use crate::tui::app::App;
 use crate::tui::compare::{
-    CellLine, CompareView, Geometry, Mode, fact_heights, has_gaps, sentence_lines, window,
+    CellLine, CompareView, Geometry, Mode, detail_plan, fact_heights, has_gaps, window,
 };
 use crate::tui::spans::{marked, overlay};
 use crate::tui::theme::Theme;
@@ -246,8 +246,9 @@ impl View<'_> {
         col.and_then(|c| self.names.get(c)).map_or("", String::as_str)
     }
 
-    /// The rule naming the selected fact, then each report's whole
-    /// sentence, scrolled so the selected report shows.
+    /// The rule naming the selected fact, then its reports: the selected
+    /// one whole, the others whole where they fit, else cut to a window;
+    /// a bar on the border when there are more reports than lines.
     fn detail(&self, frame: &mut Frame) {
         let (Some(rule), Some(pane)) = (self.g.rule, self.g.detail) else { return };
         let Some(fact) = self.story.facts.get(self.c.fact) else { return };
@@ -257,17 +258,16 @@ impl View<'_> {
         let arts = &self.app.corpus.articles;
         let text_w = self.g.detail_text_w();
         let outlet_w = usize::from(self.g.outlet_w);
+        let h = usize::from(pane.height);
+        let plan = detail_plan(fact, arts, text_w, h, selected);
         let mut lines: Vec<Line> = Vec::new();
-        // Where each report's lines start, to scroll by whole reports.
-        let mut starts = Vec::with_capacity(fact.reports.len() + 1);
-        for (ri, r) in fact.reports.iter().enumerate() {
-            let is_sel = ri == selected;
+        for (ri, cut) in &plan.reports {
+            let r = &fact.reports[*ri];
+            let is_sel = *ri == selected;
             let marks = report_marks(self.app, fact, r, self.theme);
             let body = &arts[r.article].body;
-            let wrapped = sentence_lines(r, arts, text_w);
-            starts.push(lines.len());
             let name_style = if is_sel { self.theme.selection } else { self.theme.outlet };
-            for (k, l) in wrapped.iter().enumerate() {
+            for (k, l) in cut.iter().enumerate() {
                 let mut spans = if k == 0 {
                     vec![
                         self.mark(is_sel),
@@ -277,22 +277,15 @@ impl View<'_> {
                     vec![Span::raw(" ".repeat(outlet_w + 1))]
                 };
                 spans.push(Span::raw("  "));
-                spans.extend(marked(body, l.range.clone(), &marks, self.theme.body));
+                spans.extend(cell_line(body, l, &marks, self.theme.body).spans);
                 lines.push(Line::from(spans));
             }
         }
-        starts.push(lines.len());
-        // The first report from which the selected one still fits (or the
-        // selected one itself, when it alone is taller than the pane).
-        let h = usize::from(pane.height);
-        let end = starts.get(selected + 1).copied().unwrap_or(lines.len());
-        let top = starts[..=selected.min(starts.len() - 1)]
-            .iter()
-            .copied()
-            .find(|&s| end - s <= h)
-            .unwrap_or_else(|| starts.get(selected).copied().unwrap_or(0));
-        let shown: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
-        frame.render_widget(Paragraph::new(shown), pane);
+        let shown = plan.reports.len();
+        frame.render_widget(Paragraph::new(lines.into_iter().take(h).collect::<Vec<_>>()), pane);
+        // The bar on the right border, beside the detail pane's rows.
+        let beside = Rect { y: pane.y.saturating_sub(1), height: pane.height + 2, ..self.g.frame };
+        super::scrollbar(frame, beside, fact.reports.len(), shown, plan.first, self.theme);
     }
 
     /// "├─ ≠ injured ───────── report 2 of 3 ─┤" across the frame.
@@ -314,7 +307,9 @@ impl View<'_> {
             spans.push(Span::styled(format!(" {label} "), self.theme.pane_title_focused));
         }
         let tail = if room >= used + width(&which) + 2 { which } else { String::new() };
-        let fill = w.saturating_sub(used + width(&tail) + 2);
+        // The corner, and the tail with its dash when there is one.
+        let tail_w = if tail.is_empty() { 0 } else { width(&tail) + 1 };
+        let fill = w.saturating_sub(used + tail_w + 1);
         spans.push(Span::styled("─".repeat(fill), border));
         if !tail.is_empty() {
             spans.push(Span::styled(tail, self.theme.count));
