@@ -622,22 +622,6 @@ fn h_and_l_walk_the_reports_and_the_column_stays_across_facts() {
 }
 
 #[test]
-fn c_on_a_story_of_one_article_shows_one_column_of_single_facts() {
-    use dateline::compare::Status;
-    let mut a = app(sample(), 100, 30);
-    press(&mut a, &["j", "j", "j"]);
-    assert_eq!(open_id(&a), Some("003_7eff1965c7fce1ff"));
-    press(&mut a, &["c"]);
-    let story = a.compare_story().expect("story");
-    assert_eq!(story.articles, [index_of(&a, "003_7eff1965c7fce1ff")]);
-    assert!(!story.facts.is_empty());
-    assert!(story.facts.iter().all(|f| f.status == Status::Single && f.reports.len() == 1));
-    assert_eq!(a.compare_geometry().expect("geometry").cells.len(), 1);
-    let s = screen(&a);
-    assert!(s.contains("Fox News") && !s.contains('≠') && !s.contains("—"), "{s}");
-}
-
-#[test]
 fn the_story_picker_switches_stories() {
     let mut a = app(sample(), 100, 30);
     press(&mut a, &["c", "j", "s"]);

@@ -285,3 +285,33 @@ fn the_rule_over_the_reports_meets_the_border_whatever_its_label() {
         }
     }
 }
+
+#[test]
+fn a_story_of_one_article_says_nothing_is_compared_and_offers_the_picker() {
+    use dateline::compare::Status;
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["j", "j", "j"]);
+    assert_eq!(tui_support::open_id(&a), Some("003_7eff1965c7fce1ff"));
+    press(&mut a, &["c"]);
+    let story = a.compare_story().expect("story").clone();
+    assert_eq!(story.articles.len(), 1);
+    assert!(story.facts.iter().all(|f| f.status == Status::Single));
+    let s = screen(&a);
+    assert!(s.contains("Only Fox News tells this story: nothing to compare."), "{s}");
+    // The key that opens the picker, and how many stories it can offer.
+    let many = a.entities.comparison.stories.iter().filter(|s| s.articles.len() > 1).count();
+    let offer = format!("s  pick another story ({many} story has more than one article)");
+    assert!(s.contains(&offer), "{offer:?}\n{s}");
+    assert!(!s.contains("▌·") && !s.contains("├─"), "no fact rows, no reports:\n{s}");
+    // The status line offers the picker and nothing that walks facts.
+    let st = status(&a);
+    assert!(st.contains("s stories") && !st.contains("h/l") && !st.contains("fact "), "{st}");
+    // Keys that walk facts or open a report say why they do nothing.
+    press(&mut a, &["j", "<enter>"]);
+    assert!(a.compare.is_some() && a.sentence.is_none(), "still in the view");
+    assert_eq!(a.compare.as_ref().map(|c| c.fact), Some(0));
+    assert!(status(&a).contains("nothing to compare"), "{}", status(&a));
+    // s opens the picker.
+    press(&mut a, &["s"]);
+    assert!(a.compare.as_ref().is_some_and(|c| c.picker.is_some()), "the picker is open");
+}

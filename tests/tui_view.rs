@@ -322,7 +322,7 @@ fn comparison_story_picker() {
 }
 
 #[test]
-fn comparison_of_a_single_article_story_and_its_end() {
+fn comparison_of_a_single_article_story_says_nothing_is_compared() {
     let mut a = app(sample(), 100, 30);
     press(&mut a, &["j", "j", "j", "c", "G"]);
     insta::assert_snapshot!("compare_single_100x30", screen(&a));

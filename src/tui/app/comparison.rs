@@ -25,6 +25,18 @@ impl App {
         self.entities.story(self.compare.as_ref()?.story)
     }
 
+    /// The comparison view shows a story of one article: nothing is
+    /// compared, and the keys that walk facts and reports have nothing to do.
+    pub fn compare_is_single(&self) -> bool {
+        self.compare.is_some() && self.compare_story().is_some_and(|s| s.articles.len() < 2)
+    }
+
+    /// Stories of more than one article: those the picker can offer to
+    /// compare.
+    pub fn stories_compared(&self) -> usize {
+        self.entities.comparison.stories.iter().filter(|s| s.articles.len() > 1).count()
+    }
+
     /// The comparison view's geometry on the current screen.
     pub fn compare_geometry(&self) -> Option<Geometry> {
         let story = self.compare_story()?;

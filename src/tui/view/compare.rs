@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use crate::cli::compare::{column_names, story_heading};
 use crate::compare::{Fact, Report, Status, Story};
 use crate::display::{fit, pad, width};
+use crate::tui::action::{Action, Context};
 use crate::tui::app::App;
 use crate::tui::compare::{
     CellLine, CompareView, Geometry, Mode, detail_plan, fact_heights, has_gaps, window,
@@ -43,6 +44,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if g.inner.width == 0 || g.inner.height == 0 {
         return;
     }
+    if story.articles.len() < 2 {
+        nothing_to_compare(frame, app, story, &g, theme);
+        return;
+    }
     if story.facts.is_empty() {
         let msg = fit("No facts found in this story", usize::from(g.inner.width));
         frame.render_widget(Paragraph::new(Line::styled(msg, theme.empty)), g.inner);
@@ -52,6 +57,38 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     view.heads(frame);
     view.table(frame);
     view.detail(frame);
+}
+
+/// A story of one article: what it is, that nothing is compared, and the
+/// key that opens the picker of the other stories.
+fn nothing_to_compare(frame: &mut Frame, app: &App, story: &Story, g: &Geometry, theme: &Theme) {
+    let w = usize::from(g.inner.width);
+    let names = column_names(story, &app.corpus.articles);
+    let who = names.first().map_or("One article", String::as_str);
+    let mut lines = vec![
+        Line::styled(
+            fit(&format!("Only {who} tells this story: nothing to compare."), w),
+            theme.empty,
+        ),
+        Line::default(),
+    ];
+    let others = app.stories_compared();
+    let what = match others {
+        0 => "no story here has more than one article".to_string(),
+        1 => "1 story has more than one article".to_string(),
+        n => format!("{n} stories have more than one article"),
+    };
+    let keys = app.keymap.hints_where(&[Context::Compare], |a| a == Action::StoriesOpen);
+    if let Some((key, _)) = keys.into_iter().next() {
+        let rest = fit(&format!("  pick another story ({what})"), w.saturating_sub(width(&key)));
+        lines.push(Line::from(vec![
+            Span::styled(key, theme.status_key),
+            Span::styled(rest, theme.count),
+        ]));
+    } else {
+        lines.push(Line::styled(fit(&what, w), theme.count));
+    }
+    frame.render_widget(Paragraph::new(lines), g.inner);
 }
 
 /// What every part of the view draws from.

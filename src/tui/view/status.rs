@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::display::{clean, tail, width};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Context};
 use crate::tui::app::App;
 use crate::tui::loader::thousands;
 use crate::tui::theme::Theme;
@@ -20,7 +20,8 @@ pub fn info(app: &App) -> String {
             return format!("story {}/{}", p.selected + 1, app.entities.comparison.stories.len());
         }
         let n = app.compare_story().map_or(0, |s| s.facts.len());
-        return if n == 0 { String::new() } else { format!("fact {}/{n}", c.fact + 1) };
+        let none = n == 0 || app.compare_is_single();
+        return if none { String::new() } else { format!("fact {}/{n}", c.fact + 1) };
     }
     let pos = app.selected.map(|i| format!("{}/{}", i + 1, app.visible.len()));
     if app.filter.is_empty() && !app.filter_editing {
@@ -93,6 +94,20 @@ fn is_kept(a: Action) -> bool {
     matches!(a, Action::HelpOpen | Action::Quit)
 }
 
+/// Keys that walk a comparison's facts and reports.
+fn walks_facts(a: Action) -> bool {
+    matches!(
+        a,
+        Action::FactNext
+            | Action::FactPrev
+            | Action::FactFirst
+            | Action::FactLast
+            | Action::ReportNext
+            | Action::ReportPrev
+            | Action::ReportOpen
+    )
+}
+
 fn is_warnings(a: Action) -> bool {
     a == Action::WarningsOpen
 }
@@ -131,8 +146,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // `? help` and `q quit` stay at every width: the others go first.
     let kept = keymap.hints_where(&contexts, is_kept);
     let kept_w: usize = kept.iter().map(|(k, l)| width(sep) + width(k) + 1 + width(l)).sum();
-    let mut hints =
-        keymap.hints_where(&contexts, |a| !is_mention_step(a) && !is_kept(a) && !is_warnings(a));
+    // A story of one article has no facts or reports to walk.
+    let single = app.compare_is_single() && contexts.first() == Some(&Context::Compare);
+    let mut hints = keymap.hints_where(&contexts, |a| {
+        !is_mention_step(a) && !is_kept(a) && !is_warnings(a) && (!single || !walks_facts(a))
+    });
     let n = app.corpus.warnings.len();
     if n > 0
         && let Some((keys, _)) = keymap.hints_where(&contexts, is_warnings).into_iter().next()
