@@ -24,8 +24,13 @@ fn after_enter_on_a_report_the_status_line_names_the_report_not_an_old_entity() 
     type_text(&mut a, "asad");
     press(&mut a, &["<enter>"]);
     assert!(a.current.is_some());
+    // To the newest article, whose story has three: the entity stays.
+    press(&mut a, &["<tab>", "g"]);
+    assert!(a.current.is_some() && a.focus == dateline::tui::app::Focus::List);
     assert!(status(&a).contains("mention 1 of"), "{}", status(&a));
-    press(&mut a, &["c", "<enter>"]);
+    press(&mut a, &["c"]);
+    assert!(!a.compare_is_single(), "a story to compare");
+    press(&mut a, &["<enter>"]);
     assert!(a.sentence.is_some(), "a report opened");
     assert!(a.current.is_none(), "the old entity is forgotten");
     let s = status(&a);
@@ -314,4 +319,107 @@ fn a_story_of_one_article_says_nothing_is_compared_and_offers_the_picker() {
     // s opens the picker.
     press(&mut a, &["s"]);
     assert!(a.compare.as_ref().is_some_and(|c| c.picker.is_some()), "the picker is open");
+}
+
+/// The open picker.
+fn picker(a: &App) -> dateline::tui::compare::Picker {
+    a.compare.as_ref().and_then(|c| c.picker.clone()).expect("the picker is open")
+}
+
+/// Ten outlets on one story (5–6 Aug 2024), and three unrelated articles
+/// of one each: one on the story's last day, one older, one undated.
+fn stories_of_all_sizes() -> dateline::corpus::Corpus {
+    let mut c = ten_outlets();
+    let one = |id: &str, title: &str, outlet: &str, date, body: &str| {
+        tui_support::article(id, title, Some(outlet), date, body)
+    };
+    c.articles.push(one(
+        "z",
+        "A Zoo opens its new aquarium",
+        "Herald",
+        Some((2024, 8, 6)),
+        "The city zoo opened a new aquarium on Tuesday with sharks, rays and a coral reef.",
+    ));
+    c.articles.push(one(
+        "b",
+        "Budget vote delayed again",
+        "Courier",
+        Some((2023, 3, 1)),
+        "Lawmakers delayed the budget vote for a third week as talks on school funding stalled.",
+    ));
+    c.articles.push(one(
+        "m",
+        "Marathon route announced",
+        "Gazette",
+        None,
+        "Organisers announced the marathon route along the river, closing four bridges.",
+    ));
+    c
+}
+
+#[test]
+fn the_picker_lists_stories_newest_first_then_larger_not_by_title() {
+    let mut a = app(stories_of_all_sizes(), 100, 30);
+    press(&mut a, &["c", "s"]);
+    let stories = a.entities.comparison.stories.clone();
+    let p = picker(&a);
+    assert_eq!(p.shown.len(), stories.len(), "every story, nothing typed");
+    let key = |i: usize| {
+        let s = &stories[i];
+        (s.dates.map(|(_, last)| last), s.articles.len())
+    };
+    for w in p.shown.windows(2) {
+        let ((d0, n0), (d1, n1)) = (key(w[0]), key(w[1]));
+        let newer = match (d0, d1) {
+            (Some(x), Some(y)) => x > y || (x == y && n0 >= n1),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => n0 >= n1,
+        };
+        assert!(newer, "{:?} before {:?}", (d0, n0), (d1, n1));
+    }
+    // The story of ten and the zoo share their last day: the ten first.
+    let title = |i: usize| stories[p.shown[i]].title.clone();
+    assert_eq!(stories[p.shown[0]].articles.len(), 10, "{}", title(0));
+    assert!(title(1).contains("Zoo"), "{}", title(1));
+    assert!(title(p.shown.len() - 1).contains("Marathon"), "undated last");
+}
+
+#[test]
+fn typing_in_the_picker_narrows_the_stories_and_backspace_widens_them() {
+    let mut a = app(stories_of_all_sizes(), 100, 30);
+    press(&mut a, &["c", "s"]);
+    let all = picker(&a).shown.len();
+    // An outlet, in any case.
+    type_text(&mut a, "COURIER");
+    let p = picker(&a);
+    assert_eq!(p.shown.len(), 1);
+    let s = screen(&a);
+    assert!(s.contains("> COURIER") && s.contains("Budget vote") && !s.contains("Zoo"), "{s}");
+    assert!(s.contains(&format!(" 1 of {all} ")) && status(&a).contains("story 1/1"), "{s}");
+    // Nothing matches: said, and Enter stays in the picker.
+    type_text(&mut a, "x");
+    assert!(screen(&a).contains("No story matches"), "{}", screen(&a));
+    press(&mut a, &["<enter>"]);
+    assert!(a.compare.as_ref().is_some_and(|c| c.picker.is_some()));
+    // Backspace widens again; every word of the query must match.
+    for _ in 0.."COURIERx".len() {
+        press(&mut a, &["<bs>"]);
+    }
+    assert_eq!(picker(&a).shown.len(), all);
+    type_text(&mut a, "rocket outlet3");
+    assert_eq!(picker(&a).shown.len(), 1);
+    type_text(&mut a, " herald");
+    assert!(picker(&a).shown.is_empty());
+    // The dates are searched too, and Enter compares the selected story.
+    for _ in 0.." herald".len() + "rocket outlet3".len() {
+        press(&mut a, &["<bs>"]);
+    }
+    type_text(&mut a, "2023");
+    let p = picker(&a);
+    assert_eq!(p.shown.len(), 1, "the budget story alone is of 2023");
+    let want = p.selected_story();
+    press(&mut a, &["<enter>"]);
+    let c = a.compare.clone().expect("comparing");
+    assert_eq!((Some(c.story), c.picker.is_none()), (want, true));
 }

@@ -12,6 +12,10 @@ use crate::corpus::Article;
 use crate::display;
 use crate::tui::wrap::{WrapLine, wrap};
 
+mod picker;
+
+pub use picker::{Picker, dates_label};
+
 /// The comparison view of one story.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompareView {
@@ -39,15 +43,6 @@ impl CompareView {
     pub fn report_in(&self, fact: &Fact) -> usize {
         fact.reports.iter().position(|r| Some(r.article) == self.article).unwrap_or(0)
     }
-}
-
-/// The story picker's selection and scroll.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Picker {
-    /// Index into the comparison's stories.
-    pub selected: usize,
-    /// First story on screen.
-    pub offset: usize,
 }
 
 /// Narrower cells than this make a sentence unreadable: below it the view
@@ -355,9 +350,10 @@ pub fn detail_plan(fact: &Fact, arts: &[Article], w: u16, h: usize, selected: us
 /// The rows the story picker shows per story.
 pub const PICKER_ROWS_PER_STORY: usize = 2;
 
-/// Stories the picker popup has room for.
+/// Stories the picker popup has room for: inside the border, under the
+/// line of what is typed.
 pub fn picker_visible(popup: Rect) -> usize {
-    usize::from(popup.height.saturating_sub(2)) / PICKER_ROWS_PER_STORY
+    usize::from(popup.height.saturating_sub(3)) / PICKER_ROWS_PER_STORY
 }
 
 /// The first fact to draw so that `selected` is wholly on screen, moving

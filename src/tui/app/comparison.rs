@@ -113,7 +113,7 @@ impl App {
             let rows = cmp::picker_visible(popup);
             if rows > 0 {
                 p.offset = p.offset.min(p.selected).max((p.selected + 1).saturating_sub(rows));
-                p.offset = p.offset.min(stories.saturating_sub(rows));
+                p.offset = p.offset.min(p.shown.len().saturating_sub(rows));
             }
         }
     }

@@ -215,22 +215,40 @@ impl App {
             Action::ReportPrev => self.select_report(-1),
             Action::ReportOpen => self.open_report(),
             Action::StoriesOpen => {
+                let stories = &self.entities.comparison.stories;
                 if let Some(c) = self.compare.as_mut() {
-                    c.picker = Some(Picker { selected: c.story, offset: 0 });
+                    c.picker = Some(Picker::new(stories, c.story));
+                }
+            }
+            Action::StoriesInsert(_) | Action::StoriesBackspace => {
+                let (stories, arts) = (&self.entities.comparison.stories, &self.corpus.articles);
+                if let Some(p) = self.compare.as_mut().and_then(|c| c.picker.as_mut()) {
+                    let mut q = p.query.clone();
+                    match action {
+                        Action::StoriesInsert(ch) if !ch.is_control() => q.push(ch),
+                        Action::StoriesBackspace => {
+                            q.pop();
+                        }
+                        _ => {}
+                    }
+                    if q != p.query {
+                        p.set_query(stories, arts, q);
+                    }
                 }
             }
             Action::StoriesNext | Action::StoriesPrev => {
-                let n = self.entities.comparison.stories.len();
                 let step = if action == Action::StoriesNext { 1 } else { -1 };
                 if let Some(p) = self.compare.as_mut().and_then(|c| c.picker.as_mut()) {
-                    p.selected = offset(p.selected, step).min(n.saturating_sub(1));
+                    p.select_by(step);
                 }
             }
             Action::StoriesAccept => {
+                let n = self.entities.comparison.stories.len();
                 if let Some(c) = self.compare.as_mut()
-                    && let Some(p) = c.picker
+                    && let Some(story) = c.picker.as_ref().and_then(Picker::selected_story)
+                    && story < n
                 {
-                    *c = CompareView::new(p.selected, None);
+                    *c = CompareView::new(story, None);
                 }
             }
             Action::StoriesClose => {

@@ -16,8 +16,11 @@ use crate::tui::theme::Theme;
 /// comparison view "fact 3/41", or "story 1/3" in its picker.
 pub fn info(app: &App) -> String {
     if let Some(c) = &app.compare {
-        if let Some(p) = c.picker {
-            return format!("story {}/{}", p.selected + 1, app.entities.comparison.stories.len());
+        if let Some(p) = &c.picker {
+            return match p.shown.len() {
+                0 => "no story matches".into(),
+                n => format!("story {}/{n}", p.selected + 1),
+            };
         }
         let n = app.compare_story().map_or(0, |s| s.facts.len());
         let none = n == 0 || app.compare_is_single();
