@@ -423,3 +423,25 @@ fn typing_in_the_picker_narrows_the_stories_and_backspace_widens_them() {
     let c = a.compare.clone().expect("comparing");
     assert_eq!((Some(c.story), c.picker.is_none()), (want, true));
 }
+
+#[test]
+fn the_views_story_count_follows_the_pickers_order() {
+    let mut a = app(stories_of_all_sizes(), 200, 30);
+    press(&mut a, &["c", "s"]);
+    let shown = picker(&a).shown;
+    for (i, &story) in shown.iter().enumerate() {
+        // The picker opens on the current story: from the top, i down.
+        press(&mut a, &["s"]);
+        for _ in 0..shown.len() {
+            press(&mut a, &["<up>"]);
+        }
+        for _ in 0..i {
+            press(&mut a, &["<down>"]);
+        }
+        press(&mut a, &["<enter>"]);
+        assert_eq!(a.compare.as_ref().map(|c| c.story), Some(story));
+        let top = screen(&a).lines().next().unwrap_or_default().to_string();
+        let want = format!(" story {} of {} ", i + 1, shown.len());
+        assert!(top.contains(&want), "{want:?} in {top:?}");
+    }
+}

@@ -14,7 +14,7 @@ use crate::tui::wrap::{WrapLine, wrap};
 
 mod picker;
 
-pub use picker::{Picker, dates_label};
+pub use picker::{Picker, dates_label, order as story_order};
 
 /// The comparison view of one story.
 #[derive(Debug, Clone, PartialEq, Eq)]

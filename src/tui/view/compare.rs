@@ -16,7 +16,7 @@ use crate::display::{fit, pad, width};
 use crate::tui::action::{Action, Context};
 use crate::tui::app::App;
 use crate::tui::compare::{
-    CellLine, CompareView, Geometry, Mode, detail_plan, fact_heights, has_gaps, window,
+    CellLine, CompareView, Geometry, Mode, detail_plan, fact_heights, has_gaps, story_order, window,
 };
 use crate::tui::spans::{marked, overlay};
 use crate::tui::theme::Theme;
@@ -32,7 +32,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = g.frame;
     let inner_w = usize::from(area.width.saturating_sub(2));
     let title = format!(" Story: {} ", story_heading(story));
-    let count = format!(" story {} of {} ", c.story + 1, app.entities.comparison.stories.len());
+    // Counted in the picker's order, so the two agree.
+    let stories = &app.entities.comparison.stories;
+    let at = story_order(stories).iter().position(|&s| s == c.story).unwrap_or(c.story);
+    let count = format!(" story {} of {} ", at + 1, stories.len());
     let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
