@@ -445,3 +445,14 @@ fn the_views_story_count_follows_the_pickers_order() {
         assert!(top.contains(&want), "{want:?} in {top:?}");
     }
 }
+
+#[test]
+fn the_key_back_to_the_comparison_stays_on_the_status_line_at_80_columns() {
+    for w in [80u16, 100, 120] {
+        let mut a = app(sample(), w, 24);
+        press(&mut a, &["c", "<enter>"]);
+        let s = status(&a);
+        assert!(s.contains("report: ") && s.contains("c compare"), "{w}: {s}");
+        assert!(s.contains("? help") && s.contains("q quit"), "{w}: {s}");
+    }
+}

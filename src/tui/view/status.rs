@@ -189,13 +189,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         steps.append(&mut hints);
         hints = steps;
     } else if let Some(text) = report(app) {
-        // The report the comparison opened, in place of an entity: `c`
-        // goes back to it.
-        let text = crate::display::fit(&text, room(used));
+        // The report the comparison opened, in place of an entity, and the
+        // key back to the comparison, which keeps its room.
+        let mut back = keymap.hints_where(&contexts, |a| a == Action::CompareOpen);
+        let back_w: usize = back.iter().map(|(k, l)| width(sep) + width(k) + 1 + width(l)).sum();
+        let room = room(used);
+        let room = if room >= back_w + 16 { room - back_w } else { room };
+        let text = crate::display::fit(&text, room);
         used += width(&text);
         spans.push(Span::styled(text, theme.status_entity));
         first = false;
-        let mut back = keymap.hints_where(&contexts, |a| a == Action::CompareOpen);
         hints.retain(|h| !back.contains(h));
         back.append(&mut hints);
         hints = back;
