@@ -456,3 +456,19 @@ fn the_key_back_to_the_comparison_stays_on_the_status_line_at_80_columns() {
         assert!(s.contains("? help") && s.contains("q quit"), "{w}: {s}");
     }
 }
+
+#[test]
+fn help_from_the_comparison_opens_at_its_keys() {
+    let mut a = app(sample(), 100, 30);
+    press(&mut a, &["c", "?"]);
+    let s = screen(&a);
+    let popup_top = s.lines().find(|l| l.contains("╭ Keys")).map(str::to_string);
+    let next = s.lines().skip_while(|l| !l.contains("╭ Keys")).nth(1).unwrap_or_default();
+    assert!(next.contains("Comparison view"), "{popup_top:?}\n{s}");
+    assert!(s.contains("next fact"), "{s}");
+    // From the list, the top: the legend first.
+    press(&mut a, &["<esc>", "<esc>", "?"]);
+    let s = screen(&a);
+    let next = s.lines().skip_while(|l| !l.contains("╭ Keys")).nth(1).unwrap_or_default();
+    assert!(next.contains("Mentions in the reader"), "{s}");
+}

@@ -3,7 +3,7 @@
 use ratatui::layout::Rect;
 
 use super::{App, Current, Focus, offset};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Context};
 use crate::tui::compare::{CompareView, Picker};
 use crate::tui::finder::Finder;
 
@@ -110,7 +110,15 @@ impl App {
                     self.apply_filter();
                 }
             }
-            Action::HelpOpen => self.help = Some(0),
+            Action::HelpOpen => {
+                // From the comparison view or the entity panel, at their own
+                // keys; from the list and reader, at the top with the legend.
+                let top = self.contexts().first().copied();
+                let at = top
+                    .filter(|c| matches!(c, Context::Compare | Context::Entities))
+                    .and_then(|c| crate::tui::help_text::section_start(&self.keymap, c));
+                self.help = Some(at.unwrap_or(0));
+            }
             Action::HelpClose => self.help = None,
             Action::WarningsOpen => self.warnings = Some(0),
             Action::WarningsClose => self.warnings = None,
