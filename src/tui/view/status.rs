@@ -195,6 +195,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let back_w: usize = back.iter().map(|(k, l)| width(sep) + width(k) + 1 + width(l)).sum();
         let room = room(used);
         let room = if room >= back_w + 16 { room - back_w } else { room };
+        // At most half the line, so the reader's own keys keep some room.
+        let room = room.min((total / 2).max(24));
         let text = crate::display::fit(&text, room);
         used += width(&text);
         spans.push(Span::styled(text, theme.status_entity));
