@@ -472,3 +472,13 @@ fn help_from_the_comparison_opens_at_its_keys() {
     let next = s.lines().skip_while(|l| !l.contains("╭ Keys")).nth(1).unwrap_or_default();
     assert!(next.contains("Mentions in the reader"), "{s}");
 }
+
+#[test]
+fn the_way_back_and_help_stay_on_the_status_line_of_the_comparison() {
+    for w in [40u16, 60, 80, 120] {
+        let mut a = app(sample(), w, 24);
+        press(&mut a, &["c"]);
+        let s = status(&a);
+        assert!(s.contains("Esc back") && s.contains("? help"), "{w}: {s:?}");
+    }
+}

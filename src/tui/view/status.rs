@@ -92,9 +92,10 @@ fn is_mention_step(a: Action) -> bool {
     matches!(a, Action::MentionNext | Action::MentionPrev)
 }
 
-/// Hints the status line keeps at every width.
+/// Hints the status line keeps at every width: help, and the way out
+/// (quit, or back out of the comparison view, where `q` means back).
 fn is_kept(a: Action) -> bool {
-    matches!(a, Action::HelpOpen | Action::Quit)
+    matches!(a, Action::HelpOpen | Action::Quit | Action::CompareClose)
 }
 
 /// Keys that walk a comparison's facts and reports.
