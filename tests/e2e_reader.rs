@@ -135,7 +135,10 @@ fn open_move_read_and_quit_in_a_real_terminal() {
     send(b"\x1b");
     screen.wait_for("Esc to forget the entity", |s| !s.contents().contains("mention 2 of"));
 
-    // The comparison view: a fact, then its report in the reader.
+    // The comparison view of the newest article's story (of three): a
+    // fact, then its report in the reader.
+    send(b"\tg");
+    screen.wait_for("the newest article", |s| s.contents().contains("1/5"));
     send(b"c");
     screen.wait_for("the comparison view", |s| {
         s.contents().contains("Story: ") && s.contents().contains("fact 1/")

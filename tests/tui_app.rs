@@ -622,44 +622,32 @@ fn h_and_l_walk_the_reports_and_the_column_stays_across_facts() {
 }
 
 #[test]
-fn c_on_a_story_of_one_article_shows_one_column_of_single_facts() {
-    use dateline::compare::Status;
-    let mut a = app(sample(), 100, 30);
-    press(&mut a, &["j", "j", "j"]);
-    assert_eq!(open_id(&a), Some("003_7eff1965c7fce1ff"));
-    press(&mut a, &["c"]);
-    let story = a.compare_story().expect("story");
-    assert_eq!(story.articles, [index_of(&a, "003_7eff1965c7fce1ff")]);
-    assert!(!story.facts.is_empty());
-    assert!(story.facts.iter().all(|f| f.status == Status::Single && f.reports.len() == 1));
-    assert_eq!(a.compare_geometry().expect("geometry").cells.len(), 1);
-    let s = screen(&a);
-    assert!(s.contains("Fox News") && !s.contains('≠') && !s.contains("—"), "{s}");
-}
-
-#[test]
 fn the_story_picker_switches_stories() {
     let mut a = app(sample(), 100, 30);
     press(&mut a, &["c", "j", "s"]);
-    let p = a.compare.as_ref().and_then(|c| c.picker).expect("the picker");
-    assert_eq!(p.selected, 0, "starts on the current story");
+    let p = a.compare.as_ref().and_then(|c| c.picker.clone()).expect("the picker");
+    assert_eq!(p.selected_story(), Some(0), "starts on the current story");
     let s = screen(&a);
     assert!(s.contains("Stories") && s.contains("Fox News") && s.contains("story 1/3"), "{s}");
-    // The picker takes the keys: j moves it, not the facts.
+    // The picker takes the keys: j is typed, it does not move the facts.
     press(&mut a, &["j"]);
     assert_eq!(a.compare.as_ref().map(|c| c.fact), Some(1));
+    let typed = a.compare.as_ref().and_then(|c| c.picker.as_ref()).map(|p| p.query.clone());
+    assert_eq!(typed.as_deref(), Some("j"));
     press(&mut a, &["<esc>"]);
     assert_eq!(a.compare.as_ref().map(|c| (c.story, c.picker.is_none())), Some((0, true)));
-    press(&mut a, &["s", "j", "<enter>"]);
+    press(&mut a, &["s", "<down>", "<enter>"]);
     let c = a.compare.clone().expect("still comparing");
-    assert_eq!((c.story, c.fact, c.picker), (1, 0, None));
+    let shown = dateline::tui::compare::Picker::new(&a.entities.comparison.stories, 0).shown;
+    assert_eq!((c.story, c.fact, c.picker.is_none()), (shown[1], 0, true));
     let story = a.compare_story().expect("story");
     assert_eq!(story.articles.len(), 1);
     // Past the last story the picker stops.
-    press(&mut a, &["s", "j", "j", "j", "j"]);
-    assert_eq!(a.compare.as_ref().and_then(|c| c.picker).map(|p| p.selected), Some(2));
-    press(&mut a, &["q"]);
-    assert!(a.compare.is_some() && !a.quit, "q closes the picker only");
+    press(&mut a, &["s", "<down>", "<down>", "<down>", "<down>"]);
+    let at = a.compare.as_ref().and_then(|c| c.picker.as_ref()).map(|p| p.selected);
+    assert_eq!(at, Some(2));
+    press(&mut a, &["<esc>"]);
+    assert!(a.compare.is_some() && !a.quit, "Esc closes the picker only");
 }
 
 #[test]

@@ -317,12 +317,12 @@ fn comparison_in_blocks_where_the_columns_do_not_fit() {
 #[test]
 fn comparison_story_picker() {
     let mut a = app(sample(), 100, 30);
-    press(&mut a, &["c", "s", "j"]);
+    press(&mut a, &["c", "s", "<down>"]);
     insta::assert_snapshot!("compare_stories_100x30", screen(&a));
 }
 
 #[test]
-fn comparison_of_a_single_article_story_and_its_end() {
+fn comparison_of_a_single_article_story_says_nothing_is_compared() {
     let mut a = app(sample(), 100, 30);
     press(&mut a, &["j", "j", "j", "c", "G"]);
     insta::assert_snapshot!("compare_single_100x30", screen(&a));
@@ -334,7 +334,7 @@ fn comparison_sizes_draw_without_panic() {
         &["c"],
         &["c", "j", "l", "l"],
         &["c", "G", "h"],
-        &["c", "s", "j"],
+        &["c", "s", "<down>", "x", "<bs>"],
         &["c", "?", "j"],
         &["j", "j", "j", "c", "G"],
         &["c", "j", "<enter>"],

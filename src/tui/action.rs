@@ -95,6 +95,9 @@ pub enum Action {
     ReportOpen,
     // The story picker, over the comparison view.
     StoriesOpen,
+    /// Typed into the picker's filter.
+    StoriesInsert(char),
+    StoriesBackspace,
     StoriesNext,
     StoriesPrev,
     /// Show the comparison of the selected story.
@@ -203,7 +206,7 @@ impl Context {
             Context::Filter => "Filter (typing)",
             Context::Finder => "Entity finder (typing)",
             Context::Compare => "Comparison view",
-            Context::Stories => "Story picker",
+            Context::Stories => "Story picker (typing)",
             Context::Help => "This help",
             Context::Warnings => "Warnings",
             Context::Any => "Anywhere",

@@ -12,6 +12,10 @@ use crate::corpus::Article;
 use crate::display;
 use crate::tui::wrap::{WrapLine, wrap};
 
+mod picker;
+
+pub use picker::{Picker, dates_label, order as story_order};
+
 /// The comparison view of one story.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompareView {
@@ -39,15 +43,6 @@ impl CompareView {
     pub fn report_in(&self, fact: &Fact) -> usize {
         fact.reports.iter().position(|r| Some(r.article) == self.article).unwrap_or(0)
     }
-}
-
-/// The story picker's selection and scroll.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Picker {
-    /// Index into the comparison's stories.
-    pub selected: usize,
-    /// First story on screen.
-    pub offset: usize,
 }
 
 /// Narrower cells than this make a sentence unreadable: below it the view
@@ -286,12 +281,79 @@ pub fn window(r: &Report, status: Status, arts: &[Article], w: u16, cap: usize) 
         .collect()
 }
 
+/// How the detail pane shows a fact's reports: which, from where, and
+/// each in how many lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailPlan {
+    /// The first report shown. Past 0 only when there are more reports than
+    /// lines: then the pane scrolls by whole reports, a line each.
+    pub first: usize,
+    /// From `first` on, each report shown (its index in `fact.reports`) and
+    /// its lines: the selected one whole where it fits, the others cut to
+    /// a window around what they are compared on.
+    pub reports: Vec<(usize, Vec<CellLine>)>,
+}
+
+impl DetailPlan {
+    /// Lines the plan takes.
+    pub fn len(&self) -> usize {
+        self.reports.iter().map(|(_, l)| l.len().max(1)).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.reports.is_empty()
+    }
+}
+
+/// The detail pane of `fact` in `h` lines of `w` columns, `selected` the
+/// selected report. Every report whole when they fit; else every report
+/// keeps a line at least, so none is hidden above the selected one, and
+/// the lines left go to the selected report first, then in turn to the
+/// others.
+pub fn detail_plan(fact: &Fact, arts: &[Article], w: u16, h: usize, selected: usize) -> DetailPlan {
+    let n = fact.reports.len();
+    if n == 0 || h == 0 {
+        return DetailPlan { first: 0, reports: Vec::new() };
+    }
+    let selected = selected.min(n - 1);
+    let full: Vec<usize> =
+        fact.reports.iter().map(|r| sentence_lines(r, arts, w).len().max(1)).collect();
+    let (first, lines) = if full.iter().sum::<usize>() <= h {
+        (0, full.clone())
+    } else if n <= h {
+        let mut lines = vec![1; n];
+        lines[selected] = full[selected].min(h - (n - 1));
+        let mut left = h - lines.iter().sum::<usize>();
+        while left > 0 {
+            let before = left;
+            for i in (0..n).filter(|&i| i != selected) {
+                if left > 0 && lines[i] < full[i] {
+                    lines[i] += 1;
+                    left -= 1;
+                }
+            }
+            if left == before {
+                break;
+            }
+        }
+        (0, lines)
+    } else {
+        (selected.saturating_sub(h - 1), vec![1; n])
+    };
+    let reports = (first..n)
+        .take(if n > h { h } else { n })
+        .map(|i| (i, window(&fact.reports[i], fact.status, arts, w, lines[i])))
+        .collect();
+    DetailPlan { first, reports }
+}
+
 /// The rows the story picker shows per story.
 pub const PICKER_ROWS_PER_STORY: usize = 2;
 
-/// Stories the picker popup has room for.
+/// Stories the picker popup has room for: inside the border, under the
+/// line of what is typed.
 pub fn picker_visible(popup: Rect) -> usize {
-    usize::from(popup.height.saturating_sub(2)) / PICKER_ROWS_PER_STORY
+    usize::from(popup.height.saturating_sub(3)) / PICKER_ROWS_PER_STORY
 }
 
 /// The first fact to draw so that `selected` is wholly on screen, moving

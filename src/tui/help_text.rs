@@ -27,11 +27,22 @@ pub fn rows(keymap: &Keymap) -> Vec<Row> {
         if ctx == Context::Finder {
             out.push(Row::Key("letters".into(), "type the query (names and aliases)".into()));
         }
+        if ctx == Context::Stories {
+            out.push(Row::Key(
+                "letters".into(),
+                "narrow the stories (title, outlet, dates)".into(),
+            ));
+        }
         for b in bindings {
             out.push(Row::Key(b.keys_label(), b.help.clone()));
         }
     }
     out
+}
+
+/// The first row of `ctx`'s section, if the keymap has one.
+pub fn section_start(keymap: &Keymap, ctx: Context) -> Option<usize> {
+    rows(keymap).iter().position(|r| matches!(r, Row::Heading(h) if *h == ctx.title()))
 }
 
 /// Lines the help text takes (the app needs it to bound scrolling).

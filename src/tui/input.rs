@@ -12,7 +12,9 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let bound = app.keymap.action(&app.contexts(), key);
-            let typing = app.help.is_none() && (app.finder.is_some() || app.filter_editing);
+            let picking = app.compare.as_ref().is_some_and(|c| c.picker.is_some());
+            let typing =
+                app.help.is_none() && (app.finder.is_some() || app.filter_editing || picking);
             if bound.is_some() || !typing {
                 return bound;
             }
@@ -21,7 +23,9 @@ pub fn action(app: &App, event: &Event) -> Option<Action> {
                 KeyCode::Char(c)
                     if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                 {
-                    Some(if app.finder.is_some() {
+                    Some(if picking {
+                        Action::StoriesInsert(c)
+                    } else if app.finder.is_some() {
                         Action::FinderInsert(c)
                     } else {
                         Action::FilterInsert(c)

@@ -115,10 +115,10 @@ pub fn compare_frame(area: Rect) -> Option<Rect> {
 }
 
 /// The story picker: centred, up to 84 columns, two rows per story (and
-/// the border), never off screen.
+/// the border and the line of what is typed), never off screen.
 pub fn stories_popup(area: Rect, stories: usize) -> Rect {
     let width = area.width.min(84);
-    let want = u16::try_from(stories.saturating_mul(2)).unwrap_or(u16::MAX).saturating_add(2);
+    let want = u16::try_from(stories.saturating_mul(2)).unwrap_or(u16::MAX).saturating_add(3);
     let height = area.height.saturating_sub(2).min(want).max(area.height.min(4));
     centred(area, width, height)
 }

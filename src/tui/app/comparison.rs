@@ -25,6 +25,18 @@ impl App {
         self.entities.story(self.compare.as_ref()?.story)
     }
 
+    /// The comparison view shows a story of one article: nothing is
+    /// compared, and the keys that walk facts and reports have nothing to do.
+    pub fn compare_is_single(&self) -> bool {
+        self.compare.is_some() && self.compare_story().is_some_and(|s| s.articles.len() < 2)
+    }
+
+    /// Stories of more than one article: those the picker can offer to
+    /// compare.
+    pub fn stories_compared(&self) -> usize {
+        self.entities.comparison.stories.iter().filter(|s| s.articles.len() > 1).count()
+    }
+
     /// The comparison view's geometry on the current screen.
     pub fn compare_geometry(&self) -> Option<Geometry> {
         let story = self.compare_story()?;
@@ -61,6 +73,9 @@ impl App {
         let Some(r) = fact.reports.get(c.report_in(fact)) else { return };
         let (article, sentence) = (r.article, r.start..r.end);
         self.compare_left = self.compare.take();
+        // The report is what the reader shows now: an entity walked before
+        // would name a mention elsewhere on the status line.
+        self.current = None;
         if !self.visible.contains(&article) {
             self.clear_filters();
         }
@@ -71,6 +86,16 @@ impl App {
         self.relayout();
         self.scroll_to_mention(sentence.start);
         self.sentence = Some((article, sentence));
+    }
+
+    /// The report whose sentence the reader highlights: its fact, and the
+    /// report in it. `None` once the highlight is gone.
+    pub fn opened_report(&self) -> Option<(&crate::compare::Fact, &crate::compare::Report)> {
+        let (article, range) = self.sentence.as_ref()?;
+        let left = self.compare_left.as_ref()?;
+        let fact = self.entities.story(left.story)?.facts.get(left.fact)?;
+        let r = fact.reports.iter().find(|r| r.article == *article && r.start == range.start)?;
+        Some((fact, r))
     }
 
     /// The selected fact wholly in the table, and the selected story in
@@ -88,7 +113,7 @@ impl App {
             let rows = cmp::picker_visible(popup);
             if rows > 0 {
                 p.offset = p.offset.min(p.selected).max((p.selected + 1).saturating_sub(rows));
-                p.offset = p.offset.min(stories.saturating_sub(rows));
+                p.offset = p.offset.min(p.shown.len().saturating_sub(rows));
             }
         }
     }

@@ -3,7 +3,7 @@
 use ratatui::layout::Rect;
 
 use super::{App, Current, Focus, offset};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Context};
 use crate::tui::compare::{CompareView, Picker};
 use crate::tui::finder::Finder;
 
@@ -30,6 +30,24 @@ impl App {
             self.notice = Some(why);
             self.relayout();
             return;
+        }
+        if self.compare_is_single() && self.compare.as_ref().is_some_and(|c| c.picker.is_none()) {
+            let walks = matches!(
+                action,
+                Action::FactNext
+                    | Action::FactPrev
+                    | Action::FactFirst
+                    | Action::FactLast
+                    | Action::ReportNext
+                    | Action::ReportPrev
+                    | Action::ReportOpen
+                    | Action::Copy
+            );
+            if walks {
+                // The view says why; the status line says it again.
+                self.message = Some("one article: nothing to compare".into());
+                return;
+            }
         }
         match action {
             Action::Quit => self.quit = true,
@@ -92,7 +110,15 @@ impl App {
                     self.apply_filter();
                 }
             }
-            Action::HelpOpen => self.help = Some(0),
+            Action::HelpOpen => {
+                // From the comparison view or the entity panel, at their own
+                // keys; from the list and reader, at the top with the legend.
+                let top = self.contexts().first().copied();
+                let at = top
+                    .filter(|c| matches!(c, Context::Compare | Context::Entities))
+                    .and_then(|c| crate::tui::help_text::section_start(&self.keymap, c));
+                self.help = Some(at.unwrap_or(0));
+            }
             Action::HelpClose => self.help = None,
             Action::WarningsOpen => self.warnings = Some(0),
             Action::WarningsClose => self.warnings = None,
@@ -197,22 +223,40 @@ impl App {
             Action::ReportPrev => self.select_report(-1),
             Action::ReportOpen => self.open_report(),
             Action::StoriesOpen => {
+                let stories = &self.entities.comparison.stories;
                 if let Some(c) = self.compare.as_mut() {
-                    c.picker = Some(Picker { selected: c.story, offset: 0 });
+                    c.picker = Some(Picker::new(stories, c.story));
+                }
+            }
+            Action::StoriesInsert(_) | Action::StoriesBackspace => {
+                let (stories, arts) = (&self.entities.comparison.stories, &self.corpus.articles);
+                if let Some(p) = self.compare.as_mut().and_then(|c| c.picker.as_mut()) {
+                    let mut q = p.query.clone();
+                    match action {
+                        Action::StoriesInsert(ch) if !ch.is_control() => q.push(ch),
+                        Action::StoriesBackspace => {
+                            q.pop();
+                        }
+                        _ => {}
+                    }
+                    if q != p.query {
+                        p.set_query(stories, arts, q);
+                    }
                 }
             }
             Action::StoriesNext | Action::StoriesPrev => {
-                let n = self.entities.comparison.stories.len();
                 let step = if action == Action::StoriesNext { 1 } else { -1 };
                 if let Some(p) = self.compare.as_mut().and_then(|c| c.picker.as_mut()) {
-                    p.selected = offset(p.selected, step).min(n.saturating_sub(1));
+                    p.select_by(step);
                 }
             }
             Action::StoriesAccept => {
+                let n = self.entities.comparison.stories.len();
                 if let Some(c) = self.compare.as_mut()
-                    && let Some(p) = c.picker
+                    && let Some(story) = c.picker.as_ref().and_then(Picker::selected_story)
+                    && story < n
                 {
-                    *c = CompareView::new(p.selected, None);
+                    *c = CompareView::new(story, None);
                 }
             }
             Action::StoriesClose => {

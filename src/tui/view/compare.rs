@@ -6,16 +6,17 @@ use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use crate::cli::compare::{column_names, story_heading};
 use crate::compare::{Fact, Report, Status, Story};
 use crate::display::{fit, pad, width};
+use crate::tui::action::{Action, Context};
 use crate::tui::app::App;
 use crate::tui::compare::{
-    CellLine, CompareView, Geometry, Mode, fact_heights, has_gaps, sentence_lines, window,
+    CellLine, CompareView, Geometry, Mode, detail_plan, fact_heights, has_gaps, story_order, window,
 };
 use crate::tui::spans::{marked, overlay};
 use crate::tui::theme::Theme;
@@ -31,7 +32,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = g.frame;
     let inner_w = usize::from(area.width.saturating_sub(2));
     let title = format!(" Story: {} ", story_heading(story));
-    let count = format!(" story {} of {} ", c.story + 1, app.entities.comparison.stories.len());
+    // Counted in the picker's order, so the two agree.
+    let stories = &app.entities.comparison.stories;
+    let at = story_order(stories).iter().position(|&s| s == c.story).unwrap_or(c.story);
+    let count = format!(" story {} of {} ", at + 1, stories.len());
     let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
@@ -43,6 +47,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if g.inner.width == 0 || g.inner.height == 0 {
         return;
     }
+    if story.articles.len() < 2 {
+        nothing_to_compare(frame, app, story, &g, theme);
+        return;
+    }
     if story.facts.is_empty() {
         let msg = fit("No facts found in this story", usize::from(g.inner.width));
         frame.render_widget(Paragraph::new(Line::styled(msg, theme.empty)), g.inner);
@@ -52,6 +60,38 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     view.heads(frame);
     view.table(frame);
     view.detail(frame);
+}
+
+/// A story of one article: what it is, that nothing is compared, and the
+/// key that opens the picker of the other stories.
+fn nothing_to_compare(frame: &mut Frame, app: &App, story: &Story, g: &Geometry, theme: &Theme) {
+    let w = usize::from(g.inner.width);
+    let names = column_names(story, &app.corpus.articles);
+    let who = names.first().map_or("One article", String::as_str);
+    let mut lines = vec![
+        Line::styled(
+            fit(&format!("Only {who} tells this story: nothing to compare."), w),
+            theme.empty,
+        ),
+        Line::default(),
+    ];
+    let others = app.stories_compared();
+    let what = match others {
+        0 => "no story here has more than one article".to_string(),
+        1 => "1 story has more than one article".to_string(),
+        n => format!("{n} stories have more than one article"),
+    };
+    let keys = app.keymap.hints_where(&[Context::Compare], |a| a == Action::StoriesOpen);
+    if let Some((key, _)) = keys.into_iter().next() {
+        let rest = fit(&format!("  pick another story ({what})"), w.saturating_sub(width(&key)));
+        lines.push(Line::from(vec![
+            Span::styled(key, theme.status_key),
+            Span::styled(rest, theme.count),
+        ]));
+    } else {
+        lines.push(Line::styled(fit(&what, w), theme.count));
+    }
+    frame.render_widget(Paragraph::new(lines), g.inner);
 }
 
 /// What every part of the view draws from.
@@ -130,7 +170,7 @@ impl View<'_> {
                 Some(ri) => {
                     let r = &fact.reports[ri];
                     let style = if ri == selected { cell_sel } else { row };
-                    let marks = report_marks(self.app, fact, r, self.theme);
+                    let marks = against(style, report_marks(self.app, fact, r, self.theme));
                     let body = &arts[r.article].body;
                     let lines: Vec<Line> = window(r, fact.status, arts, w, self.g.cap)
                         .iter()
@@ -220,7 +260,7 @@ impl View<'_> {
                 Span::styled(pad(self.name_of(r.article), outlet_w), self.theme.outlet),
                 Span::raw("  "),
             ];
-            let marks = report_marks(self.app, fact, r, self.theme);
+            let marks = against(style, report_marks(self.app, fact, r, self.theme));
             if let Some(l) = window(r, fact.status, arts, text_w, 1).first() {
                 spans.extend(cell_line(&arts[r.article].body, l, &marks, style).spans);
             }
@@ -246,8 +286,9 @@ impl View<'_> {
         col.and_then(|c| self.names.get(c)).map_or("", String::as_str)
     }
 
-    /// The rule naming the selected fact, then each report's whole
-    /// sentence, scrolled so the selected report shows.
+    /// The rule naming the selected fact, then its reports: the selected
+    /// one whole, the others whole where they fit, else cut to a window;
+    /// a bar on the border when there are more reports than lines.
     fn detail(&self, frame: &mut Frame) {
         let (Some(rule), Some(pane)) = (self.g.rule, self.g.detail) else { return };
         let Some(fact) = self.story.facts.get(self.c.fact) else { return };
@@ -257,17 +298,16 @@ impl View<'_> {
         let arts = &self.app.corpus.articles;
         let text_w = self.g.detail_text_w();
         let outlet_w = usize::from(self.g.outlet_w);
+        let h = usize::from(pane.height);
+        let plan = detail_plan(fact, arts, text_w, h, selected);
         let mut lines: Vec<Line> = Vec::new();
-        // Where each report's lines start, to scroll by whole reports.
-        let mut starts = Vec::with_capacity(fact.reports.len() + 1);
-        for (ri, r) in fact.reports.iter().enumerate() {
-            let is_sel = ri == selected;
+        for (ri, cut) in &plan.reports {
+            let r = &fact.reports[*ri];
+            let is_sel = *ri == selected;
             let marks = report_marks(self.app, fact, r, self.theme);
             let body = &arts[r.article].body;
-            let wrapped = sentence_lines(r, arts, text_w);
-            starts.push(lines.len());
             let name_style = if is_sel { self.theme.selection } else { self.theme.outlet };
-            for (k, l) in wrapped.iter().enumerate() {
+            for (k, l) in cut.iter().enumerate() {
                 let mut spans = if k == 0 {
                     vec![
                         self.mark(is_sel),
@@ -277,22 +317,15 @@ impl View<'_> {
                     vec![Span::raw(" ".repeat(outlet_w + 1))]
                 };
                 spans.push(Span::raw("  "));
-                spans.extend(marked(body, l.range.clone(), &marks, self.theme.body));
+                spans.extend(cell_line(body, l, &marks, self.theme.body).spans);
                 lines.push(Line::from(spans));
             }
         }
-        starts.push(lines.len());
-        // The first report from which the selected one still fits (or the
-        // selected one itself, when it alone is taller than the pane).
-        let h = usize::from(pane.height);
-        let end = starts.get(selected + 1).copied().unwrap_or(lines.len());
-        let top = starts[..=selected.min(starts.len() - 1)]
-            .iter()
-            .copied()
-            .find(|&s| end - s <= h)
-            .unwrap_or_else(|| starts.get(selected).copied().unwrap_or(0));
-        let shown: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
-        frame.render_widget(Paragraph::new(shown), pane);
+        let shown = plan.reports.len();
+        frame.render_widget(Paragraph::new(lines.into_iter().take(h).collect::<Vec<_>>()), pane);
+        // The bar on the right border, beside the detail pane's rows.
+        let beside = Rect { y: pane.y.saturating_sub(1), height: pane.height + 2, ..self.g.frame };
+        super::scrollbar(frame, beside, fact.reports.len(), shown, plan.first, self.theme);
     }
 
     /// "├─ ≠ injured ───────── report 2 of 3 ─┤" across the frame.
@@ -314,7 +347,9 @@ impl View<'_> {
             spans.push(Span::styled(format!(" {label} "), self.theme.pane_title_focused));
         }
         let tail = if room >= used + width(&which) + 2 { which } else { String::new() };
-        let fill = w.saturating_sub(used + width(&tail) + 2);
+        // The corner, and the tail with its dash when there is one.
+        let tail_w = if tail.is_empty() { 0 } else { width(&tail) + 1 };
+        let fill = w.saturating_sub(used + tail_w + 1);
         spans.push(Span::styled("─".repeat(fill), border));
         if !tail.is_empty() {
             spans.push(Span::styled(tail, self.theme.count));
@@ -364,6 +399,24 @@ pub fn report_marks(
         marks = overlay(&marks, v.start..v.end, style);
     }
     marks
+}
+
+/// `marks` as drawn on a cell of style `base`: on a cell already in
+/// reverse video (the selected cell without colours), a mark in reverse
+/// video is drawn the other way round, so the value that differs still
+/// stands out there.
+fn against(base: Style, marks: Vec<(Range<usize>, Style)>) -> Vec<(Range<usize>, Style)> {
+    if !base.add_modifier.contains(Modifier::REVERSED) {
+        return marks;
+    }
+    let flip = |s: Style| {
+        if s.add_modifier.contains(Modifier::REVERSED) {
+            s.remove_modifier(Modifier::REVERSED)
+        } else {
+            s
+        }
+    };
+    marks.into_iter().map(|(r, s)| (r, flip(s))).collect()
 }
 
 /// One line of a cell, with `…` where the window cut the sentence.

@@ -1,8 +1,10 @@
 //! The reader: title, meta line, then the body as wrapped byte ranges.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
@@ -51,12 +53,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let w = usize::from(inner.width);
-    let marks = marks(app, theme);
     let sentence = app
         .sentence
         .as_ref()
         .filter(|(a, _)| app.doc.article == Some(*a))
         .map(|(_, r)| (r.clone(), theme.sentence));
+    let marks = match &sentence {
+        Some((band, style)) => through_band(&marks(app, theme), band, *style),
+        None => marks(app, theme),
+    };
     let lines: Vec<Line> = (app.scroll..app.scroll + view)
         .map_while(|i| app.doc.line(i))
         .map(|l| match l {
@@ -77,7 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The open article's mentions as styled byte ranges: by kind while
 /// highlighting is on, and the current mention marked either way.
-pub fn marks(app: &App, theme: &Theme) -> Vec<(std::ops::Range<usize>, Style)> {
+pub fn marks(app: &App, theme: &Theme) -> Marks {
     let Some(a) = app.doc.article else { return Vec::new() };
     let current = app.current_mention().map(|(_, at)| at);
     app.entities
@@ -93,7 +98,41 @@ pub fn marks(app: &App, theme: &Theme) -> Vec<(std::ops::Range<usize>, Style)> {
         .collect()
 }
 
+/// `marks` with the parts inside `band` drawn on the band's background, so
+/// a highlighted sentence runs on unbroken through its mentions. Reverse
+/// video would turn a mention's colour into the background there, so the
+/// current mention is marked by weight and underline instead.
+pub fn through_band(marks: &[(Range<usize>, Style)], band: &Range<usize>, style: Style) -> Marks {
+    let Some(bg) = style.bg else { return marks.to_vec() };
+    let inside = |mut s: Style| {
+        if s.add_modifier.contains(Modifier::REVERSED) {
+            s.add_modifier.remove(Modifier::REVERSED);
+            s.add_modifier.insert(Modifier::BOLD | Modifier::UNDERLINED);
+        }
+        s.bg = Some(bg);
+        s
+    };
+    let mut out = Vec::with_capacity(marks.len() + 2);
+    for (r, s) in marks {
+        let (from, to) = (r.start.max(band.start), r.end.min(band.end));
+        if from >= to {
+            out.push((r.clone(), *s));
+            continue;
+        }
+        if r.start < from {
+            out.push((r.start..from, *s));
+        }
+        out.push((from..to, inside(*s)));
+        if to < r.end {
+            out.push((to..r.end, *s));
+        }
+    }
+    out
+}
+
+type Marks = Vec<(Range<usize>, Style)>;
+
 /// `text[r]`, or "" if the range does not fit (never panics on stale ranges).
-fn slice(text: &str, r: std::ops::Range<usize>) -> &str {
+fn slice(text: &str, r: Range<usize>) -> &str {
     text.get(r).unwrap_or("")
 }

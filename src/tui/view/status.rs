@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::display::{clean, tail, width};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Context};
 use crate::tui::app::App;
 use crate::tui::loader::thousands;
 use crate::tui::theme::Theme;
@@ -16,11 +16,15 @@ use crate::tui::theme::Theme;
 /// comparison view "fact 3/41", or "story 1/3" in its picker.
 pub fn info(app: &App) -> String {
     if let Some(c) = &app.compare {
-        if let Some(p) = c.picker {
-            return format!("story {}/{}", p.selected + 1, app.entities.comparison.stories.len());
+        if let Some(p) = &c.picker {
+            return match p.shown.len() {
+                0 => "no story matches".into(),
+                n => format!("story {}/{n}", p.selected + 1),
+            };
         }
         let n = app.compare_story().map_or(0, |s| s.facts.len());
-        return if n == 0 { String::new() } else { format!("fact {}/{n}", c.fact + 1) };
+        let none = n == 0 || app.compare_is_single();
+        return if none { String::new() } else { format!("fact {}/{n}", c.fact + 1) };
     }
     let pos = app.selected.map(|i| format!("{}/{}", i + 1, app.visible.len()));
     if app.filter.is_empty() && !app.filter_editing {
@@ -65,13 +69,47 @@ pub fn entity(app: &App) -> Option<String> {
     Some(format!("{} · mention {} of {n}{wrapped}", clean(name), c.pos + 1))
 }
 
+/// "CNN's report: injured ≠ several vs as many as seven" while the
+/// reader highlights a report's sentence and no entity is current.
+pub fn report(app: &App) -> Option<String> {
+    if app.help.is_some() || app.finder.is_some() || app.filter_editing || app.compare.is_some() {
+        return None;
+    }
+    if app.current.is_some() {
+        return None;
+    }
+    let (fact, r) = app.opened_report()?;
+    let outlet = app.corpus.articles.get(r.article).and_then(|a| a.outlet.as_deref());
+    let whose = outlet.map_or_else(|| "report".to_string(), |o| format!("{o}'s report"));
+    let what = match &fact.differs {
+        Some(d) => format!("{} {} {d}", fact.label, fact.status.marker()),
+        None => fact.label.clone(),
+    };
+    Some(clean(&format!("{whose}: {what}")))
+}
+
 fn is_mention_step(a: Action) -> bool {
     matches!(a, Action::MentionNext | Action::MentionPrev)
 }
 
-/// Hints the status line keeps at every width.
+/// Hints the status line keeps at every width: help, and the way out
+/// (quit, or back out of the comparison view, where `q` means back).
 fn is_kept(a: Action) -> bool {
-    matches!(a, Action::HelpOpen | Action::Quit)
+    matches!(a, Action::HelpOpen | Action::Quit | Action::CompareClose)
+}
+
+/// Keys that walk a comparison's facts and reports.
+fn walks_facts(a: Action) -> bool {
+    matches!(
+        a,
+        Action::FactNext
+            | Action::FactPrev
+            | Action::FactFirst
+            | Action::FactLast
+            | Action::ReportNext
+            | Action::ReportPrev
+            | Action::ReportOpen
+    )
 }
 
 fn is_warnings(a: Action) -> bool {
@@ -112,8 +150,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // `? help` and `q quit` stay at every width: the others go first.
     let kept = keymap.hints_where(&contexts, is_kept);
     let kept_w: usize = kept.iter().map(|(k, l)| width(sep) + width(k) + 1 + width(l)).sum();
-    let mut hints =
-        keymap.hints_where(&contexts, |a| !is_mention_step(a) && !is_kept(a) && !is_warnings(a));
+    // A story of one article has no facts or reports to walk.
+    let single = app.compare_is_single() && contexts.first() == Some(&Context::Compare);
+    let mut hints = keymap.hints_where(&contexts, |a| {
+        !is_mention_step(a) && !is_kept(a) && !is_warnings(a) && (!single || !walks_facts(a))
+    });
     let n = app.corpus.warnings.len();
     if n > 0
         && let Some((keys, _)) = keymap.hints_where(&contexts, is_warnings).into_iter().next()
@@ -148,6 +189,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut steps = keymap.hints_where(&contexts, is_mention_step);
         steps.append(&mut hints);
         hints = steps;
+    } else if let Some(text) = report(app) {
+        // The report the comparison opened, in place of an entity, and the
+        // key back to the comparison, which keeps its room.
+        let mut back = keymap.hints_where(&contexts, |a| a == Action::CompareOpen);
+        let back_w: usize = back.iter().map(|(k, l)| width(sep) + width(k) + 1 + width(l)).sum();
+        let room = room(used);
+        let room = if room >= back_w + 16 { room - back_w } else { room };
+        // At most half the line, so the reader's own keys keep some room.
+        let room = room.min((total / 2).max(24));
+        let text = crate::display::fit(&text, room);
+        used += width(&text);
+        spans.push(Span::styled(text, theme.status_entity));
+        first = false;
+        hints.retain(|h| !back.contains(h));
+        back.append(&mut hints);
+        hints = back;
     }
     // As many hints as fit, whole ones only, leaving room for the kept
     // ones and the right-hand info.
