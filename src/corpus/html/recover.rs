@@ -109,11 +109,12 @@ fn instead(content: &Document, marked: &Marked) -> Option<String> {
 }
 
 /// The nearest article element above `node` (`<article>`, or an element
-/// marked as the article's body), and whether the way up to it is free of
+/// marked as the article's body; else the page's `<main>`), and whether the way up to it is free of
 /// page furniture: figures, asides, navigation, forms, footers, hidden
 /// blocks, and blocks named for comments, sharing, promotions and the like.
 fn placement(node: &NodeRef) -> (Option<NodeId>, bool) {
     let mut clean = true;
+    let mut main = None;
     let mut at = Some(*node);
     while let Some(n) = at {
         let name = n.node_name().map(|s| s.to_ascii_lowercase()).unwrap_or_default();
@@ -121,6 +122,9 @@ fn placement(node: &NodeRef) -> (Option<NodeId>, bool) {
             n.attr("itemprop").is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"));
         if name == "article" || body {
             return (Some(n.id), clean);
+        }
+        if main.is_none() && (name == "main" || n.attr("role").is_some_and(|r| &*r == "main")) {
+            main = Some((Some(n.id), clean));
         }
         if matches!(
             name.as_str(),
@@ -132,7 +136,7 @@ fn placement(node: &NodeRef) -> (Option<NodeId>, bool) {
         }
         at = n.parent();
     }
-    (None, clean)
+    main.unwrap_or((None, clean))
 }
 
 /// Whether an element's class or id names a block that is not the story.
@@ -235,6 +239,18 @@ mod tests {
             para(2)
         );
         assert_eq!(run(&page, "#kept"), "One line kept.");
+    }
+
+    #[test]
+    fn without_an_article_element_the_main_element_bounds_the_story() {
+        let page = "<main><p>A lead paragraph above the chosen block, with enough words to be prose.</p>\
+            <div id=kept><p>The chosen block of the page, with enough words to be prose too.</p></div></main>\
+            <div><p>A footer paragraph outside the main element, with words enough to count.</p></div>";
+        assert_eq!(
+            run(page, "#kept"),
+            "A lead paragraph above the chosen block, with enough words to be prose.\n\n\
+             The chosen block of the page, with enough words to be prose too."
+        );
     }
 
     #[test]
