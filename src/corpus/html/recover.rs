@@ -17,6 +17,8 @@ const MARK: &str = "data-dateline-p";
 /// A paragraph of a page, as it stood before extraction.
 struct Para {
     html: String,
+    /// Its words, single-spaced.
+    text: String,
     /// The article element it belongs to, if any.
     container: Option<NodeId>,
     /// Whether it reads as the article's prose (see `is_prose`).
@@ -34,11 +36,9 @@ pub fn mark(doc: &Document) -> Marked {
     for (i, node) in doc.select("p").nodes().iter().enumerate() {
         let (container, clean) = placement(node);
         let prose = clean && is_prose(node);
-        paras.push(Para {
-            html: if prose { node.html().to_string() } else { String::new() },
-            container,
-            prose,
-        });
+        let (html, text) =
+            if prose { (node.html().to_string(), words(&node.text())) } else { Default::default() };
+        paras.push(Para { html, text, container, prose });
         node.set_attr(MARK, &i.to_string());
     }
     Marked { paras }
@@ -65,14 +65,20 @@ pub fn restore(content: &Document, marked: &Marked) -> Option<String> {
     };
     let last = present.iter().map(|(i, _)| *i).max().unwrap_or(0);
     present.sort_by_key(|(i, _)| *i);
+    // Pages often print a paragraph twice (for small and large screens):
+    // text already there does not come back.
+    let mut there = words(&content.root().text());
     for i in 0..last {
         let p = &marked.paras[i];
         if !p.prose
             || p.container != Some(container)
             || present.binary_search_by_key(&i, |(j, _)| *j).is_ok()
+            || there.contains(&p.text)
         {
             continue;
         }
+        there.push(' ');
+        there.push_str(&p.text);
         // Before the next paragraph that was kept, so the order stays.
         let next = present.partition_point(|(j, _)| *j < i);
         if let Some((_, node)) = present.get(next) {
@@ -139,6 +145,11 @@ fn placement(node: &NodeRef) -> (Option<NodeId>, bool) {
     main.unwrap_or((None, clean))
 }
 
+/// The words of a text, single-spaced.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Whether an element's class or id names a block that is not the story.
 fn names_furniture(n: &NodeRef) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -198,6 +209,18 @@ mod tests {
              The second paragraph goes on with the story in some detail here.\n\n\
              The third paragraph closes the story with a quote from a witness."
         );
+    }
+
+    #[test]
+    fn a_paragraph_printed_twice_comes_back_once() {
+        let lead = "<p>The lead paragraph says what happened, to whom, and where it was.</p>";
+        let page = format!(
+            "<article>{lead}<figure>x</figure>{lead}<div id=kept><p>The second paragraph goes on with the story in some detail here.</p>\
+             <p>The third paragraph goes on with the story in more detail here.</p></div></article>"
+        );
+        let text = run(&page, "#kept");
+        assert_eq!(text.matches("The lead paragraph").count(), 1, "{text}");
+        assert!(text.starts_with("The lead paragraph"), "{text}");
     }
 
     #[test]
