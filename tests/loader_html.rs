@@ -357,3 +357,39 @@ fn contact_tables_and_link_lists_are_not_the_article() {
     assert!(!body.contains("Another story about the vote"), "{body}");
     assert!(body.contains("register of members' votes"), "a list of prose stays: {body}");
 }
+
+#[test]
+fn leading_paragraphs_set_apart_by_a_figure_are_kept() {
+    let lead = [
+        "The harbour board voted on Monday to close the north quay for a year, after divers found cracks along most of its length.",
+        "Ferries will berth at the south quay from March, the board said, and the fish market will move to a temporary hall beside it.",
+    ];
+    let body: String = (1..=8)
+        .map(|n| {
+            format!(
+                "<p>Paragraph {n} of the report goes on with what the engineers found, what the repairs will cost, and who will pay for them, according to the board's minutes.</p>"
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<!doctype html><html><head><title>Quay to close</title></head><body>
+        <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+        <article><h1>Quay to close for a year</h1>
+        <div class="intro"><p>{}</p><p>{}</p></div>
+        <figure><img src="q.jpg"><figcaption>The north quay at low tide.</figcaption></figure>
+        <aside><ul><li><a href="/a">Ferry times change</a></li><li><a href="/b">Market hall plans</a></li><li><a href="/c">Board meeting</a></li></ul></aside>
+        <div class="story-body">{body}</div>
+        <footer><p>Share this story with your friends and family on every network you use today.</p></footer>
+        </article>
+        <article class="teaser"><p>A different story about the town's summer festival, with words enough to count as prose here.</p></article>
+        </body></html>"#,
+        lead[0], lead[1]
+    );
+    let c = corpus::load_bytes(Path::new("quay.html"), html.as_bytes());
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let a = &c.articles[0].body;
+    assert!(a.starts_with(lead[0]), "{a}");
+    assert!(a.contains(&format!("{}\n\nParagraph 1 of", lead[1])), "{a}");
+    assert!(a.ends_with("according to the board's minutes."), "{a}");
+    assert!(!a.contains("festival") && !a.contains("Share this story"), "{a}");
+}

@@ -238,7 +238,16 @@ pub fn is_timestamp_line(t: &str) -> bool {
         let w = w.to_lowercase();
         w.contains(':') || ["am", "pm", "a.m.", "p.m."].iter().any(|s| w.ends_with(s))
     };
-    (words.len() >= 3 || words.iter().any(is_time))
+    // A whole date in figures ("23.10.2018", "2018-10-23") is a day too.
+    let is_day = |w: &&str| {
+        let parts: Vec<&str> = w.split(['.', '/', '-']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            && (parts[0].len() == 4 || parts[2].len() >= 2)
+    };
+    (words.len() >= 3 || words.iter().any(is_time) || words.iter().any(is_day))
         && words.len() <= MAX_WORDS
         && t.chars().any(|c| c.is_ascii_digit())
         && words.iter().all(|w| token.is_match(w))
@@ -311,6 +320,8 @@ mod tests {
             "More stories",
             "Got a story? Email news@example.com",
             "1 December 2025 • 10:20",
+            "23.10.2018",
+            "Posted 2018-10-23",
         ] {
             assert!(is_boilerplate_line(line), "{line}");
         }
@@ -375,6 +386,8 @@ mod tests {
             "Sept. 2020",
             "2019",
             "1,200",
+            "1.5",
+            "3/4",
             "By Tuesday, the river had risen.",
             "By the end of the year",
         ] {

@@ -6,9 +6,11 @@
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, ReadabilityError};
 
-use super::html_text::fragment_text;
+use super::html_text::document_text;
 use super::meta::{Meta, one_line};
 use super::page_meta;
+
+mod recover;
 
 /// A page reduced to what the loader needs.
 #[derive(Debug)]
@@ -57,6 +59,7 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
     }
     let (given, problems) = page_meta::read(&doc);
     drop_contact_and_link_lists(&doc);
+    let marked = recover::mark(&doc);
     let config = Config { max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
     let mut readability =
         Readability::with_document(doc, None, Some(config)).map_err(|_| HtmlError::NoArticle)?;
@@ -69,7 +72,13 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
     })?;
     let byline = article.byline.as_deref().map(without_by).filter(|b| !b.is_empty());
     let found = Meta { title, author: byline, ..Meta::default() };
-    Ok(Page { meta: given.or(found), text: fragment_text(&article.content), problems })
+    // Paragraphs the extractor left out of the article come back.
+    let content = Document::fragment(article.content.to_string());
+    let text = match recover::restore(&content, &marked) {
+        Some(instead) => document_text(&Document::fragment(instead)),
+        None => document_text(&content),
+    };
+    Ok(Page { meta: given.or(found), text, problems })
 }
 
 /// Blocks that are lists of addresses or links, not prose, go before the

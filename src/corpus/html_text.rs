@@ -11,7 +11,11 @@ use super::meta::one_line;
 
 /// The text of an HTML fragment (a feed entry's content, an extracted article).
 pub fn fragment_text(html: &str) -> String {
-    let doc = Document::fragment(html);
+    document_text(&Document::fragment(html))
+}
+
+/// The text of a parsed document or fragment.
+pub fn document_text(doc: &Document) -> String {
     join_drop_caps(node_text(&doc.root()))
 }
 
@@ -97,7 +101,8 @@ enum Kind {
     /// Starts and ends a paragraph.
     Block,
     /// A paragraph that heads what follows: dropped if nothing follows.
-    Heading,
+    /// Its level: 1 for `h1`.
+    Heading(u8),
     /// A list item: its own paragraph, marked with a bullet.
     Item,
     /// Starts and ends a line (table rows).
@@ -124,7 +129,7 @@ fn kind_of(name: &str) -> Kind {
         "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "blockquote"
         | "ul" | "ol" | "dl" | "dt" | "dd" | "table" | "address" | "details" | "summary" | "hr"
         | "center" => Kind::Block,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading(name.as_bytes()[1] - b'0'),
         "li" => Kind::Item,
         "tr" | "caption" => Kind::Line,
         "br" => Kind::Break,
@@ -158,7 +163,7 @@ struct Builder {
     /// How many headings the walk is inside, and where the last heading
     /// starts while no text has followed it.
     in_heading: usize,
-    open_heading: Option<usize>,
+    open_heading: Option<(usize, u8)>,
     /// Byte offset where the current line starts, and its word counts.
     line_start: usize,
     words: usize,
@@ -169,14 +174,18 @@ impl Builder {
     fn enter(&mut self, kind: Kind) {
         match kind {
             Kind::Block | Kind::Pre => self.paragraph(),
-            Kind::Heading => {
+            Kind::Heading(level) => {
                 self.paragraph();
-                // Two headings in a row: the first headed nothing.
-                if let Some(at) = self.open_heading.take() {
+                // Two headings in a row: the first headed nothing, unless
+                // the second is of a lower level (a section's first
+                // subsection).
+                if let Some((at, open)) = self.open_heading.take()
+                    && level <= open
+                {
                     self.out.truncate(at);
                     self.new_line();
                 }
-                self.open_heading = Some(self.out.len());
+                self.open_heading = Some((self.out.len(), level));
                 self.in_heading += 1;
             }
             Kind::Item => {
@@ -195,7 +204,7 @@ impl Builder {
                 self.paragraph();
                 self.bullet = false;
             }
-            Kind::Heading => {
+            Kind::Heading(_) => {
                 self.paragraph();
                 self.in_heading = self.in_heading.saturating_sub(1);
             }
@@ -292,7 +301,7 @@ impl Builder {
 
     fn finish(mut self) -> String {
         self.end_line();
-        if let Some(at) = self.open_heading {
+        if let Some((at, _)) = self.open_heading {
             self.out.truncate(at);
         }
         self.out.trim().to_string()
@@ -349,10 +358,11 @@ mod tests {
     #[test]
     fn headings_that_head_nothing_go() {
         let t = fragment_text(
-            "<h2>Kept</h2><p>Text.</p><h2>Empty</h2><h3>Also kept</h3><p>More.</p>\
+            "<h2>Kept</h2><p>Text.</p><h3>Empty</h3><h2>Also kept</h2><p>More.</p>\
+             <h2>Section</h2><h3>Subsection</h3><p>Its text.</p>\
              <h2>Related</h2><ul><li><a href=a>Link only</a></li></ul>",
         );
-        assert_eq!(t, "Kept\n\nText.\n\nAlso kept\n\nMore.");
+        assert_eq!(t, "Kept\n\nText.\n\nAlso kept\n\nMore.\n\nSection\n\nSubsection\n\nIts text.");
     }
 
     #[test]

@@ -1,0 +1,288 @@
+//! Paragraphs of the article that the extractor left out. Readability keeps
+//! the best-scoring block and its close siblings, so prose standing apart
+//! from it is lost: a lead set above a figure or an aside, paragraphs in a
+//! block the cleaner judged too short. Every `<p>` is marked before the
+//! extractor runs; afterwards, the prose paragraphs in the same article
+//! element as the extracted ones, from the article's start to the last
+//! extracted paragraph, are put back in their place.
+
+use std::sync::OnceLock;
+
+use dom_query::{Document, NodeId, NodeRef};
+use regex::Regex;
+
+/// The attribute that numbers the paragraphs (the extractor keeps it).
+const MARK: &str = "data-dateline-p";
+
+/// A paragraph of a page, as it stood before extraction.
+struct Para {
+    html: String,
+    /// Its words, single-spaced.
+    text: String,
+    /// The article element it belongs to, if any.
+    container: Option<NodeId>,
+    /// Whether it reads as the article's prose (see `is_prose`).
+    prose: bool,
+}
+
+/// The page's paragraphs, in document order.
+pub struct Marked {
+    paras: Vec<Para>,
+}
+
+/// Number the page's paragraphs and note what each one is.
+pub fn mark(doc: &Document) -> Marked {
+    let mut paras = Vec::new();
+    for (i, node) in doc.select("p").nodes().iter().enumerate() {
+        let (container, clean) = placement(node);
+        let prose = clean && is_prose(node);
+        let (html, text) =
+            if prose { (node.html().to_string(), words(&node.text())) } else { Default::default() };
+        paras.push(Para { html, text, container, prose });
+        node.set_attr(MARK, &i.to_string());
+    }
+    Marked { paras }
+}
+
+/// Put the paragraphs the extractor missed back into `content` (a document
+/// holding the extracted article). Only paragraphs of the article element
+/// holding the first extracted one come back, so neighbouring teasers and
+/// footers, outside it, stay out. When the extracted text lies in no
+/// article element and the page has one holding far more prose, that
+/// article's paragraphs are returned instead: the extractor chose a block
+/// beside the story.
+pub fn restore(content: &Document, marked: &Marked) -> Option<String> {
+    let mut present: Vec<(usize, NodeRef)> = content
+        .select(&format!("p[{MARK}]"))
+        .nodes()
+        .iter()
+        .filter_map(|n| Some((n.attr(MARK)?.parse::<usize>().ok()?, *n)))
+        .filter(|(i, _)| *i < marked.paras.len())
+        .collect();
+    let first = present.iter().map(|(i, _)| *i).min();
+    let Some(container) = first.and_then(|i| marked.paras[i].container) else {
+        return instead(content, marked);
+    };
+    let last = present.iter().map(|(i, _)| *i).max().unwrap_or(0);
+    present.sort_by_key(|(i, _)| *i);
+    // Pages often print a paragraph twice (for small and large screens):
+    // text already there does not come back.
+    let mut there = words(&content.root().text());
+    for i in 0..last {
+        let p = &marked.paras[i];
+        if !p.prose
+            || p.container != Some(container)
+            || present.binary_search_by_key(&i, |(j, _)| *j).is_ok()
+            || there.contains(&p.text)
+        {
+            continue;
+        }
+        there.push(' ');
+        there.push_str(&p.text);
+        // Before the next paragraph that was kept, so the order stays.
+        let next = present.partition_point(|(j, _)| *j < i);
+        if let Some((_, node)) = present.get(next) {
+            node.before_html(p.html.as_str());
+        }
+    }
+    None
+}
+
+/// The prose paragraphs of the article element richest in prose, when it
+/// holds at least three of them and more than twice the words extracted.
+fn instead(content: &Document, marked: &Marked) -> Option<String> {
+    const MIN_PARAS: usize = 3;
+    let words = |html: &str| Document::fragment(html).root().text().split_whitespace().count();
+    let mut totals: Vec<(NodeId, usize, usize)> = Vec::new();
+    for p in marked.paras.iter().filter(|p| p.prose) {
+        let Some(c) = p.container else { continue };
+        let w = words(&p.html);
+        match totals.iter_mut().find(|(id, ..)| *id == c) {
+            Some(t) => {
+                t.1 += w;
+                t.2 += 1;
+            }
+            None => totals.push((c, w, 1)),
+        }
+    }
+    let &(best, most, count) = totals.iter().max_by_key(|(_, w, _)| *w)?;
+    let extracted = content.root().text().split_whitespace().count();
+    if count < MIN_PARAS || most <= 2 * extracted {
+        return None;
+    }
+    let paras = marked.paras.iter().filter(|p| p.prose && p.container == Some(best));
+    Some(paras.map(|p| p.html.as_str()).collect())
+}
+
+/// The nearest article element above `node` (`<article>`, or an element
+/// marked as the article's body; else the page's `<main>`), and whether the way up to it is free of
+/// page furniture: figures, asides, navigation, forms, footers, hidden
+/// blocks, and blocks named for comments, sharing, promotions and the like.
+fn placement(node: &NodeRef) -> (Option<NodeId>, bool) {
+    let mut clean = true;
+    let mut main = None;
+    let mut at = Some(*node);
+    while let Some(n) = at {
+        let name = n.node_name().map(|s| s.to_ascii_lowercase()).unwrap_or_default();
+        let body =
+            n.attr("itemprop").is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"));
+        if name == "article" || body {
+            return (Some(n.id), clean);
+        }
+        if main.is_none() && (name == "main" || n.attr("role").is_some_and(|r| &*r == "main")) {
+            main = Some((Some(n.id), clean));
+        }
+        if matches!(
+            name.as_str(),
+            "figure" | "figcaption" | "aside" | "nav" | "form" | "footer" | "blockquote"
+        ) || n.has_attr("hidden")
+            || names_furniture(&n)
+        {
+            clean = false;
+        }
+        at = n.parent();
+    }
+    main.unwrap_or((None, clean))
+}
+
+/// The words of a text, single-spaced.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether an element's class or id names a block that is not the story.
+fn names_furniture(n: &NodeRef) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)comment|related|share|sharing|social|newsletter|promo|sidebar|footer|author|byline|caption|credit|teaser|recommend|subscri|signup|sponsor|advert|banner|popup|modal|cookie|consent|disclaimer|copyright|tags?\b|breadcrumb",
+        )
+        .expect("furniture pattern is valid")
+    });
+    let class = n.attr("class").unwrap_or_default();
+    let id = n.attr("id").unwrap_or_default();
+    re.is_match(&class) || re.is_match(&id)
+}
+
+/// A paragraph of prose: some words, ending as a sentence does, and not
+/// mostly links.
+fn is_prose(node: &NodeRef) -> bool {
+    const MIN_WORDS: usize = 10;
+    let text = node.text();
+    let t = text.trim();
+    if t.split_whitespace().count() < MIN_WORDS {
+        return false;
+    }
+    let ends =
+        t.trim_end_matches(['"', '”', '’', '»', ')', '\'']).ends_with(['.', '!', '?', '…', ':']);
+    let linked: usize = node.find(&["a"]).iter().map(|a| a.text().trim().len()).sum();
+    ends && linked * 4 < t.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::html_text::node_text;
+
+    fn run(page: &str, kept: &str) -> String {
+        let doc = Document::from(page);
+        let marked = mark(&doc);
+        // Stand in for the extractor: keep the block with id "kept".
+        let html = doc.select(kept).html().to_string();
+        let content = Document::fragment(html);
+        match restore(&content, &marked) {
+            Some(instead) => node_text(&Document::fragment(instead).root()),
+            None => node_text(&content.root()),
+        }
+    }
+
+    #[test]
+    fn a_lead_above_a_figure_comes_back_in_place() {
+        let page = "<article><p>The lead paragraph says what happened, to whom, and where it was.</p>\
+            <figure><p>A caption that runs on for many words about a photograph here.</p></figure>\
+            <div id=kept><p>The second paragraph goes on with the story in some detail here.</p>\
+            <p>The third paragraph closes the story with a quote from a witness.</p></div></article>\
+            <p>Another article entirely, in a teaser below, with many words of its own.</p>";
+        assert_eq!(
+            run(page, "#kept"),
+            "The lead paragraph says what happened, to whom, and where it was.\n\n\
+             The second paragraph goes on with the story in some detail here.\n\n\
+             The third paragraph closes the story with a quote from a witness."
+        );
+    }
+
+    #[test]
+    fn a_paragraph_printed_twice_comes_back_once() {
+        let lead = "<p>The lead paragraph says what happened, to whom, and where it was.</p>";
+        let page = format!(
+            "<article>{lead}<figure>x</figure>{lead}<div id=kept><p>The second paragraph goes on with the story in some detail here.</p>\
+             <p>The third paragraph goes on with the story in more detail here.</p></div></article>"
+        );
+        let text = run(&page, "#kept");
+        assert_eq!(text.matches("The lead paragraph").count(), 1, "{text}");
+        assert!(text.starts_with("The lead paragraph"), "{text}");
+    }
+
+    #[test]
+    fn furniture_links_and_other_articles_stay_out() {
+        let page = "<article><div class=share-bar><p>Share this story with your friends and family on every network today.</p></div>\
+            <p><a href=a>A headline linking to a different story with many words in it.</a></p>\
+            <p>Short line</p>\
+            <article><p>A related story card inside the article with words enough to count.</p></article>\
+            <div id=kept><p>The story itself starts here and goes on for a good while longer.</p></div></article>";
+        assert_eq!(
+            run(page, "#kept"),
+            "The story itself starts here and goes on for a good while longer."
+        );
+    }
+
+    #[test]
+    fn a_block_beside_the_article_gives_way_to_the_articles_prose() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} of the story, which goes on with its account of events.</p>")
+        };
+        let page = format!(
+            "<div id=kept><table><tr><td>Name one, some address</td></tr></table></div>\
+             <article>{}{}<aside><p>An aside that runs for some words about other things.</p></aside>{}</article>",
+            para(1),
+            para(2),
+            para(3)
+        );
+        let text = run(&page, "#kept");
+        assert!(text.starts_with("Paragraph 1 of the story"), "{text}");
+        assert!(
+            text.ends_with("Paragraph 3 of the story, which goes on with its account of events."),
+            "{text}"
+        );
+        assert!(!text.contains("aside") && !text.contains("Name one"), "{text}");
+        // With only two paragraphs, the extractor's choice stands.
+        let page = format!(
+            "<div id=kept><p>One line kept.</p></div><article>{}{}</article>",
+            para(1),
+            para(2)
+        );
+        assert_eq!(run(&page, "#kept"), "One line kept.");
+    }
+
+    #[test]
+    fn without_an_article_element_the_main_element_bounds_the_story() {
+        let page = "<main><p>A lead paragraph above the chosen block, with enough words to be prose.</p>\
+            <div id=kept><p>The chosen block of the page, with enough words to be prose too.</p></div></main>\
+            <div><p>A footer paragraph outside the main element, with words enough to count.</p></div>";
+        assert_eq!(
+            run(page, "#kept"),
+            "A lead paragraph above the chosen block, with enough words to be prose.\n\n\
+             The chosen block of the page, with enough words to be prose too."
+        );
+    }
+
+    #[test]
+    fn pages_without_an_article_element_are_left_as_extracted() {
+        let page = "<div><p>A paragraph above the chosen block, with enough words to be prose.</p>\
+            <div id=kept><p>The chosen block of the page, with enough words to be prose too.</p></div></div>";
+        assert_eq!(
+            run(page, "#kept"),
+            "The chosen block of the page, with enough words to be prose too."
+        );
+    }
+}
