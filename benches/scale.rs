@@ -1,9 +1,10 @@
-//! Scale: the issue-5 table at 1k, 10k, 30k and 100k articles.
+//! Scale: the issue-15 targets at 10k and 100k articles, side by side.
 //!
 //! ```sh
-//! cargo bench --bench scale                 # all four sizes
-//! cargo bench --bench scale -- 1000 10000   # some sizes
-//! cargo bench --bench scale -- 100000 --only keys   # or cli, reader
+//! cargo bench --bench scale                 # 10,000 and 100,000 articles
+//! cargo bench --bench scale -- 1000 10000   # other sizes
+//! cargo bench --bench scale -- 100000 --only keys   # or cli, reader, long
+//! cargo bench --bench scale -- 10000 --only stages  # the heap, stage by stage
 //! ```
 //!
 //! For each size it generates the corpus once under `target/scale/`
@@ -15,26 +16,33 @@
 //!   then warm (the same folder again), output to /dev/null, with the
 //!   child's peak memory (max RSS from `wait4`);
 //! - the reader in a pseudo-terminal: time to the first frame, to the whole
-//!   list, and to everything (entities, stories) loaded, cold and warm,
-//!   and its peak memory;
+//!   list, and to everything (entities, stories) loaded, cold and warm;
+//!   its resident memory once everything is loaded, and its peak;
 //! - keystroke to redrawn frame on the loaded reader (in process, drawn on
 //!   ratatui's TestBackend): list scrolling, filter typing, entity-finder
-//!   typing; the slowest key of each.
+//!   typing; the 95th percentile and the slowest key;
+//! - long documents: index, compare, wrap and scrolling on one article of
+//!   1 to 8 MB, per MB and per key.
 //!
-//! Prints one table (markdown) at the end, the machine's core count first.
+//! Prints two tables (markdown) at the end: the issue's targets as the
+//! ratios it states (× `wc -w`, × the corpus on disk, ms), one column per
+//! size; then the figures behind them.
 
 #[path = "support/gen.rs"]
 mod generator;
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use dateline::cache::Setting;
+use dateline::corpus::summary::thousands;
 use dateline::pipeline::{Need, Options, Pipeline};
 use dateline::tui::app::App;
 use dateline::tui::entities::{Entities, order_of};
@@ -46,6 +54,48 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const COMMANDS: [&str; 3] = ["list", "entities", "compare"];
+
+/// Counts the bytes the heap holds, for the stage-by-stage breakdown
+/// (`--only stages`): live now, and the most since the last reset.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let now = LIVE.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(now, Relaxed);
+}
+
+// SAFETY: every call is passed to the system allocator unchanged; only
+// counters are updated beside it.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: as the caller promised for `layout`.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        // SAFETY: `ptr` came from `alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
+        // SAFETY: as the caller promised.
+        let p = unsafe { System.realloc(ptr, layout, new) };
+        if !p.is_null() {
+            LIVE.fetch_sub(layout.size(), Relaxed);
+            grew(new);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Run {
@@ -59,6 +109,8 @@ struct Reader {
     first_frame: f64,
     listed: f64,
     loaded: f64,
+    /// Resident memory once everything is loaded, bytes.
+    after: u64,
     peak: u64,
 }
 
@@ -70,9 +122,10 @@ struct Row {
     wc: f64,
     cmds: Vec<(Run, Run)>,
     reader: (Reader, Reader),
-    /// Slowest and median key, milliseconds: scroll, filter, finder; and
-    /// the slowest filter key to its last match.
-    keys: [(f64, f64); 4],
+    /// Slowest key and the 95th percentile, milliseconds: scroll, filter,
+    /// finder, all keys together; and the slowest filter key to its last
+    /// match (first field of the last pair).
+    keys: [(f64, f64); 5],
 }
 
 fn main() {
@@ -82,7 +135,7 @@ fn main() {
     let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
     let part = |p: &str| only.as_deref().is_none_or(|o| o == p);
     let sizes: Vec<usize> = args.iter().filter_map(|a| a.replace('_', "").parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![1_000, 10_000, 30_000, 100_000] } else { sizes };
+    let sizes = if sizes.is_empty() { vec![10_000, 100_000] } else { sizes };
     let seeds = generator::Seeds::load(&root);
     let work = root.join("target/scale");
     println!(
@@ -122,31 +175,41 @@ fn main() {
             row.reader = (reader(&bin, &dir, &cache, n), reader(&bin, &dir, &cache, n));
             for (what, r) in [("cold", &row.reader.0), ("warm", &row.reader.1)] {
                 println!(
-                    "  reader {what}: first frame {:.0} ms, list {:.2} s, everything {:.2} s ({:.0} MB)",
+                    "  reader {what}: first frame {:.0} ms, list {:.2} s, everything {:.2} s ({:.0} MB loaded, {:.0} MB peak)",
                     r.first_frame * 1e3,
                     r.listed,
                     r.loaded,
+                    r.after as f64 / 1e6,
                     r.peak as f64 / 1e6
                 );
             }
         }
+        if only.as_deref() == Some("stages") {
+            stages(&dir, bytes);
+        }
         if part("keys") {
             row.keys = keys(&dir, &cache);
             println!(
-                "  keys (slowest / median ms): scroll {:.1} / {:.1}, filter {:.1} / {:.1} (all matches {:.0}), finder {:.1} / {:.1}",
+                "  keys (slowest / p95 ms): scroll {:.1} / {:.1}, filter {:.1} / {:.1} (all matches {:.0}), finder {:.1} / {:.1}; all {:.1} / {:.1}",
                 row.keys[0].0,
                 row.keys[0].1,
                 row.keys[1].0,
                 row.keys[1].1,
-                row.keys[3].0,
+                row.keys[4].0,
                 row.keys[2].0,
-                row.keys[2].1
+                row.keys[2].1,
+                row.keys[3].0,
+                row.keys[3].1
             );
         }
         rows.push(row);
     }
     if only.is_none() {
+        targets(&rows);
         table(&rows);
+    }
+    if part("long") {
+        long(&seeds);
     }
 }
 
@@ -244,10 +307,21 @@ fn reader(bin: &Path, dir: &Path, cache: &Path, n: usize) -> Reader {
         let line = status(s);
         line.contains(&format!("/{n}")) && !line.contains('▕') && !line.contains('…')
     });
+    r.after = resident(pid);
     let _ = keys.write_all(b"q");
     let _ = keys.flush();
     r.peak = reap(pid);
     r
+}
+
+/// A live process' resident memory now (Linux: `VmRSS`), bytes.
+fn resident(pid: i32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+    kb.unwrap_or(0) * 1024
 }
 
 /// Seconds from `t` until `ok` holds for the screen (or ten minutes).
@@ -272,7 +346,7 @@ fn wait(
 
 /// Keystroke → redrawn frame on the loaded reader: (slowest, median) ms
 /// for list scrolling, filter typing and entity-finder typing.
-fn keys(dir: &Path, cache: &Path) -> [(f64, f64); 4] {
+fn keys(dir: &Path, cache: &Path) -> [(f64, f64); 5] {
     // The reader's own cache folder, warm: the loading it does itself.
     let options = Options { cache: Setting::Dir(cache.to_path_buf()), ..Options::default() };
     let mut p = Pipeline::start(&[dir.to_path_buf()], &options, Need::Everything);
@@ -296,8 +370,9 @@ fn keys(dir: &Path, cache: &Path) -> [(f64, f64); 4] {
     // The first frame (drawn before any key in the reader) is not timed.
     let Ok(_) = term.draw(|f| view::draw(f, &app, &theme));
     let mut complete: f64 = 0.0;
+    let mut every: Vec<f64> = Vec::new();
     let mut timed = |app: &mut App, keys: &[KeyEvent]| -> (f64, f64) {
-        let mut ms: Vec<f64> = keys
+        let ms: Vec<f64> = keys
             .iter()
             .map(|k| {
                 let t = Instant::now();
@@ -314,8 +389,8 @@ fn keys(dir: &Path, cache: &Path) -> [(f64, f64); 4] {
                 frame
             })
             .collect();
-        ms.sort_by(f64::total_cmp);
-        (ms.last().copied().unwrap_or(0.0), ms.get(ms.len() / 2).copied().unwrap_or(0.0))
+        every.extend(&ms);
+        slowest_p95(ms)
     };
     let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
@@ -331,8 +406,15 @@ fn keys(dir: &Path, cache: &Path) -> [(f64, f64); 4] {
     let typed: Vec<KeyEvent> = "obama".chars().map(key).collect();
     let finder = timed(&mut app, &typed);
     // Slowest filter key to all its matches (the finder never defers).
-    let all = (complete, 0.0);
-    [scroll, filter, finder, all]
+    let last_match = (complete, 0.0);
+    [scroll, filter, finder, slowest_p95(every), last_match]
+}
+
+/// The slowest and the 95th percentile of `ms`.
+fn slowest_p95(mut ms: Vec<f64>) -> (f64, f64) {
+    ms.sort_by(f64::total_cmp);
+    let p95 = ms.get((ms.len() * 95).div_ceil(100).saturating_sub(1)).copied();
+    (ms.last().copied().unwrap_or(0.0), p95.unwrap_or(0.0))
 }
 
 fn mb(b: u64) -> String {
@@ -372,11 +454,207 @@ fn table(rows: &[Row]) {
             r.keys[0].0,
             r.keys[1].0,
             r.keys[2].0,
-            r.keys[3].0,
+            r.keys[4].0,
             peak(r.cmds[0].0.peak.max(r.cmds[0].1.peak)),
             peak(r.cmds[1].0.peak.max(r.cmds[1].1.peak)),
             peak(r.cmds[2].0.peak.max(r.cmds[2].1.peak)),
             peak(reader_peak),
         );
     }
+}
+
+/// The issue's table: each target as the ratio it is stated in, one
+/// column per size.
+fn targets(rows: &[Row]) {
+    println!();
+    let head: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            format!("{} articles ({} files, {})", thousands(r.n), thousands(r.files), mb(r.bytes))
+        })
+        .collect();
+    println!("| measure | {} | target |", head.join(" | "));
+    println!("| --- |{} ---: |", " ---: |".repeat(rows.len()));
+    let line = |what: &str, target: &str, cell: &dyn Fn(&Row) -> String| {
+        let cells: Vec<String> = rows.iter().map(cell).collect();
+        println!("| {what} | {} | {target} |", cells.join(" | "));
+    };
+    let cold = |r: &Row, i: usize| r.cmds.get(i).map_or(f64::NAN, |c| c.0.secs);
+    let times_wc =
+        |i: usize| move |r: &Row| format!("{:.1}× ({:.2} s)", cold(r, i) / r.wc, cold(r, i));
+    let on_disk = |p: u64, r: &Row| format!("{:.1}× ({})", p as f64 / r.bytes as f64, mb(p));
+    let peak = |i: usize| {
+        move |r: &Row| {
+            let p = r.cmds.get(i).map_or(0, |c| c.0.peak.max(c.1.peak));
+            on_disk(p, r)
+        }
+    };
+    line("`wc -w`", "", &|r| format!("{:.2} s", r.wc));
+    line("`entities`, cold, × `wc -w`", "≤ 10×", &times_wc(1));
+    line("`compare`, cold, × `wc -w`", "≤ 15×", &times_wc(2));
+    line("peak memory of `list`, × corpus", "≤ 3×", &peak(0));
+    line("peak memory of `entities`, × corpus", "≤ 3×", &peak(1));
+    line("peak memory of `compare`, × corpus", "≤ 3×", &peak(2));
+    line("reader's memory after loading, cold · warm, × corpus", "≤ 3×", &|r| {
+        format!("{} · {}", on_disk(r.reader.0.after, r), on_disk(r.reader.1.after, r))
+    });
+    line("reader's peak memory, cold · warm, × corpus", "", &|r| {
+        format!("{} · {}", on_disk(r.reader.0.peak, r), on_disk(r.reader.1.peak, r))
+    });
+    line("reader's first frame, cold · warm", "≤ 100 ms", &|r| {
+        format!("{:.0} · {:.0} ms", r.reader.0.first_frame * 1e3, r.reader.1.first_frame * 1e3)
+    });
+    line("keystroke → frame, p95 (slowest)", "≤ 16 ms", &|r| {
+        format!("{:.1} ms ({:.1})", r.keys[3].1, r.keys[3].0)
+    });
+    line("warm start, × faster than cold: `list` · `entities` · `compare`", "≥ 5×", &|r| {
+        let x = |i: usize| r.cmds.get(i).map_or(f64::NAN, |c| c.0.secs / c.1.secs);
+        format!("{:.0}× · {:.0}× · {:.0}×", x(0), x(1), x(2))
+    });
+}
+
+/// Long documents: index, compare, the reader's wrap and its scrolling on
+/// one article of 1, 2, 4 and 8 MB (the analysis itself is measured by
+/// `benches/analysis.rs`). Linear work costs the same per MB at every
+/// size; a key in the reader costs the same whatever the size.
+fn long(seeds: &generator::Seeds) {
+    let lines: Vec<&str> =
+        seeds.articles.iter().flat_map(|s| s.lines.iter().map(String::as_str)).collect();
+    // The shared model and tables load on first use: not in the first row.
+    let warm = dateline::corpus::Article {
+        id: "warm".into(),
+        path: PathBuf::from("warm.txt"),
+        title: "Warm up".into(),
+        outlet: None,
+        date: None,
+        url: None,
+        author: None,
+        body: lines.iter().take(40).copied().collect::<Vec<_>>().join(" "),
+    };
+    let warm = [warm];
+    let analyses = dateline::analysis::analyze_all(&warm);
+    let _ = dateline::index::of_corpus(&warm, &analyses);
+    let _ = dateline::compare::compare(&warm, &analyses);
+    println!();
+    println!("long article: ms per MB (index, compare, wrap); ms per key (scroll, to the end)");
+    println!(
+        "| size | analysis (s) | index | compare | wrap | open (select it) | scroll key, slowest | end key |"
+    );
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for mb_size in [1usize, 2, 4, 8] {
+        let target = mb_size * 1_000_000;
+        let mut body = String::with_capacity(target + 1000);
+        // Paragraphs of real lines, each paragraph a few of them.
+        for (i, l) in lines.iter().cycle().enumerate() {
+            if body.len() + l.len() + 2 > target.min(dateline::corpus::MAX_ARTICLE_BYTES) {
+                break;
+            }
+            body.push_str(l);
+            body.push_str(if i % 4 == 3 { "\n\n" } else { " " });
+        }
+        let article = dateline::corpus::Article {
+            id: "long".into(),
+            path: PathBuf::from("long.txt"),
+            title: "A long article".into(),
+            outlet: None,
+            date: None,
+            url: None,
+            author: None,
+            body,
+        };
+        let articles = vec![article];
+        let size = articles[0].body.len() as f64 / 1e6;
+        let per_mb = |secs: f64| secs * 1e3 / size;
+        let t = Instant::now();
+        let analyses = dateline::analysis::analyze_all(&articles);
+        let analysis = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let index = dateline::index::of_corpus(&articles, &analyses);
+        let index_s = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let comparison = dateline::compare::compare(&articles, &analyses);
+        let compare_s = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let wrapped = dateline::tui::wrap::wrap(&articles[0].body, 80);
+        let wrap_s = t.elapsed().as_secs_f64();
+        drop(wrapped);
+        let order = order_of(&articles, &index);
+        let entities = Entities { analyses, index, order, comparison };
+        let corpus = dateline::corpus::Corpus { articles, warnings: Vec::new() };
+        let mut app = App::with_entities(corpus, entities, Keymap::default());
+        let theme = Theme::default();
+        let Ok(mut term) = Terminal::new(TestBackend::new(120, 40));
+        // Resizing lays the reader out: the article is wrapped then.
+        let t = Instant::now();
+        app.update(Action::Resize(120, 40));
+        let Ok(_) = term.draw(|f| view::draw(f, &app, &theme));
+        let open_s = t.elapsed().as_secs_f64();
+        app.update(Action::FocusReader);
+        let mut slowest: f64 = 0.0;
+        for _ in 0..200 {
+            let t = Instant::now();
+            app.update(Action::ScrollPageDown);
+            let Ok(_) = term.draw(|f| view::draw(f, &app, &theme));
+            slowest = slowest.max(t.elapsed().as_secs_f64());
+        }
+        let t = Instant::now();
+        app.update(Action::ScrollBottom);
+        let Ok(_) = term.draw(|f| view::draw(f, &app, &theme));
+        let end_s = t.elapsed().as_secs_f64();
+        println!(
+            "| {mb_size} MB | {analysis:.1} | {:.1} | {:.1} | {:.1} | {:.0} ms | {:.2} ms | {:.2} ms |",
+            per_mb(index_s),
+            per_mb(compare_s),
+            per_mb(wrap_s),
+            open_s * 1e3,
+            slowest * 1e3,
+            end_s * 1e3
+        );
+    }
+}
+
+/// Where the heap goes, stage by stage, for one corpus compared without a
+/// cache (in this process): each stage's peak and what it leaves held,
+/// as multiples of the corpus on disk.
+fn stages(dir: &Path, bytes: u64) {
+    let x = |b: usize| format!("{:.0} MB ({:.2}×)", b as f64 / 1e6, b as f64 / bytes as f64);
+    let step = |what: &str, f: &mut dyn FnMut()| {
+        PEAK.store(LIVE.load(Relaxed), Relaxed);
+        f();
+        println!("  {what}: peak {}, held after {}", x(PEAK.load(Relaxed)), x(LIVE.load(Relaxed)));
+    };
+    let options = Options { cache: Setting::Off, ..Options::default() };
+    let mut p = Pipeline::start(&[dir.to_path_buf()], &options, Need::Everything);
+    let mut corpus = None;
+    step("load", &mut || corpus = p.load(&mut |_| true));
+    let Some(corpus) = corpus else { return };
+    let text: usize = corpus.articles.iter().map(|a| a.body.len() + a.title.len()).sum();
+    let spare: usize = corpus
+        .articles
+        .iter()
+        .map(|a| a.body.capacity() - a.body.len() + a.title.capacity() - a.title.len())
+        .sum();
+    println!("  (article text: {}, spare capacity {})", x(text), x(spare));
+    let mut analyses = Vec::new();
+    step("analyses", &mut || {
+        analyses = p.analyses(&corpus, &mut |_, _, _| true).unwrap_or_default();
+    });
+    let count = |f: &dyn Fn(&dateline::analysis::Analysis) -> usize| -> usize {
+        analyses.iter().map(f).sum()
+    };
+    use dateline::analysis::{Mention, segment::Sentence, values::Value};
+    println!(
+        "  (held: {} sentences of {} B, {} values of {} B, {} mentions of {} B)",
+        count(&|a| a.segmentation.sentences.capacity()),
+        size_of::<Sentence>(),
+        count(&|a| a.values.capacity()),
+        size_of::<Value>(),
+        count(&|a| a.mentions.capacity()),
+        size_of::<Mention>()
+    );
+    let mut index = None;
+    step("index", &mut || index = Some(p.index(&corpus, &analyses)));
+    let mut cmp = None;
+    step("compare", &mut || cmp = Some(p.comparison(&corpus, Some(&analyses))));
+    step("analyses let go", &mut || drop(std::mem::take(&mut analyses)));
 }

@@ -60,6 +60,15 @@ fn shown<'a>(results: &'a [Option<Vec<CachedArticle>>], which: &[usize]) -> Vec<
         .collect()
 }
 
+/// An analysis as the later stages need it: no tokens (only the tagger
+/// reads them), and no spare capacity.
+fn compact(an: Analysis) -> Analysis {
+    let Analysis { segmentation, mut mentions, mut values } = an;
+    mentions.shrink_to_fit();
+    values.shrink_to_fit();
+    Analysis { segmentation: segmentation.without_tokens(), mentions, values }
+}
+
 /// What came from the cache and what was done afresh, so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CacheUse {
@@ -326,7 +335,7 @@ impl Pipeline {
                             let bytes = analysis_bytes(&an);
                             (Analysis { mentions: an.mentions, ..Analysis::default() }, Some(bytes))
                         } else {
-                            (an, Some(Vec::new()))
+                            (compact(an), Some(Vec::new()))
                         }
                     }
                 })
@@ -505,5 +514,33 @@ impl Pipeline {
             }
         }
         self.encoded = Vec::new();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analyses_let_their_tokens_go_and_compare_as_complete_ones() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let corpus = corpus::load(&[dir]);
+        let complete = analysis::analyze_all(&corpus.articles);
+        let mut p = Pipeline::detached();
+        let kept = p.analyses(&corpus, &mut |_, _, _| true).expect("analysed");
+        assert!(p.complete_analyses());
+        assert!(complete.iter().any(|a| !a.segmentation.tokens.is_empty()));
+        for (k, c) in kept.iter().zip(&complete) {
+            assert!(k.segmentation.tokens.is_empty());
+            assert!(k.segmentation.sentences.iter().all(|s| s.tokens.is_empty()));
+            let starts = |a: &Analysis| -> Vec<(usize, usize)> {
+                a.segmentation.sentences.iter().map(|s| (s.start, s.end)).collect()
+            };
+            assert_eq!(starts(k), starts(c));
+            assert_eq!((&k.mentions, &k.values), (&c.mentions, &c.values));
+        }
+        let a = compare::compare(&corpus.articles, &kept);
+        let b = compare::compare(&corpus.articles, &complete);
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
     }
 }

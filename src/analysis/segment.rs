@@ -25,7 +25,8 @@ pub struct Token {
 pub struct Sentence {
     pub start: usize,
     pub end: usize,
-    /// Indices into [`Segmentation::tokens`].
+    /// Indices into [`Segmentation::tokens`]; empty once the tokens are
+    /// let go ([`Segmentation::without_tokens`]).
     pub tokens: Range<usize>,
 }
 
@@ -38,7 +39,19 @@ pub struct Segmentation {
 impl Segmentation {
     /// The tokens of one sentence.
     pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
-        &self.tokens[s.tokens.clone()]
+        self.tokens.get(s.tokens.clone()).unwrap_or_default()
+    }
+
+    /// The sentences alone. Tokens serve the tagger; nothing after the
+    /// analysis reads them, and kept for a whole corpus they take some
+    /// three times the text's size.
+    pub fn without_tokens(mut self) -> Segmentation {
+        self.tokens = Vec::new();
+        for s in &mut self.sentences {
+            s.tokens = 0..0;
+        }
+        self.sentences.shrink_to_fit();
+        self
     }
 }
 

@@ -2,7 +2,7 @@
 //! analyses, a corpus' entities and its comparison.
 //!
 //! Written by hand rather than derived so the format is compact (byte
-//! spans as small deltas: a token costs about two bytes) and so a field
+//! spans as small deltas: a mention costs about three bytes) and so a field
 //! added to any of these types fails to compile here instead of being
 //! silently left out. Decoding checks every span against its article's
 //! body and every index against the corpus, so a record that decodes is
@@ -13,7 +13,7 @@ use std::path::Path;
 use chrono::Weekday;
 
 use super::codec::{Corrupt, Dec, Enc, Result};
-use crate::analysis::segment::{Segmentation, Sentence, Token};
+use crate::analysis::segment::{Segmentation, Sentence};
 use crate::analysis::values::{
     DateExpr, DateRange, Hedge, Part, Period, Rel, TimeUnit, Value, ValueDetail,
 };
@@ -136,23 +136,15 @@ pub fn encode_analysis(e: &mut Enc, an: &Analysis) {
         encode_value(e, prev, v);
         prev = v.start;
     }
+    // Sentences without their tokens: nothing after the analysis reads
+    // tokens (see `Segmentation::without_tokens`).
     let seg = &an.segmentation;
-    e.n(seg.tokens.len());
-    let mut prev = 0;
-    for t in &seg.tokens {
-        e.delta(prev, t.start);
-        e.delta(t.start, t.end);
-        prev = t.end;
-    }
     e.n(seg.sentences.len());
-    let (mut prev, mut prev_tok) = (0, 0);
+    let mut prev = 0;
     for s in &seg.sentences {
         e.delta(prev, s.start);
         e.delta(s.start, s.end);
-        e.delta(prev_tok, s.tokens.start);
-        e.delta(s.tokens.start, s.tokens.end);
         prev = s.end;
-        prev_tok = s.tokens.end;
     }
 }
 
@@ -180,32 +172,16 @@ pub fn decode_analysis(d: &mut Dec<'_>, body: &str, depth: Depth) -> Result<Anal
         an.values.push(v);
     }
     let n = d.count()?;
-    let mut tokens = Vec::with_capacity(n);
+    let mut sentences = Vec::with_capacity(n);
     let mut prev = 0;
     for _ in 0..n {
         let start = d.delta(prev)?;
         let end = d.delta(start)?;
         span(body, start, end)?;
-        tokens.push(Token { start, end });
+        sentences.push(Sentence { start, end, tokens: 0..0 });
         prev = end;
     }
-    let n = d.count()?;
-    let mut sentences = Vec::with_capacity(n);
-    let (mut prev, mut prev_tok) = (0, 0);
-    for _ in 0..n {
-        let start = d.delta(prev)?;
-        let end = d.delta(start)?;
-        span(body, start, end)?;
-        let first = d.delta(prev_tok)?;
-        let last = d.delta(first)?;
-        if first > last || last > tokens.len() {
-            return Err(Corrupt("sentence tokens out of range"));
-        }
-        sentences.push(Sentence { start, end, tokens: first..last });
-        prev = end;
-        prev_tok = last;
-    }
-    an.segmentation = Segmentation { sentences, tokens };
+    an.segmentation = Segmentation { sentences, tokens: Vec::new() };
     Ok(an)
 }
 
@@ -714,7 +690,7 @@ mod tests {
             let got = back[0].analysis.as_ref().unwrap();
             assert_eq!(got.mentions, an.mentions);
             assert_eq!(got.values, an.values);
-            assert_eq!(got.segmentation, an.segmentation);
+            assert_eq!(got.segmentation, an.segmentation.clone().without_tokens());
             // Mentions only, and none.
             let m = decode_articles(&mut Dec::new(&e.buf), &a.path, Depth::Mentions).unwrap();
             let m = m[0].analysis.as_ref().unwrap();
