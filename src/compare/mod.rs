@@ -152,7 +152,7 @@ const LEAD_SENTENCES: usize = 4;
 const NAME_WEIGHT: f32 = 5.0;
 const NUMBER_WEIGHT: f32 = 2.0;
 
-fn prepare(article: &Article, analysis: &Analysis, vocab: &mut Vocab) -> Prepared {
+fn prepare(article: &Article, analysis: &Analysis, lead: usize, vocab: &mut Vocab) -> Prepared {
     let body = &article.body;
     let starts: Vec<usize> = analysis.segmentation.sentences.iter().map(|s| s.start).collect();
     let mut counts: HashMap<u32, f32> = HashMap::new();
@@ -171,18 +171,29 @@ fn prepare(article: &Article, analysis: &Analysis, vocab: &mut Vocab) -> Prepare
     for t in &title_terms {
         add(t, 1.0);
     }
-    let mut sentences = Vec::with_capacity(analysis.segmentation.sentences.len());
+    // Only the lead's sentences are lined up (`align::Params::lead`); the
+    // rest count for the story alone, so only their terms are kept.
+    let mut sentences = Vec::with_capacity(analysis.segmentation.sentences.len().min(lead));
+    // Values and mentions are in text order: each sentence takes its own
+    // from a moving start, so a long article costs linear time.
+    let (mut next_value, mut next_mention) = (0, 0);
+    let mut ts = Vec::new();
     for (i, s) in analysis.segmentation.sentences.iter().enumerate() {
-        let mut ts = Vec::new();
+        ts.clear();
         terms::terms(body, s.start..s.end, &starts, vocab, &mut ts);
         let w = if i < LEAD_SENTENCES { 1.0 } else { 0.5 };
         for t in &ts {
             add(t, w);
         }
+        if i >= lead {
+            continue;
+        }
         let inside = |a: usize, b: usize| a >= s.start && b <= s.end;
-        let numbers = analysis
-            .values
-            .iter()
+        while next_value < analysis.values.len() && analysis.values[next_value].start < s.start {
+            next_value += 1;
+        }
+        let here = analysis.values[next_value..].iter().take_while(|v| v.start < s.end);
+        let numbers = here
             .filter(|v| {
                 v.kind == Kind::Number
                     && inside(v.start, v.end)
@@ -200,12 +211,20 @@ fn prepare(article: &Article, analysis: &Analysis, vocab: &mut Vocab) -> Prepare
             .collect();
         let breaks = counts::breaks(body, s.start..s.end);
         let words = words::fact_words(body, &ts, vocab);
-        let names =
-            analysis.mentions.iter().filter(|m| is_name(m.kind) && inside(m.start, m.end)).count();
+        while next_mention < analysis.mentions.len()
+            && analysis.mentions[next_mention].start < s.start
+        {
+            next_mention += 1;
+        }
+        let names = analysis.mentions[next_mention..]
+            .iter()
+            .take_while(|m| m.start < s.end)
+            .filter(|m| is_name(m.kind) && inside(m.start, m.end))
+            .count();
         sentences.push(SentenceTerms {
             start: s.start,
             end: s.end,
-            terms: ts,
+            terms: std::mem::take(&mut ts),
             words,
             numbers,
             breaks,
@@ -224,13 +243,13 @@ const PREPARE_CHUNK: usize = 256;
 /// each chunk's ids are renumbered into it, chunk by chunk in order. (The
 /// chunks' word lookups, which hold their own ids, are not kept: nothing
 /// looks words up after preparing.)
-fn prepare_all(articles: &[Article], analyses: &[Analysis]) -> (Vec<Prepared>, Vocab) {
+fn prepare_all(articles: &[Article], analyses: &[Analysis], lead: usize) -> (Vec<Prepared>, Vocab) {
     let pairs: Vec<(&Article, &Analysis)> = articles.iter().zip(analyses).collect();
     let chunks: Vec<(Vec<Prepared>, Vocab)> = pairs
         .par_chunks(PREPARE_CHUNK)
         .map(|chunk| {
             let mut local = Vocab::default();
-            let done = chunk.iter().map(|(a, an)| prepare(a, an, &mut local)).collect();
+            let done = chunk.iter().map(|(a, an)| prepare(a, an, lead, &mut local)).collect();
             (done, local)
         })
         .collect();
@@ -275,7 +294,7 @@ fn is_name(k: Kind) -> bool {
 }
 
 pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> Comparison {
-    let (prepared, vocab) = prepare_all(articles, analyses);
+    let (prepared, vocab) = prepare_all(articles, analyses, p.facts.lead);
 
     let docs: Vec<stories::Doc<'_>> = prepared
         .iter()
