@@ -48,7 +48,47 @@ fn main() {
     println!(
         "analysis, one core: {mb_per_s:.2} MB/s over {rounds} rounds (target ≥ 3 MB/s); {mentions} mentions+entities"
     );
+    resolution(&corpus);
     long_articles(&corpus);
+}
+
+/// Resolution across articles alone, on the corpus and on the corpus
+/// repeated with its letters shifted per copy (a Caesar shift keeps each
+/// copy's names and their likenesses, and keeps the copies apart): four
+/// times the names should cost about four times as much.
+fn resolution(corpus: &corpus::Corpus) {
+    let analyses: Vec<_> =
+        corpus.articles.iter().map(|a| analysis::analyze(&a.body, a.date)).collect();
+    let shift = |text: &str, by: u8| -> String {
+        text.chars()
+            .map(|c| match c {
+                'a'..='z' => ((c as u8 - b'a' + by) % 26 + b'a') as char,
+                'A'..='Z' => ((c as u8 - b'A' + by) % 26 + b'A') as char,
+                c => c,
+            })
+            .collect()
+    };
+    for copies in [1u8, 4] {
+        let mut articles = Vec::new();
+        let mut all = Vec::new();
+        for c in 0..copies {
+            for (a, an) in corpus.articles.iter().zip(&analyses) {
+                let mut a = a.clone();
+                a.body = shift(&a.body, c * 7);
+                articles.push(a);
+                all.push(an.clone());
+            }
+        }
+        let t = Instant::now();
+        let ix = index::of_corpus(&articles, &all);
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "resolution alone, {} articles: {:.1} ms ({} entities)",
+            articles.len(),
+            secs * 1e3,
+            ix.entities.len()
+        );
+    }
 }
 
 /// One article made of the corpus' bodies joined, at growing lengths: the

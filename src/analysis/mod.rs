@@ -63,7 +63,7 @@ pub fn analyze(body: &str, date: Option<chrono::NaiveDate>) -> Analysis {
     let names = ner::Recognizer::shared().recognize(body, &segmentation);
     let values = values::find_values(body, date);
     let names = names.into_iter().map(|m| without_possessive(body, m)).collect();
-    let mentions = merge(names, &values);
+    let mentions = merge(names, &values, body);
     Analysis { segmentation, mentions, values }
 }
 
@@ -93,16 +93,17 @@ fn without_possessive(body: &str, mut m: Mention) -> Mention {
 
 /// Names and values as one list. Where they overlap, a date wins (weekdays
 /// and months are never names) and a name wins over a number inside it.
-fn merge(mut names: Vec<Mention>, values: &[values::Value]) -> Vec<Mention> {
+fn merge(mut names: Vec<Mention>, values: &[values::Value], body: &str) -> Vec<Mention> {
     names.sort();
-    let dates =
-        Spans::new(values.iter().filter(|v| v.kind == Kind::Date).map(|v| (v.start, v.end)));
+    let dates = Spans::new(
+        values.iter().filter(|v| v.mention_kind(body) == Kind::Date).map(|v| (v.start, v.end)),
+    );
     names.retain(|n| !dates.overlaps(n.start, n.end));
     let kept = Spans::new(names.iter().map(|n| (n.start, n.end)));
     let mut out = names;
     for v in values {
         if !kept.overlaps(v.start, v.end) {
-            out.push(Mention { start: v.start, end: v.end, kind: v.kind });
+            out.push(Mention { start: v.start, end: v.end, kind: v.mention_kind(body) });
         }
     }
     out.sort();

@@ -419,7 +419,7 @@ fn rel_of(b: u8) -> Result<Rel> {
 }
 
 fn period_of(b: u8) -> Result<Period> {
-    [Period::Week, Period::Weekend, Period::Month, Period::Year]
+    [Period::Week, Period::Weekend, Period::Month, Period::Year, Period::Season]
         .into_iter()
         .find(|&p| p as u8 == b)
         .ok_or(Corrupt("bad period"))

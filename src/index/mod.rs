@@ -6,6 +6,7 @@
 //!
 //! Dates and numbers are values, not entities: they are not resolved here.
 
+mod blocking;
 pub mod names;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -153,19 +154,23 @@ fn merge_variants(nodes: &[Node], sets: &mut UnionFind) {
         .filter(|n| n.class != 0 && matches!(n.kind(), Kind::Place | Kind::Group))
         .map(|n| n.words.as_slice())
         .collect();
+    // Only names that share a key can be variants (blocking.rs), so each
+    // name is compared with a few others, not with all of them.
+    let blocks = blocking::Blocks::new(nodes);
     for (i, short) in nodes.iter().enumerate() {
         if short.class == 0 {
             continue;
         }
-        let candidates: Vec<usize> = nodes
-            .iter()
-            .enumerate()
-            .filter(|&(j, long)| j != i && long.class == short.class)
-            .filter(|(_, long)| {
-                variant_of(short, long)
-                    || (long.core.len() > short.core.len() && qualified(short, long, &modifiers))
+        let candidates: Vec<usize> = blocks
+            .candidates(i, short)
+            .into_iter()
+            .filter(|&j| {
+                let long = &nodes[j];
+                long.class == short.class
+                    && (variant_of(short, long)
+                        || (long.core.len() > short.core.len()
+                            && qualified(short, long, &modifiers)))
             })
-            .map(|(j, _)| j)
             .collect();
         let roots: HashSet<usize> = candidates.iter().map(|&j| sets.find(j)).collect();
         if roots.len() == 1 {

@@ -129,7 +129,7 @@ pub fn alike(a: &[String], b: &[String]) -> bool {
 /// Arabic designators that lead an organisation's name and the English
 /// word that ends its translation ("Kataib Hezbollah" = "Hezbollah
 /// Brigades", "Jaish al-Mahdi" = "Mahdi Army").
-const DESIGNATORS: &[(&str, &str)] = &[
+pub(crate) const DESIGNATORS: &[(&str, &str)] = &[
     ("kataib", "brigades"),
     ("katib", "brigades"),
     ("katibat", "battalion"),

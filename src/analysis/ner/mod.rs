@@ -455,8 +455,9 @@ fn coordinated_kinds(text: &str, mentions: &mut [Mention]) {
 
 /// One name, one kind per article: a mention text takes the kind most of
 /// its mentions got (ties: the first), and a one-word mention that is the
-/// last word of a multi-word person ("Varga" after "Ada Varga") is a person.
-/// The tagger decides each sentence alone; the article as a whole is better
+/// last word of a multi-word person ("Varga" after "Ada Varga") is a person,
+/// and one that ends a multi-word organisation is that organisation, not a
+/// group ("Angels" after "the Los Angeles Angels"). The tagger decides each sentence alone; the article as a whole is better
 /// evidence.
 fn consistent_kinds(text: &str, mentions: &mut [Mention]) {
     use std::collections::HashMap;
@@ -468,19 +469,29 @@ fn consistent_kinds(text: &str, mentions: &mut [Mention]) {
         _ => 3,
     };
     let mut surnames: HashMap<&str, ()> = HashMap::new();
+    let mut org_heads: HashMap<&str, ()> = HashMap::new();
     for m in mentions.iter() {
         let t = &text[m.start..m.end];
         votes.entry(t).or_default()[slot(m.kind)] += 1;
-        if m.kind == Kind::Person
-            && let Some((_, last)) = t.rsplit_once(' ')
-        {
-            surnames.insert(last, ());
+        if let Some((_, last)) = t.rsplit_once(' ') {
+            match m.kind {
+                Kind::Person => {
+                    surnames.insert(last, ());
+                }
+                Kind::Org => {
+                    org_heads.insert(last, ());
+                }
+                _ => {}
+            }
         }
     }
     let kinds = [Kind::Person, Kind::Org, Kind::Place, Kind::Group];
     for m in mentions.iter_mut() {
         let t = &text[m.start..m.end];
         if m.kind == Kind::Group {
+            if !t.contains(' ') && org_heads.contains_key(t) {
+                m.kind = Kind::Org;
+            }
             continue;
         }
         if !t.contains(' ') && surnames.contains_key(t) {
@@ -528,4 +539,27 @@ pub fn sentence_features(
             v
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, s: &str, nth: usize, kind: Kind) -> Mention {
+        let start = text.match_indices(s).nth(nth).expect("in the text").0;
+        Mention { start, end: start + s.len(), kind }
+    }
+
+    #[test]
+    fn a_group_that_ends_an_organisation_is_that_organisation() {
+        let t = "The Portland Herons lost. The Herons said Kenyans and Herons fans agreed.";
+        let mut ms = vec![
+            at(t, "Portland Herons", 0, Kind::Org),
+            at(t, "Herons", 1, Kind::Group),
+            at(t, "Kenyans", 0, Kind::Group),
+        ];
+        consistent_kinds(t, &mut ms);
+        assert_eq!(ms[1].kind, Kind::Org);
+        assert_eq!(ms[2].kind, Kind::Group, "no organisation ends with it");
+    }
 }

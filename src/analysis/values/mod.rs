@@ -18,6 +18,11 @@
 //!   first is resolved so that it falls on or before the second.
 //! - Spans include the hedge ("more than 150") but not a leading
 //!   preposition ("on Tuesday" → "Tuesday"; "in January" → "January").
+//! - Durations ("eight years", "the next seven years", "less than a
+//!   month"; `durations.rs`) are numbers of time units whose span takes
+//!   the unit; as mentions they are dates, as OntoNotes has them. Hours
+//!   and minutes stay plain numbers. Date spans take OntoNotes' edges ("late last
+//!   week", "the 1990s", "the 2008 season", "last week's"; `edges.rs`).
 //! - Bounds: "more than n" → low n+1 and "fewer than n" → high n−1 for counts
 //!   (whole numbers that are not money or percentages), otherwise n itself;
 //!   "about n" → low = high = n with [`Hedge::About`].
@@ -27,6 +32,8 @@
 //!   that is exactly the kind of difference dateline exists to show.
 
 mod dates;
+mod durations;
+mod edges;
 mod numbers;
 mod scan;
 
@@ -46,7 +53,9 @@ pub struct Value {
     /// Byte offset one past the mention; both offsets lie on char
     /// boundaries.
     pub end: usize,
-    /// [`Kind::Date`] or [`Kind::Number`].
+    /// [`Kind::Date`] or [`Kind::Number`]. A duration or an age ("eight
+    /// years", "a 28-year-old") is a number of time units (its unit inside
+    /// its span); its mention is a date ([`Value::mention_kind`]).
     pub kind: Kind,
     pub detail: ValueDetail,
 }
@@ -119,37 +128,104 @@ pub fn find_values(text: &str, article_date: Option<NaiveDate>) -> Vec<Value> {
     let mut date_toks: Vec<(usize, usize, usize)> = Vec::new(); // (value index, first, end)
     let mut i = 0;
     while i < sc.len() {
-        if let Some(m) = dates::date_at(&sc, i) {
+        if let Some(m) = hedged_date_at(&sc, i) {
+            let (first, end) = edges::widen(&sc, m.first, m.end, &m.expr, prev_end(&out));
             date_toks.push((out.len(), m.first, m.end));
             let resolved = dates::resolve_opt(&m.expr, article_date, m.lean);
             out.push(Value {
-                start: sc.toks[m.first].start,
-                end: sc.toks[m.end - 1].end,
+                start: sc.toks[first].start,
+                end: sc.toks[end - 1].end,
                 kind: Kind::Date,
                 detail: ValueDetail::Date { expr: m.expr, resolved },
             });
-            i = m.end;
+            i = end;
             continue;
         }
-        if let Some(m) = numbers::number_at(&sc, i) {
+        let number = numbers::number_at(&sc, i).map(|m| {
+            let duration = durations::widen(&sc, &m);
+            (m, duration)
+        });
+        let number = number.or_else(|| {
+            durations::hedged_one_at(&sc, i)
+                .or_else(|| durations::the_unit_at(&sc, i))
+                .or_else(|| durations::hyphen_unit_at(&sc, i))
+                .map(|(m, unit)| {
+                    let (first, end) = (m.first, m.end);
+                    (m, Some((first, end, unit)))
+                })
+        });
+        if let Some((m, duration)) = number {
+            let detail = ValueDetail::Number {
+                low: m.low,
+                high: m.high,
+                hedge: m.hedge,
+                unit_or_noun: m.noun,
+            };
+            // A duration is a quantity of time: a number whose unit is the
+            // time unit inside its span ([`Value::mention_kind`]).
+            let (first, end, detail) = match duration {
+                Some((first, end, unit)) => (
+                    first,
+                    end,
+                    match detail {
+                        ValueDetail::Number { low, high, hedge, .. } => {
+                            ValueDetail::Number { low, high, hedge, unit_or_noun: Some(unit) }
+                        }
+                        d => d,
+                    },
+                ),
+                None => (m.first, m.end, detail),
+            };
+            // "the next seven years" may reach back over a word already
+            // passed, never over a value.
+            let first = first.max(first_free(&sc, &out, first));
             out.push(Value {
-                start: sc.toks[m.first].start,
-                end: sc.toks[m.end - 1].end,
+                start: sc.toks[first].start,
+                end: sc.toks[end - 1].end,
                 kind: Kind::Number,
-                detail: ValueDetail::Number {
-                    low: m.low,
-                    high: m.high,
-                    hedge: m.hedge,
-                    unit_or_noun: m.noun,
-                },
+                detail,
             });
-            i = m.end;
+            i = end;
             continue;
         }
         i += 1;
     }
     link_date_ranges(&sc, &mut out, &date_toks);
     out
+}
+
+/// A date at `i`, or right after a hedge that belongs to it ("nearly a
+/// year ago", "more than two years ago"): a duration before "ago" is a
+/// point in time, not a count.
+fn hedged_date_at(sc: &Scan, i: usize) -> Option<dates::DateMatch> {
+    if let Some(m) = dates::date_at(sc, i) {
+        return Some(m);
+    }
+    let (_, j) = numbers::hedge_prefix(sc, i)?;
+    if j == i || !sc.joined(j) {
+        return None;
+    }
+    let mut m = dates::date_at(sc, j)?;
+    if !matches!(m.expr, DateExpr::Ago { .. }) {
+        return None;
+    }
+    m.first = i;
+    Some(m)
+}
+
+/// The end of the last value found, as a token bound for widening.
+fn prev_end(out: &[Value]) -> usize {
+    out.last().map_or(0, |v| v.end)
+}
+
+/// The first token at or after `first` that starts after the last value.
+fn first_free(sc: &Scan, out: &[Value], first: usize) -> usize {
+    let bound = prev_end(out);
+    let mut k = first;
+    while k < sc.len() && sc.toks[k].start < bound {
+        k += 1;
+    }
+    k
 }
 
 /// "Between October 17 and January 29", "Oct. 17 to Jan. 29, 2024": a
@@ -175,6 +251,22 @@ fn link_date_ranges(sc: &Scan, out: &mut [Value], date_toks: &[(usize, usize, us
 }
 
 impl Value {
+    /// The kind of the value's mention: a date for a duration (a number
+    /// whose time unit lies inside its span: "eight years", "a 28-year-old",
+    /// OntoNotes' DATE), else the value's kind.
+    pub fn mention_kind(&self, text: &str) -> Kind {
+        match self.detail {
+            ValueDetail::Number { unit_or_noun: Some((s, e)), .. }
+                if s >= self.start
+                    && e <= self.end
+                    && text.get(s..e).is_some_and(durations::is_time_unit) =>
+            {
+                Kind::Date
+            }
+            _ => self.kind,
+        }
+    }
+
     /// The mention's text.
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start..self.end).unwrap_or("")

@@ -300,6 +300,7 @@ pub(super) fn relative_at(sc: &Scan, i: usize) -> Option<Found> {
             "weekend" => Some(Period::Weekend),
             "month" => Some(Period::Month),
             "year" => Some(Period::Year),
+            "season" | "winter" | "summer" | "spring" | "fall" | "autumn" => Some(Period::Season),
             _ => None,
         }
     };

@@ -82,6 +82,9 @@ pub enum Period {
     Weekend,
     Month,
     Year,
+    /// A sports season or a season of the year ("this season", "last
+    /// winter"): no fixed calendar days, so never resolved.
+    Season,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

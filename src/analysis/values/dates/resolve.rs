@@ -169,6 +169,7 @@ pub(super) fn resolve_period(d: NaiveDate, period: Period, rel: Rel) -> Option<D
                 Rel::LaterThis => span(d, cur.end),
             }
         }
+        Period::Season => None,
         Period::Year => {
             let cur = year_range(d.year(), Part::Whole)?;
             match rel {

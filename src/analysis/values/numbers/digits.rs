@@ -59,6 +59,25 @@ pub(super) fn digits_at(
             next += 1;
         }
     }
+    // "$161-million", "a $31.5-billion deal"
+    if unit.is_none()
+        && scale == 1.0
+        && sc.tight(next)
+        && sc.punct(next) == Some('-')
+        && sc.tight(next + 1)
+        && sc.is_word(next + 1)
+    {
+        let s = match sc.lw(next + 1) {
+            "million" => 1e6,
+            "billion" => 1e9,
+            "trillion" => 1e12,
+            _ => 1.0,
+        };
+        if s != 1.0 {
+            scale = s;
+            next += 2;
+        }
+    }
     if unit.is_none() {
         let percent_sign = sc.tight(next) && sc.punct(next) == Some('%');
         let percent_word =

@@ -148,6 +148,19 @@ fn finish(
     let noun = q.unit.or_else(|| noun_after(sc, q.next, q.value == 1.0 && !q.vague));
     // A unit of measure belongs to the quantity ("35 miles", "440 yards",
     // OntoNotes' QUANTITY), as "percent" does; a counted noun does not.
+    // "seven km", "6.7 degree": a unit of measure even where it is no
+    // plural noun.
+    let noun = match noun {
+        None if q.unit.is_none()
+            && end == q.next
+            && sc.joined(end)
+            && sc.is_word(end)
+            && is_measure(sc.lw(end)) =>
+        {
+            Some((sc.toks[end].start, sc.toks[end].end))
+        }
+        n => n,
+    };
     let end = match noun {
         Some((s, _))
             if q.unit.is_none()
@@ -155,7 +168,15 @@ fn finish(
                 && sc.toks.get(end).is_some_and(|t| t.start == s)
                 && is_measure(sc.lw(end)) =>
         {
-            end + 1
+            // "28 degrees Celsius"
+            if matches!(sc.lw(end), "degree" | "degrees")
+                && sc.joined(end + 1)
+                && matches!(sc.lw(end + 1), "celsius" | "fahrenheit" | "centigrade")
+            {
+                end + 2
+            } else {
+                end + 1
+            }
         }
         _ => end,
     };
@@ -222,6 +243,8 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["well", "over"], Hedge::MoreThan),
     (&["just", "above"], Hedge::MoreThan),
     (&["over"], Hedge::MoreThan),
+    (&["higher", "than"], Hedge::MoreThan),
+    (&["longer", "than"], Hedge::MoreThan),
     (&["above"], Hedge::MoreThan),
     (&["at", "least"], Hedge::AtLeast),
     (&["no", "fewer", "than"], Hedge::AtLeast),
@@ -230,6 +253,8 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["a", "minimum", "of"], Hedge::AtLeast),
     (&["as", "few", "as"], Hedge::AtLeast),
     (&["as", "many", "as"], Hedge::AtMost),
+    (&["as", "high", "as"], Hedge::AtMost),
+    (&["as", "long", "as"], Hedge::AtMost),
     (&["as", "much", "as"], Hedge::AtMost),
     (&["up", "to"], Hedge::AtMost),
     (&["at", "most"], Hedge::AtMost),
@@ -242,6 +267,8 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["just", "below"], Hedge::FewerThan),
     (&["well", "under"], Hedge::FewerThan),
     (&["under"], Hedge::FewerThan),
+    (&["lower", "than"], Hedge::FewerThan),
+    (&["shorter", "than"], Hedge::FewerThan),
     (&["below"], Hedge::FewerThan),
     (&["about"], Hedge::About),
     (&["around"], Hedge::About),
@@ -257,11 +284,14 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["circa"], Hedge::About),
     (&["exactly"], Hedge::Exact),
     (&["precisely"], Hedge::Exact),
+    // "only two", "just 404 yards": OntoNotes keeps the word in the span.
+    (&["only"], Hedge::Exact),
+    (&["just"], Hedge::Exact),
     (&["between"], Hedge::Range),
 ];
 
 /// A hedge phrase at `i`: its meaning and the token after it.
-fn hedge_prefix(sc: &Scan, i: usize) -> Option<(Hedge, usize)> {
+pub(crate) fn hedge_prefix(sc: &Scan, i: usize) -> Option<(Hedge, usize)> {
     if sc.punct(i) == Some('~') && sc.tight(i + 1) {
         return Some((Hedge::About, i + 1));
     }

@@ -214,6 +214,8 @@ pub(super) fn time_noun_after(sc: &Scan, k: usize) -> bool {
                 | "centuries"
                 | "weekend"
                 | "weekends"
+                | "season"
+                | "seasons"
                 | "night"
                 | "nights"
         )
