@@ -91,6 +91,8 @@ fn document_features_cost_the_same_per_token_at_any_length() {
     };
     let (short, long) = (cost(200), cost(8_000));
     let ratio = long / short.max(1e-12);
-    // Linear: about 1; a full scan of the occurrences made this about 40.
-    assert!(ratio < 4.0, "per-token cost {ratio:.1}× higher in a 40× longer document");
+    // Linear: about 1, and up to 5 measured on a loaded machine (a long
+    // document's tables leave the caches); a full scan of the occurrences
+    // made this about 40.
+    assert!(ratio < 10.0, "per-token cost {ratio:.1}× higher in a 40× longer document");
 }
