@@ -103,17 +103,23 @@ fn look_up(raw: &str, lower: &str, numeric: bool, vocab: &mut Vocab) -> Option<L
 
 pub fn fact_words(body: &str, terms: &[Term], vocab: &mut Vocab) -> Vec<Word> {
     let mut out = Vec::with_capacity(terms.len());
+    // One buffer for every word's lower case: a word is allocated only the
+    // first time the corpus meets it.
+    let mut lower = String::new();
     for t in terms {
         let raw = &body[t.start..t.end];
-        let mut lower = raw.to_lowercase().replace('’', "'");
-        if let Some(i) = lower.find('\'') {
-            lower.truncate(i);
+        lower.clear();
+        for c in raw.chars() {
+            if c == '\'' || c == '’' {
+                break;
+            }
+            lower.extend(c.to_lowercase());
         }
-        let looked = match vocab.fact_words.get(&lower) {
+        let looked = match vocab.fact_words.get(lower.as_str()) {
             Some(l) => *l,
             None => {
                 let l = look_up(raw, &lower, t.numeric, vocab);
-                vocab.fact_words.insert(lower, l);
+                vocab.fact_words.insert(lower.clone(), l);
                 l
             }
         };
