@@ -515,7 +515,6 @@ mod tests {
             out.push(SentenceTerms {
                 start,
                 end,
-                terms: ts,
                 words,
                 numbers: vec![],
                 breaks: vec![],

@@ -2,14 +2,11 @@
 //! the same thing, one report per article ([`super::align`] lines them
 //! up), and the counts a report gives.
 
-use super::terms::Term;
-
 /// One sentence of an article, as facts see it.
 #[derive(Debug, Clone)]
 pub struct SentenceTerms {
     pub start: usize,
     pub end: usize,
-    pub terms: Vec<Term>,
     /// The words facts are matched by: content words less reporting verbs
     /// and the words of datelines, by lemma.
     pub words: Vec<Word>,

@@ -121,7 +121,6 @@ mod tests {
         SentenceTerms {
             start: 0,
             end: text.len(),
-            terms: ts,
             words,
             numbers: vec![],
             breaks: vec![],

@@ -221,15 +221,7 @@ fn prepare(article: &Article, analysis: &Analysis, lead: usize, vocab: &mut Voca
             .take_while(|m| m.start < s.end)
             .filter(|m| is_name(m.kind) && inside(m.start, m.end))
             .count();
-        sentences.push(SentenceTerms {
-            start: s.start,
-            end: s.end,
-            terms: std::mem::take(&mut ts),
-            words,
-            numbers,
-            breaks,
-            names,
-        });
+        sentences.push(SentenceTerms { start: s.start, end: s.end, words, numbers, breaks, names });
     }
     Prepared { sentences, counts }
 }
@@ -267,9 +259,6 @@ fn renumber(mut p: Prepared, map: &[u32]) -> Prepared {
     let id = |i: u32| map[i as usize];
     p.counts = p.counts.into_iter().map(|(k, w)| (id(k), w)).collect();
     for s in &mut p.sentences {
-        for t in &mut s.terms {
-            t.id = id(t.id);
-        }
         for w in &mut s.words {
             w.key = id(w.key);
         }
