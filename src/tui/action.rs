@@ -132,6 +132,21 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether it walks a comparison's facts and reports (nothing to walk
+    /// in a story of one article).
+    pub fn walks_facts(self) -> bool {
+        matches!(
+            self,
+            Action::FactNext
+                | Action::FactPrev
+                | Action::FactFirst
+                | Action::FactLast
+                | Action::ReportNext
+                | Action::ReportPrev
+                | Action::ReportOpen
+        )
+    }
+
     /// Actions no default key triggers that a user may still bind: these
     /// are the mouse's, in the default keymap.
     pub const UNBOUND_BY_DEFAULT: [Action; 3] =

@@ -8,33 +8,11 @@
 use super::Hedge;
 use super::numbers::{NumMatch, hedge_prefix};
 use super::scan::Scan;
+use super::units;
 
 /// A unit of calendar time, singular or plural, in any case.
 pub(crate) fn is_time_unit(w: &str) -> bool {
-    time_unit(&w.to_ascii_lowercase())
-}
-
-/// A unit of calendar time, singular or plural (lower case). Hours and
-/// minutes are times of day's kin (OntoNotes TIME), not dates, so they stay
-/// numbers.
-fn time_unit(w: &str) -> bool {
-    matches!(
-        w,
-        "day"
-            | "days"
-            | "week"
-            | "weeks"
-            | "month"
-            | "months"
-            | "year"
-            | "years"
-            | "decade"
-            | "decades"
-            | "century"
-            | "centuries"
-            | "season"
-            | "seasons"
-    )
+    units::time_unit(&w.to_ascii_lowercase())
 }
 
 /// Words that may stand between a count and its unit: "six full seasons".
@@ -46,7 +24,7 @@ fn unit_modifier(w: &str) -> bool {
 /// unit's span.
 pub(crate) fn widen(sc: &Scan, m: &NumMatch) -> Option<(usize, usize, (usize, usize))> {
     let k = m.end;
-    let (unit, mut end) = if hyphen_word(sc, k) && time_unit(sc.lw(k + 1)) {
+    let (unit, mut end) = if hyphen_word(sc, k) && units::time_unit(sc.lw(k + 1)) {
         // "eight-year", "11-year-old"
         (k + 1, k + 2)
     } else {
@@ -54,7 +32,7 @@ pub(crate) fn widen(sc: &Scan, m: &NumMatch) -> Option<(usize, usize, (usize, us
         if sc.joined(u) && sc.is_word(u) && unit_modifier(sc.lw(u)) {
             u += 1;
         }
-        if !(sc.joined(u) && sc.is_word(u) && time_unit(sc.lw(u))) {
+        if !(sc.joined(u) && sc.is_word(u) && units::time_unit(sc.lw(u))) {
             return None;
         }
         (u, u + 1)

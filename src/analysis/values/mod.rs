@@ -36,6 +36,7 @@ mod durations;
 mod edges;
 mod numbers;
 mod scan;
+mod units;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize, Serializer};

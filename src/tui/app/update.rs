@@ -31,23 +31,13 @@ impl App {
             self.relayout();
             return;
         }
-        if self.compare_is_single() && self.compare.as_ref().is_some_and(|c| c.picker.is_none()) {
-            let walks = matches!(
-                action,
-                Action::FactNext
-                    | Action::FactPrev
-                    | Action::FactFirst
-                    | Action::FactLast
-                    | Action::ReportNext
-                    | Action::ReportPrev
-                    | Action::ReportOpen
-                    | Action::Copy
-            );
-            if walks {
-                // The view says why; the status line says it again.
-                self.message = Some("one article: nothing to compare".into());
-                return;
-            }
+        if (action.walks_facts() || action == Action::Copy)
+            && self.compare_is_single()
+            && self.compare.as_ref().is_some_and(|c| c.picker.is_none())
+        {
+            // The view says why; the status line says it again.
+            self.message = Some("one article: nothing to compare".into());
+            return;
         }
         match action {
             Action::Quit => self.quit = true,

@@ -98,20 +98,6 @@ fn is_kept(a: Action) -> bool {
     matches!(a, Action::HelpOpen | Action::Quit | Action::CompareClose)
 }
 
-/// Keys that walk a comparison's facts and reports.
-fn walks_facts(a: Action) -> bool {
-    matches!(
-        a,
-        Action::FactNext
-            | Action::FactPrev
-            | Action::FactFirst
-            | Action::FactLast
-            | Action::ReportNext
-            | Action::ReportPrev
-            | Action::ReportOpen
-    )
-}
-
 fn is_warnings(a: Action) -> bool {
     a == Action::WarningsOpen
 }
@@ -153,7 +139,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // A story of one article has no facts or reports to walk.
     let single = app.compare_is_single() && contexts.first() == Some(&Context::Compare);
     let mut hints = keymap.hints_where(&contexts, |a| {
-        !is_mention_step(a) && !is_kept(a) && !is_warnings(a) && (!single || !walks_facts(a))
+        !is_mention_step(a) && !is_kept(a) && !is_warnings(a) && (!single || !a.walks_facts())
     });
     let n = app.corpus.warnings.len();
     if n > 0

@@ -191,34 +191,22 @@ pub(crate) fn plural_noun_at(sc: &Scan, k: usize) -> bool {
 
 /// "days", "years", … right after a number: then "over" means "during".
 pub(super) fn time_noun_after(sc: &Scan, k: usize) -> bool {
+    let w = sc.lw(k);
     sc.joined(k)
-        && matches!(
-            sc.lw(k),
-            "second"
-                | "seconds"
-                | "minute"
-                | "minutes"
-                | "hour"
-                | "hours"
-                | "day"
-                | "days"
-                | "week"
-                | "weeks"
-                | "month"
-                | "months"
-                | "year"
-                | "years"
-                | "decade"
-                | "decades"
-                | "century"
-                | "centuries"
-                | "weekend"
-                | "weekends"
-                | "season"
-                | "seasons"
-                | "night"
-                | "nights"
-        )
+        && (super::super::units::time_unit(w)
+            || matches!(
+                w,
+                "second"
+                    | "seconds"
+                    | "minute"
+                    | "minutes"
+                    | "hour"
+                    | "hours"
+                    | "weekend"
+                    | "weekends"
+                    | "night"
+                    | "nights"
+            ))
 }
 
 /// The counted noun after a number: the first lower-case plural within a
