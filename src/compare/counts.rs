@@ -91,8 +91,60 @@ pub fn breaks(body: &str, range: std::ops::Range<usize>) -> Vec<usize> {
             _ => {}
         }
     }
+    out.extend(clause_joins(text).map(|i| range.start + i));
     out.sort_unstable();
     out
+}
+
+/// Words that begin a count.
+const COUNT_WORDS: &[&str] = &[
+    "dozens",
+    "eight",
+    "eleven",
+    "five",
+    "four",
+    "hundreds",
+    "nine",
+    "one",
+    "seven",
+    "several",
+    "six",
+    "ten",
+    "thousands",
+    "three",
+    "twelve",
+    "two",
+];
+
+/// Where "and" or "or" starts a clause of its own: before a count or a verb
+/// form ("were damaged and two villagers injured", "killing seven and
+/// injuring 40"), not between two nouns ("troops and civilians were
+/// injured").
+fn clause_joins(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(w)) => {
+                words.push((w, &text[w..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    (0..words.len().saturating_sub(1)).filter_map(move |i| {
+        let (at, w) = words[i];
+        if !w.eq_ignore_ascii_case("and") && !w.eq_ignore_ascii_case("or") {
+            return None;
+        }
+        let next = words[i + 1].1.to_ascii_lowercase();
+        let starts_clause = next.starts_with(|c: char| c.is_ascii_digit())
+            || COUNT_WORDS.binary_search(&next.as_str()).is_ok()
+            || next.ends_with("ing")
+            || next.ends_with("ed");
+        starts_clause.then_some(at)
+    })
 }
 
 /// Nouns that count people: outlets count the same people under different
@@ -100,32 +152,45 @@ pub fn breaks(body: &str, range: std::ops::Range<usize>) -> Vec<usize> {
 const PEOPLE: &[&str] = &[
     "adult",
     "american",
+    "boy",
+    "bystander",
     "casualty",
     "child",
     "children",
     "citizen",
     "civilian",
     "customer",
+    "demonstrator",
+    "doctor",
     "employee",
     "firefighter",
+    "girl",
     "guard",
     "hostage",
     "individual",
     "inmate",
+    "journalist",
+    "man",
     "marine",
     "member",
     "men",
+    "migrant",
     "miner",
+    "nurse",
     "officer",
     "other",
     "passenger",
     "patient",
+    "pedestrian",
     "people",
     "person",
     "personnel",
+    "pilgrim",
     "police",
     "policemen",
     "prisoner",
+    "protester",
+    "refugee",
     "resident",
     "sailor",
     "servicemen",
@@ -133,10 +198,16 @@ const PEOPLE: &[&str] = &[
     "staff",
     "student",
     "survivor",
+    "teenager",
+    "tourist",
     "troop",
     "victim",
+    "villager",
+    "woman",
     "women",
     "worker",
+    "worshipper",
+    "youth",
 ];
 
 /// What a number counts or measures, as a word two counts must share to be
@@ -223,7 +294,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_search() {
-        for list in [MEASURES, PREPOSITIONS, PEOPLE] {
+        for list in [MEASURES, PREPOSITIONS, PEOPLE, COUNT_WORDS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
@@ -263,6 +334,16 @@ mod tests {
         let b = breaks(t, 0..t.len());
         assert_eq!(b, vec![t.find(" at").unwrap() + 1, t.find(',').unwrap()]);
         let t = "The toll rose to 90 of them.";
+        assert!(breaks(t, 0..t.len()).is_empty());
+    }
+
+    #[test]
+    fn and_breaks_before_a_count_or_a_verb_not_between_nouns() {
+        let t = "Homes were damaged and two villagers slightly injured.";
+        assert_eq!(breaks(t, 0..t.len()), vec![t.find("and").unwrap()]);
+        let t = "The blast killed seven and injuring 40 more.";
+        assert_eq!(breaks(t, 0..t.len()), vec![t.find("and").unwrap()]);
+        let t = "As many as seven troops and civilians were injured.";
         assert!(breaks(t, 0..t.len()).is_empty());
     }
 

@@ -4,6 +4,7 @@
 
 use crate::analysis::Kind;
 use crate::analysis::values::{DateRange, Value};
+use chrono::NaiveDate;
 
 use super::Report;
 
@@ -110,16 +111,19 @@ const DATE_WITHIN: usize = 40;
 /// not the time of a happening.
 const ERA_DAYS: i64 = 400;
 
-/// One report as its dates are read: the report, its article's body, and
-/// the spans of the fact's words in its sentence.
-pub type Dated<'a> = (&'a Report, &'a str, Vec<(usize, usize)>);
+/// One report as its dates are read: the report, its article's body, the
+/// spans of the fact's words in its sentence, and the article's date.
+/// A date read: its range, as written, and its article's date.
+type Found1 = (DateRange, String, Option<NaiveDate>);
+
+pub type Dated<'a> = (&'a Report, &'a str, Vec<(usize, usize)>, Option<NaiveDate>);
 
 /// What the dates disagree on: the date nearest the fact's words in each
 /// report, where two of them name times that do not overlap.
 pub fn dates(reports: &[Dated<'_>]) -> Option<Found> {
-    let mut found: Vec<(crate::analysis::values::DateRange, String)> = Vec::new();
+    let mut found: Vec<(DateRange, String, Option<NaiveDate>)> = Vec::new();
     let mut spans = Vec::new();
-    for (k, (r, body, words)) in reports.iter().enumerate() {
+    for (k, (r, body, words, published)) in reports.iter().enumerate() {
         let near = |v: &super::ReportValue| {
             let at = (v.start, v.end);
             words.iter().chain([&r.anchor]).map(|&w| super::facts::distance(at, w)).min()
@@ -136,15 +140,15 @@ pub fn dates(reports: &[Dated<'_>]) -> Option<Found> {
             })
             .min_by_key(|(d, v, _)| (*d, v.start));
         if let Some((_, v, range)) = nearest {
-            found.push((range, body[v.start..v.end].to_string()));
+            found.push((range, body[v.start..v.end].to_string(), *published));
             spans.push((k, (v.start, v.end)));
         }
     }
     // A day and a year date different things ("died Thursday", "in
     // 1998"): only dates of one grain are compared, and only they are named.
     let day = |d: &DateRange| d.start == d.end;
-    let apart = |(a, x): &(DateRange, String), (b, y): &(DateRange, String)| {
-        day(a) == day(b) && !same_time(a, x, b, y)
+    let apart = |(a, x, p): &Found1, (b, y, q): &Found1| {
+        day(a) == day(b) && !same_time((a, x, *p), (b, y, *q))
     };
     let (grain, _) = found
         .iter()
@@ -152,7 +156,7 @@ pub fn dates(reports: &[Dated<'_>]) -> Option<Found> {
         .find_map(|(i, a)| found[i + 1..].iter().find(|b| apart(a, b)).map(|_| (day(&a.0), ())))?;
     let mut texts: Vec<String> = Vec::new();
     let mut named = Vec::new();
-    for ((d, t), span) in found.into_iter().zip(spans) {
+    for ((d, t, _), span) in found.into_iter().zip(spans) {
         if day(&d) != grain {
             continue;
         }
@@ -192,13 +196,30 @@ fn dates_telling(body: &str, start: usize) -> bool {
 }
 
 /// Whether two dates, as written `x` and `y`, may name one time: their
-/// ranges overlap, or one is written without a year and they fall on the
+/// ranges overlap, they are written alike, one is relative ("today",
+/// "Monday") and no further off than the two articles' dates, or one is
+/// written without a year and they fall on the
 /// same days of the year ("December 15" and "December 15, 2013": the year
 /// the first was resolved to is a guess).
-fn same_time(a: &DateRange, x: &str, b: &DateRange, y: &str) -> bool {
+fn same_time(
+    (a, x, p): (&DateRange, &str, Option<NaiveDate>),
+    (b, y, q): (&DateRange, &str, Option<NaiveDate>),
+) -> bool {
     use chrono::Datelike;
-    if a.start <= b.end && b.start <= a.end {
+    if a.start <= b.end && b.start <= a.end || x.eq_ignore_ascii_case(y) {
         return true;
+    }
+    // "Today" and "Monday" are read from each article's own date: when
+    // the articles are dated apart (a time zone, a story updated
+    // overnight), days that far apart may be one day.
+    let relative = |t: &str| !t.contains(|c: char| c.is_ascii_digit());
+    if let (Some(p), Some(q)) = (p, q)
+        && (relative(x) || relative(y))
+    {
+        let gap = (a.start - b.end).num_days().max((b.start - a.end).num_days());
+        if gap <= (p - q).num_days().abs() {
+            return true;
+        }
     }
     let has_year = |t: &str| {
         t.split(|c: char| !c.is_ascii_digit()).any(|n| n.len() == 4 && n.starts_with(['1', '2']))
@@ -255,10 +276,9 @@ mod tests {
     }
 
     /// A one-sentence report of `body`, its fact's word being `word`, with
-    /// the dates the analysis finds (articles dated `2014-12-20`, so that a day written without a year falls in 2014).
-    fn dated(body: &str, word: &str) -> Report {
-        let date = chrono::NaiveDate::from_ymd_opt(2014, 12, 20);
-        let values = crate::analysis::values::find_values(body, date)
+    /// the dates the analysis finds in an article dated `date`.
+    fn dated(body: &str, word: &str, date: NaiveDate) -> Report {
+        let values = crate::analysis::values::find_values(body, Some(date))
             .into_iter()
             .filter(|v| v.kind == Kind::Date)
             .map(|v| super::super::ReportValue {
@@ -279,18 +299,64 @@ mod tests {
         }
     }
 
-    fn dates_of(bodies: &[(&str, &str, &[&str])]) -> Option<String> {
-        let reports: Vec<(Report, Vec<(usize, usize)>)> = bodies
+    /// What the dates of one-sentence reports (body, fact word, other fact
+    /// words, article date) disagree on.
+    fn dates_on(bodies: &[(&str, &str, &[&str], &str)]) -> Option<String> {
+        type Spans = Vec<(usize, usize)>;
+        let reports: Vec<(Report, Spans, NaiveDate)> = bodies
             .iter()
-            .map(|&(b, anchor, words)| {
+            .map(|&(b, anchor, words, day)| {
                 let spans =
                     words.iter().map(|w| (b.find(w).unwrap(), b.find(w).unwrap() + w.len()));
-                (dated(b, anchor), spans.collect())
+                let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+                (dated(b, anchor, day), spans.collect(), day)
             })
             .collect();
-        let with: Vec<Dated<'_>> =
-            reports.iter().zip(bodies).map(|((r, w), (b, _, _))| (r, *b, w.clone())).collect();
+        let with: Vec<Dated<'_>> = reports
+            .iter()
+            .zip(bodies)
+            .map(|((r, w, day), (b, _, _, _))| (r, *b, w.clone(), Some(*day)))
+            .collect();
         dates(&with).map(|f| f.0)
+    }
+
+    /// The same, every article dated 2014-12-20 (so that a day written
+    /// without a year falls in 2014).
+    fn dates_of(bodies: &[(&str, &str, &[&str])]) -> Option<String> {
+        let on: Vec<_> = bodies.iter().map(|&(b, a, w)| (b, a, w, "2014-12-20")).collect();
+        dates_on(&on)
+    }
+
+    #[test]
+    fn relative_days_of_articles_dated_apart_may_be_one_day() {
+        // Read from articles a day apart, "today" and "Monday" may be one
+        // day; read from articles of one day, they are two.
+        let a = "A rocket attack hit the base today, the army confirmed.";
+        let b = "A rocket attack hit the base on Friday, the army confirmed.";
+        assert_eq!(
+            dates_on(&[
+                (a, "hit", &["attack"], "2014-12-20"),
+                (b, "hit", &["attack"], "2014-12-21")
+            ]),
+            None
+        );
+        assert_eq!(
+            dates_on(&[
+                (a, "hit", &["attack"], "2014-12-20"),
+                (b, "hit", &["attack"], "2014-12-20")
+            ]),
+            Some("today vs Friday".to_string())
+        );
+        // Days written out are read as written, whatever the articles' dates.
+        let c = "A rocket attack hit the base on December 18, the army confirmed.";
+        let d = "A rocket attack hit the base on December 19, the army confirmed.";
+        assert_eq!(
+            dates_on(&[
+                (c, "hit", &["attack"], "2014-12-20"),
+                (d, "hit", &["attack"], "2014-12-21")
+            ]),
+            Some("December 18 vs December 19".to_string())
+        );
     }
 
     #[test]

@@ -45,6 +45,8 @@ pub struct Count {
     /// What it counts ([`super::counts::what`]) as a vocabulary id:
     /// counts compare only with counts of the same thing.
     pub what: Option<u32>,
+    /// It counts people (of any name: "people", "troops", "villagers").
+    pub people: bool,
 }
 
 /// A fact before values and status: which sentence each article reports

@@ -205,6 +205,7 @@ fn prepare(article: &Article, analysis: &Analysis, lead: usize, vocab: &mut Voca
                     start: v.start,
                     end: v.end,
                     precision: precision(v),
+                    people: what.as_deref() == Some("people"),
                     what: what.map(|w| vocab.id(&w)),
                 }
             })
@@ -505,7 +506,7 @@ fn disagreement(
                 .filter(|w| raw.keys.contains(&w.key) && !raw.names.contains(&w.key))
                 .map(|w| (w.start, w.end))
                 .collect();
-            (r, body(r), words)
+            (r, body(r), words, articles[r.article].date)
         })
         .collect();
     let sentences: Vec<(&str, usize)> = reports
