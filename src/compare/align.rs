@@ -191,7 +191,16 @@ pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
                 let mean = cross.iter().sum::<f32>() / cross.len().max(1) as f32;
                 (min >= p.floor && mean >= p.mean).then_some(mean)
             };
-            let precision = |i: usize| counting(&others, i, &sents, docs);
+            // Only an article with another sentence that counts something
+            // can trade a report for a more precise one.
+            let counts_any = |y: usize| {
+                docs[sents[y].doc][sents[y].idx].numbers.iter().any(|c| c.what.is_some())
+            };
+            if !of_doc[sents[x].doc].clone().any(|y| y != x && counts_any(y)) {
+                continue;
+            }
+            let counts = RowCount::of(&others, &sents, docs);
+            let precision = |i: usize| counts.precision(&docs[sents[i].doc][sents[i].idx]);
             let here = precision(x);
             let better = of_doc[sents[x].doc]
                 .clone()
@@ -308,19 +317,32 @@ fn extend(
     p: &Params,
 ) {
     for row in rows.iter_mut() {
+        // Made only for a row that some sentence fits.
+        let mut counts: Option<RowCount> = None;
         for (doc, range) in of_doc.iter().enumerate() {
             if row.iter().any(|&x| sents[x].doc == doc) {
                 continue;
             }
-            let best = range
+            let fitting: Vec<(f32, usize)> = range
                 .clone()
                 .filter_map(|y| {
-                    let cross: Vec<f32> = row.iter().map(|&x| get(x, y)).collect();
-                    let min = cross.iter().copied().fold(f32::INFINITY, f32::min);
-                    let mean = cross.iter().sum::<f32>() / cross.len() as f32;
-                    (min >= p.floor && mean >= p.mean)
-                        .then(|| (counting(row, y, sents, docs), mean, y))
+                    let (mut min, mut sum) = (f32::INFINITY, 0.0);
+                    for &x in row.iter() {
+                        let v = get(x, y);
+                        min = min.min(v);
+                        sum += v;
+                    }
+                    let mean = sum / row.len() as f32;
+                    (min >= p.floor && mean >= p.mean).then_some((mean, y))
                 })
+                .collect();
+            if fitting.is_empty() {
+                continue;
+            }
+            let counts = counts.get_or_insert_with(|| RowCount::of(row, sents, docs));
+            let best = fitting
+                .into_iter()
+                .map(|(mean, y)| (counts.precision(&docs[sents[y].doc][sents[y].idx]), mean, y))
                 // The sentence that counts what the row counts, else the
                 // most alike.
                 .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(b.2.cmp(&a.2)));
@@ -331,37 +353,51 @@ fn extend(
     }
 }
 
-/// How precisely sentence `i` counts what the sentences `others` count (0
-/// when it counts none of it): its count of the row's words (those most of
-/// the others state), and only a count of what most of them count. "40
-/// percent of the oil" says nothing about an injury count, nor "the two
-/// men agreed" about a call.
-fn counting(others: &[usize], i: usize, sents: &[Sent], docs: &[&[SentenceTerms]]) -> u8 {
-    let at = |x: usize| &docs[sents[x].doc][sents[x].idx];
-    let need = others.len().div_ceil(2).max(1);
-    let mut whats: Vec<(u32, usize)> = Vec::new();
-    let mut keys: Vec<(u32, usize)> = Vec::new();
-    let tally = |list: &mut Vec<(u32, usize)>, mut mine: Vec<u32>| {
-        mine.sort_unstable();
-        mine.dedup();
-        for w in mine {
-            match list.iter_mut().find(|x| x.0 == w) {
-                Some(x) => x.1 += 1,
-                None => list.push((w, 1)),
+/// What a row counts: the words most of its reports state and the things
+/// most of them count.
+struct RowCount {
+    keys: Vec<u32>,
+    whats: Vec<u32>,
+}
+
+impl RowCount {
+    fn of(reports: &[usize], sents: &[Sent], docs: &[&[SentenceTerms]]) -> RowCount {
+        let need = reports.len().div_ceil(2).max(1);
+        let mut whats: Vec<(u32, usize)> = Vec::new();
+        let mut keys: Vec<(u32, usize)> = Vec::new();
+        let tally = |list: &mut Vec<(u32, usize)>, mut mine: Vec<u32>| {
+            mine.sort_unstable();
+            mine.dedup();
+            for w in mine {
+                match list.iter_mut().find(|x| x.0 == w) {
+                    Some(x) => x.1 += 1,
+                    None => list.push((w, 1)),
+                }
             }
+        };
+        for &o in reports {
+            let s = &docs[sents[o].doc][sents[o].idx];
+            tally(&mut whats, s.numbers.iter().filter_map(|c| c.what).collect());
+            tally(&mut keys, s.words.iter().filter(|w| !w.capital).map(|w| w.key).collect());
         }
-    };
-    for &o in others {
-        tally(&mut whats, at(o).numbers.iter().filter_map(|c| c.what).collect());
-        tally(&mut keys, at(o).words.iter().filter(|w| !w.capital).map(|w| w.key).collect());
+        let common = |list: Vec<(u32, usize)>| -> Vec<u32> {
+            list.into_iter().filter(|x| x.1 >= need).map(|x| x.0).collect()
+        };
+        RowCount { keys: common(keys), whats: common(whats) }
     }
-    let common = |list: Vec<(u32, usize)>| -> Vec<u32> {
-        list.into_iter().filter(|x| x.1 >= need).map(|x| x.0).collect()
-    };
-    let (whats, keys) = (common(whats), common(keys));
-    super::facts::count_for_keys(at(i), &keys)
-        .filter(|c| c.what.is_some_and(|w| whats.contains(&w)))
-        .map_or(0, |c| c.precision)
+
+    /// How precisely `s` counts what the row counts (0 when it does not):
+    /// its count of the row's words, and only of the row's thing. "40
+    /// percent of the oil" says nothing about an injury count, nor "the two
+    /// men agreed" about a call.
+    fn precision(&self, s: &SentenceTerms) -> u8 {
+        if self.whats.is_empty() {
+            return 0;
+        }
+        super::facts::count_for_keys(s, &self.keys)
+            .filter(|c| c.what.is_some_and(|w| self.whats.contains(&w)))
+            .map_or(0, |c| c.precision)
+    }
 }
 
 fn joins(ga: &[usize], gb: &[usize], get: &impl Fn(usize, usize) -> f32, p: &Params) -> bool {
