@@ -29,7 +29,8 @@ pub const LISTS: [(&str, &str); 11] = [
 
 /// The bit of the "common" list (words usually written in lower case).
 pub const COMMON: u16 = 1 << 7;
-const NAMES: u16 = 1 | 1 << 1 | 1 << 3 | 1 << 4; // country, place, given, surname
+/// Name lists: country, place, given name, surname.
+pub const NAMES: u16 = 1 | 1 << 1 | 1 << 3 | 1 << 4;
 const DESIGNATORS: u16 = 1 << 6 | 1 << 8; // orgword, placeword
 
 /// Is a span made only of words usually written in lower case, capitalised
@@ -236,6 +237,13 @@ impl Gazetteer {
     pub fn is_common(&self, word: &str) -> bool {
         debug_assert_eq!(LISTS[7].0, "common");
         self.words.get(&word.to_ascii_lowercase()).is_some_and(|m| m & COMMON != 0)
+    }
+
+    /// The lists a single word (any case) is in, as bits.
+    pub fn word_bits(&self, word: &str) -> u16 {
+        let lw = word.to_ascii_lowercase();
+        let key = fold_accents(&lw).unwrap_or(lw);
+        self.words.get(&key).copied().unwrap_or(0)
     }
 
     /// Gazetteer bits for each token of one sentence. `words` are the token

@@ -14,6 +14,7 @@ pub mod gazetteer;
 pub mod hashing;
 pub mod model;
 pub mod org_context;
+pub mod plural_names;
 pub mod rules;
 pub mod tags;
 pub mod train;
@@ -172,6 +173,12 @@ impl Recognizer {
                     {
                         kind = Kind::Place;
                     }
+                    if kind == Kind::Place
+                        && rules::ends_in_org_word(&words[s..e])
+                        && !gazetteer::is_listed_place(&words[s..e], &scratch.gaz[s..e])
+                    {
+                        kind = Kind::Org;
+                    }
                     if kind != Kind::Group
                         && (rules::is_event_name(&words[s..e])
                             || gazetteer::only_common_words(&words[s..e], &scratch.gaz[s..e]))
@@ -198,6 +205,7 @@ impl Recognizer {
         split_known_conjuncts(text, &mut out);
         coordinated_kinds(text, &mut out);
         org_context::orgs_by_context(text, &mut out);
+        plural_names::plural_orgs(text, &self.lexicon.gazetteer, &mut out);
         consistent_kinds(text, &mut out);
         self.propagate(text, seg, &mut out);
         out

@@ -171,6 +171,17 @@ pub fn is_org_word(word: &str) -> bool {
     ORG_WORDS.contains(word)
 }
 
+/// Does a name of two words or more end in a word that marks organisations
+/// ("Atlantic City Hospital", "Salt Publishing")? The tagger reads a place
+/// name at its start as the whole. Designators that also end buildings and
+/// lines ("Center", "Railroad", "Union") say too little.
+pub fn ends_in_org_word(words: &[&str]) -> bool {
+    let ambiguous = |w: &str| {
+        matches!(w, "Center" | "Centre" | "Railroad" | "Railway" | "Railways" | "Lines" | "Union")
+    };
+    words.len() >= 2 && words.last().is_some_and(|w| is_org_word(w) && !ambiguous(w))
+}
+
 /// Is `[s, e)` the name of an event, award, law or work ("World Cup",
 /// "Battle of Hastings", "Nobel Prize")? Those are none of the kinds this
 /// recogniser emits, whatever the tagger guessed.
