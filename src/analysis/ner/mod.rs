@@ -219,6 +219,7 @@ impl Recognizer {
     /// left alone.
     fn propagate(&self, text: &str, seg: &segment::Segmentation, out: &mut Vec<Mention>) {
         use std::collections::HashMap;
+        type Fast = foldhash::fast::RandomState;
         let toks = &seg.tokens;
         if out.is_empty() || toks.is_empty() {
             return;
@@ -227,7 +228,7 @@ impl Recognizer {
         let first_tok = |pos: usize| toks.partition_point(|t| t.start < pos);
         let mut covered = vec![false; toks.len()];
         // First token text -> (token count, kind), longest first.
-        let mut names: HashMap<&str, Vec<(Vec<&str>, Kind)>> = HashMap::new();
+        let mut names: HashMap<&str, Vec<(Vec<&str>, Kind)>, Fast> = HashMap::default();
         for m in out.iter() {
             let (a, mut b) = (first_tok(m.start), first_tok(m.start));
             while b < toks.len() && toks[b].end <= m.end {
@@ -396,7 +397,9 @@ fn merge_group_into_org(text: &str, gaz: &Gazetteer, out: &mut Vec<Mention>) {
 /// alone). Each side keeps the kind it has alone, else the span's kind.
 fn split_known_conjuncts(text: &str, out: &mut Vec<Mention>) {
     use std::collections::HashMap;
-    let alone: HashMap<&str, Kind> = out.iter().map(|m| (&text[m.start..m.end], m.kind)).collect();
+    type Fast = foldhash::fast::RandomState;
+    let alone: HashMap<&str, Kind, Fast> =
+        out.iter().map(|m| (&text[m.start..m.end], m.kind)).collect();
     let mut res = Vec::with_capacity(out.len());
     for m in out.iter() {
         let t = &text[m.start..m.end];
@@ -469,15 +472,16 @@ fn coordinated_kinds(text: &str, mentions: &mut [Mention]) {
 /// evidence.
 fn consistent_kinds(text: &str, mentions: &mut [Mention]) {
     use std::collections::HashMap;
-    let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
+    type Fast = foldhash::fast::RandomState;
+    let mut votes: HashMap<&str, [u32; 4], Fast> = HashMap::default();
     let slot = |k: Kind| match k {
         Kind::Person => 0,
         Kind::Org => 1,
         Kind::Place => 2,
         _ => 3,
     };
-    let mut surnames: HashMap<&str, ()> = HashMap::new();
-    let mut org_heads: HashMap<&str, ()> = HashMap::new();
+    let mut surnames: HashMap<&str, (), Fast> = HashMap::default();
+    let mut org_heads: HashMap<&str, (), Fast> = HashMap::default();
     for m in mentions.iter() {
         let t = &text[m.start..m.end];
         votes.entry(t).or_default()[slot(m.kind)] += 1;

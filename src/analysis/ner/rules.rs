@@ -135,7 +135,7 @@ struct WordList {
     text: &'static str,
     /// ASCII-lower-cased and without a final period: matched loosely.
     loose: bool,
-    set: OnceLock<HashSet<String>>,
+    set: OnceLock<HashSet<String, foldhash::fast::RandomState>>,
 }
 
 impl WordList {
