@@ -4,8 +4,8 @@
 //! plural of people, and teams are named after cities), while both the
 //! OntoNotes and the CoNLL schemes tag it as an organisation.
 //!
-//! A mention qualifies when it is a capitalised plural and either follows a
-//! lower-case "the" (one word) or is the tail of a multi-word organisation
+//! A mention qualifies when it is a capitalised plural and either follows
+//! "the" (one word; "The" only where a sentence or line may open) or is the tail of a multi-word organisation
 //! of the same article (one or two words). Plurals of peoples and parties
 //! ("the Iranians", "the Democrats") and listed places or names ("the
 //! Netherlands") stay as they are. The singular may be a listed name
@@ -121,7 +121,13 @@ pub fn plural_orgs(text: &str, gaz: &Gazetteer, mentions: &mut [Mention]) {
         if !nickname(gaz, last) || words > 2 {
             continue;
         }
-        let after_the = words == 1 && text[..m.start].ends_with(" the ");
+        let before = &text[..m.start];
+        // "the Orioles", and "The Orioles" opening a sentence or a line.
+        let after_the = words == 1
+            && (before.ends_with(" the ")
+                || before.strip_suffix("The ").is_some_and(|b| {
+                    b.is_empty() || b.ends_with(|c: char| c.is_whitespace() || c == '"' || c == '“')
+                }));
         if after_the || tails.contains(t) {
             orgs.insert(t);
         }
