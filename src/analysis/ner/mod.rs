@@ -179,6 +179,9 @@ impl Recognizer {
                     {
                         kind = Kind::Org;
                     }
+                    if kind == Kind::Group && rules::is_plural_acronym(&words[s..e]) {
+                        continue;
+                    }
                     if kind != Kind::Group
                         && (rules::is_event_name(&words[s..e])
                             || gazetteer::only_common_words(&words[s..e], &scratch.gaz[s..e]))
@@ -466,7 +469,8 @@ fn coordinated_kinds(text: &str, mentions: &mut [Mention]) {
 
 /// One name, one kind per article: a mention text takes the kind most of
 /// its mentions got (ties: the first), and a one-word mention that is the
-/// last word of a multi-word person ("Varga" after "Ada Varga") is a person,
+/// last word of a multi-word person ("Varga" after "Ada Varga") is a person
+/// (a group too: no people is named like a person's surname),
 /// and one that ends a multi-word organisation is that organisation, not a
 /// group ("Angels" after "the Los Angeles Angels"). The tagger decides each sentence alone; the article as a whole is better
 /// evidence.
@@ -503,6 +507,9 @@ fn consistent_kinds(text: &str, mentions: &mut [Mention]) {
         if m.kind == Kind::Group {
             if !t.contains(' ') && org_heads.contains_key(t) {
                 m.kind = Kind::Org;
+            } else if !t.contains(' ') && surnames.contains_key(t) {
+                // "Cheeks" after "Maurice Cheeks": no people's name.
+                m.kind = Kind::Person;
             }
             continue;
         }
@@ -573,5 +580,18 @@ mod tests {
         consistent_kinds(t, &mut ms);
         assert_eq!(ms[1].kind, Kind::Org);
         assert_eq!(ms[2].kind, Kind::Group, "no organisation ends with it");
+    }
+
+    #[test]
+    fn a_group_that_ends_a_persons_name_is_that_person() {
+        let t = "Coach Ida Brandvold left. Brandvold said Kenyans agreed.";
+        let mut ms = vec![
+            at(t, "Ida Brandvold", 0, Kind::Person),
+            at(t, "Brandvold", 1, Kind::Group),
+            at(t, "Kenyans", 0, Kind::Group),
+        ];
+        consistent_kinds(t, &mut ms);
+        assert_eq!(ms[1].kind, Kind::Person);
+        assert_eq!(ms[2].kind, Kind::Group);
     }
 }

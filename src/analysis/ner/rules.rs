@@ -182,6 +182,15 @@ pub fn ends_in_org_word(words: &[&str]) -> bool {
     words.len() >= 2 && words.last().is_some_and(|w| is_org_word(w) && !ambiguous(w))
 }
 
+/// An acronym in the plural ("RBIs", "NGOs", "MPs"): counted things or
+/// organisations, never a people or a faith, whatever the tagger's group
+/// tag says.
+pub fn is_plural_acronym(words: &[&str]) -> bool {
+    let [w] = words else { return false };
+    w.strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
 /// Is `[s, e)` the name of an event, award, law or work ("World Cup",
 /// "Battle of Hastings", "Nobel Prize")? Those are none of the kinds this
 /// recogniser emits, whatever the tagger guessed.
