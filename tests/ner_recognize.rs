@@ -147,3 +147,19 @@ fn a_lone_initial_at_the_end_of_a_sentence_is_no_name() {
     let ms = mentions(t);
     assert!(!ms.iter().any(|(m, _)| m == "X." || m == "J."), "{ms:?}");
 }
+
+#[test]
+fn teams_bands_and_hospitals_are_organisations() {
+    let t = "The Kestrels beat the Harriers on Sunday. Fans of the Harriers left early, and \
+             Kestrels coach Dana Whitfield praised her players.\n\nThe indie band Marrowtide \
+             played in Leeds. Officials from the Iranians and the Democrats met the staff of \
+             Westbrook City Hospital.";
+    let ms = mentions(t);
+    for name in ["Kestrels", "Harriers", "Marrowtide", "Westbrook City Hospital"] {
+        assert!(has(&ms, name, Kind::Org), "{name}: {ms:?}");
+        assert!(!ms.iter().any(|(t, k)| t == name && *k != Kind::Org), "{name}: {ms:?}");
+    }
+    assert!(has(&ms, "Dana Whitfield", Kind::Person), "{ms:?}");
+    // Plurals of peoples and parties stay groups.
+    assert!(!has(&ms, "Iranians", Kind::Org) && !has(&ms, "Democrats", Kind::Org), "{ms:?}");
+}

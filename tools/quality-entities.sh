@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${DATELINE_SHARED:-../shared}
-floor=${1:-0.70}
+floor=${1:-0.705}
 cargo build --release --quiet
 pred=$(mktemp)
 trap 'rm -f "$pred"' EXIT

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::hashing::hash_str;
+use super::hashing::{hash_bytes, hash_str};
 
 /// Prefix lengths of the bit string used as features; the last is the
 /// whole string.
@@ -21,8 +21,9 @@ pub static CLUSTERS_TEXT: &str = include_str!("../../../data/clusters.txt");
 
 pub struct Clusters {
     /// Word hash ([`hash_str`]) → index into `paths`: no string keys to
-    /// hash and compare for every token.
-    index: HashMap<u64, u32>,
+    /// hash and compare for every token; a fast hasher, the keys being
+    /// hashes already.
+    index: HashMap<u64, u32, foldhash::fast::RandomState>,
     paths: Vec<Path>,
 }
 
@@ -43,7 +44,7 @@ fn fnv(bytes: &[u8], seed: u32) -> u32 {
 impl Clusters {
     /// Parse `bits<TAB>word` lines; `#` lines are comments.
     pub fn parse(text: &str) -> Self {
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         let mut paths = Vec::new();
         let mut ids: HashMap<&str, u32> = HashMap::new();
         for line in text.lines() {
@@ -79,7 +80,9 @@ impl Clusters {
     /// The word's cluster path; a word missing as written is looked up in
     /// lower case, then capitalised ("BAGHDAD" as "Baghdad").
     pub fn path(&self, word: &str) -> Path {
-        // Most words have no digit: look them up without a copy.
+        if word.is_ascii() {
+            return self.ascii_path(word);
+        }
         let plain = !word.bytes().any(|b| b.is_ascii_digit());
         if plain && let Some(&i) = self.index.get(&hash_str(word)) {
             return self.paths[i as usize];
@@ -93,6 +96,23 @@ impl Clusters {
                 self.index.get(&hash_str(&cap))
             })
         });
+        id.map_or([0; 4], |&i| self.paths[i as usize])
+    }
+
+    /// [`Clusters::path`] of an ASCII word, the same lookups (the word
+    /// with digits as 0, then lower case, then capitalised) hashed from
+    /// the bytes without building the strings.
+    fn ascii_path(&self, word: &str) -> Path {
+        let norm = || word.bytes().map(|b| if b.is_ascii_digit() { b'0' } else { b });
+        let get = |h: u64| self.index.get(&h);
+        let id = get(hash_bytes(norm()))
+            .or_else(|| get(hash_bytes(norm().map(|b| b.to_ascii_lowercase()))))
+            .or_else(|| {
+                let cap = norm().enumerate().map(|(i, b)| {
+                    if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() }
+                });
+                if word.is_empty() { None } else { get(hash_bytes(cap)) }
+            });
         id.map_or([0; 4], |&i| self.paths[i as usize])
     }
 }

@@ -9,6 +9,10 @@ use std::collections::HashMap;
 
 use super::hashing::{hash_lower, hash_str, mix};
 
+/// The keys are hashes already: std's SipHash over them was a cost of its
+/// own. Nothing iterates these maps, so the hasher changes no output.
+type Fast = foldhash::fast::RandomState;
+
 /// At most this many other occurrences are read per word, the nearest
 /// first, so long documents cost no more than short ones per token.
 const MAX_OCCURRENCES: usize = 8;
@@ -32,9 +36,9 @@ struct Occurrence {
 #[derive(Default)]
 pub struct DocContext {
     /// By word hash ([`hash_str`]).
-    occ: HashMap<u64, Vec<Occurrence>>,
+    occ: HashMap<u64, Vec<Occurrence>, Fast>,
     /// Lower-case words present in the document (hashes).
-    lower: std::collections::HashSet<u64>,
+    lower: std::collections::HashSet<u64, Fast>,
 }
 
 fn starts_upper(w: &str) -> bool {

@@ -1,12 +1,10 @@
 //! Gazetteer membership as tagger features, matched over token sequences
-//! with one Aho-Corasick automaton.
+//! by hash lookups of token spans.
 //!
 //! Entries are tokenised like the text and joined by single spaces; the text
 //! of a sentence is joined the same way, so a match that starts and ends on
 //! token boundaries covers whole tokens ("New York" never matches inside
 //! "New Yorker").
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::NerError;
 use crate::analysis::segment;
@@ -29,7 +27,8 @@ pub const LISTS: [(&str, &str); 11] = [
 
 /// The bit of the "common" list (words usually written in lower case).
 pub const COMMON: u16 = 1 << 7;
-const NAMES: u16 = 1 | 1 << 1 | 1 << 3 | 1 << 4; // country, place, given, surname
+/// Name lists: country, place, given name, surname.
+pub const NAMES: u16 = 1 | 1 << 1 | 1 << 3 | 1 << 4;
 const DESIGNATORS: u16 = 1 << 6 | 1 << 8; // orgword, placeword
 
 /// Is a span made only of words usually written in lower case, capitalised
@@ -174,24 +173,29 @@ pub struct GazBits {
     pub inside: u16,
 }
 
-/// Single-word entries (most of them) sit in a hash map looked up per
-/// token; only multi-word entries go through Aho-Corasick. Building the
-/// automaton over all ~60k entries took most of the model load time.
+type Map<V> = std::collections::HashMap<String, V, foldhash::fast::RandomState>;
+
+/// Entries, ASCII-lowercased and keyed by their tokens joined with single
+/// spaces, so a sentence joined the same way is matched by looking up its
+/// token spans: single words (most entries) directly, longer entries only
+/// from a token that begins one and up to the longest such entry. (An
+/// Aho-Corasick automaton over the joined sentence was a tenth of the
+/// analysis time.)
 pub struct Gazetteer {
-    ac: AhoCorasick,
-    /// Bitmask of the lists each multi-word pattern belongs to.
-    masks: Vec<u16>,
-    /// ASCII-lowercased single words → list bitmask.
-    words: std::collections::HashMap<String, u16>,
+    /// Single words → list bitmask.
+    words: Map<u16>,
+    /// Multi-word entries → list bitmask.
+    multi: Map<u16>,
+    /// First word of a multi-word entry → most tokens of such an entry.
+    first: Map<usize>,
 }
 
 impl Gazetteer {
     pub fn build() -> Result<Self, NerError> {
-        let mut index: std::collections::HashMap<String, usize> = Default::default();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut masks: Vec<u16> = Vec::new();
+        let mut multi: Map<u16> = Map::default();
+        let mut first: Map<usize> = Map::default();
         let mut toks = Vec::new();
-        let mut words: std::collections::HashMap<String, u16> = Default::default();
+        let mut words: Map<u16> = Map::default();
         for (bit, (_, text)) in LISTS.iter().enumerate() {
             for line in text.lines() {
                 let line = line.trim();
@@ -213,29 +217,34 @@ impl Gazetteer {
                     *words.entry(key).or_insert(0) |= 1 << bit;
                     continue;
                 }
-                let id = *index.entry(key.clone()).or_insert_with(|| {
-                    patterns.push(key);
-                    masks.push(0);
-                    masks.len() - 1
-                });
-                masks[id] |= 1 << bit;
+                if toks.is_empty() {
+                    continue;
+                }
+                // Tokens hold no spaces, so the key's words are its tokens.
+                let n = key.split(' ').count();
+                let head = key.split(' ').next().unwrap_or("").to_string();
+                let longest = first.entry(head).or_insert(0);
+                *longest = (*longest).max(n);
+                *multi.entry(key).or_insert(0) |= 1 << bit;
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            // Patterns and text are ASCII-lowercased by hand: the builder's
-            // case-insensitive mode triples the build time, and a DFA for
-            // 57k patterns would dominate the model load time.
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .build(&patterns)
-            .map_err(|e| NerError::Gazetteer(e.to_string()))?;
-        Ok(Self { ac, masks, words })
+        if words.is_empty() {
+            return Err(NerError::Gazetteer("no entries".into()));
+        }
+        Ok(Self { words, multi, first })
     }
 
     /// Is `word` (any case) usually written in lower case?
     pub fn is_common(&self, word: &str) -> bool {
         debug_assert_eq!(LISTS[7].0, "common");
         self.words.get(&word.to_ascii_lowercase()).is_some_and(|m| m & COMMON != 0)
+    }
+
+    /// The lists a single word (any case) is in, as bits.
+    pub fn word_bits(&self, word: &str) -> u16 {
+        let lw = word.to_ascii_lowercase();
+        let key = fold_accents(&lw).unwrap_or(lw);
+        self.words.get(&key).copied().unwrap_or(0)
     }
 
     /// Gazetteer bits for each token of one sentence. `words` are the token
@@ -268,23 +277,20 @@ impl Gazetteer {
                 out[k].begin |= mask;
             }
         }
-        for m in self.ac.find_overlapping_iter(buf.as_str()) {
-            let Ok(first) = starts.binary_search(&m.start()) else { continue };
-            // The match must end where a token ends.
-            let Some(last) = (first..words.len()).find(|&k| starts[k] + words[k].len() >= m.end())
-            else {
-                continue;
-            };
-            if starts[last] + words[last].len() != m.end() {
+        for (first, w) in words.iter().enumerate() {
+            if !w.starts_with(char::is_uppercase) {
                 continue;
             }
-            if !words[first].starts_with(char::is_uppercase) {
-                continue;
-            }
-            let mask = self.masks[m.pattern().as_usize()];
-            out[first].begin |= mask;
-            for b in &mut out[first + 1..=last] {
-                b.inside |= mask;
+            let head = &buf[starts[first]..starts[first] + w.len()];
+            let Some(&longest) = self.first.get(head) else { continue };
+            for last in first + 1..words.len().min(first + longest) {
+                let key = &buf[starts[first]..starts[last] + words[last].len()];
+                if let Some(&mask) = self.multi.get(key) {
+                    out[first].begin |= mask;
+                    for b in &mut out[first + 1..=last] {
+                        b.inside |= mask;
+                    }
+                }
             }
         }
     }

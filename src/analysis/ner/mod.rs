@@ -14,6 +14,7 @@ pub mod gazetteer;
 pub mod hashing;
 pub mod model;
 pub mod org_context;
+pub mod plural_names;
 pub mod rules;
 pub mod tags;
 pub mod train;
@@ -172,6 +173,15 @@ impl Recognizer {
                     {
                         kind = Kind::Place;
                     }
+                    if kind == Kind::Place
+                        && rules::ends_in_org_word(&words[s..e])
+                        && !gazetteer::is_listed_place(&words[s..e], &scratch.gaz[s..e])
+                    {
+                        kind = Kind::Org;
+                    }
+                    if kind == Kind::Group && rules::is_plural_acronym(&words[s..e]) {
+                        continue;
+                    }
                     if kind != Kind::Group
                         && (rules::is_event_name(&words[s..e])
                             || gazetteer::only_common_words(&words[s..e], &scratch.gaz[s..e]))
@@ -198,6 +208,7 @@ impl Recognizer {
         split_known_conjuncts(text, &mut out);
         coordinated_kinds(text, &mut out);
         org_context::orgs_by_context(text, &mut out);
+        plural_names::plural_orgs(text, &self.lexicon.gazetteer, &mut out);
         consistent_kinds(text, &mut out);
         self.propagate(text, seg, &mut out);
         out
@@ -211,6 +222,7 @@ impl Recognizer {
     /// left alone.
     fn propagate(&self, text: &str, seg: &segment::Segmentation, out: &mut Vec<Mention>) {
         use std::collections::HashMap;
+        type Fast = foldhash::fast::RandomState;
         let toks = &seg.tokens;
         if out.is_empty() || toks.is_empty() {
             return;
@@ -219,7 +231,7 @@ impl Recognizer {
         let first_tok = |pos: usize| toks.partition_point(|t| t.start < pos);
         let mut covered = vec![false; toks.len()];
         // First token text -> (token count, kind), longest first.
-        let mut names: HashMap<&str, Vec<(Vec<&str>, Kind)>> = HashMap::new();
+        let mut names: HashMap<&str, Vec<(Vec<&str>, Kind)>, Fast> = HashMap::default();
         for m in out.iter() {
             let (a, mut b) = (first_tok(m.start), first_tok(m.start));
             while b < toks.len() && toks[b].end <= m.end {
@@ -388,7 +400,9 @@ fn merge_group_into_org(text: &str, gaz: &Gazetteer, out: &mut Vec<Mention>) {
 /// alone). Each side keeps the kind it has alone, else the span's kind.
 fn split_known_conjuncts(text: &str, out: &mut Vec<Mention>) {
     use std::collections::HashMap;
-    let alone: HashMap<&str, Kind> = out.iter().map(|m| (&text[m.start..m.end], m.kind)).collect();
+    type Fast = foldhash::fast::RandomState;
+    let alone: HashMap<&str, Kind, Fast> =
+        out.iter().map(|m| (&text[m.start..m.end], m.kind)).collect();
     let mut res = Vec::with_capacity(out.len());
     for m in out.iter() {
         let t = &text[m.start..m.end];
@@ -455,21 +469,23 @@ fn coordinated_kinds(text: &str, mentions: &mut [Mention]) {
 
 /// One name, one kind per article: a mention text takes the kind most of
 /// its mentions got (ties: the first), and a one-word mention that is the
-/// last word of a multi-word person ("Varga" after "Ada Varga") is a person,
+/// last word of a multi-word person ("Varga" after "Ada Varga") is a person
+/// (a group too: no people is named like a person's surname),
 /// and one that ends a multi-word organisation is that organisation, not a
 /// group ("Angels" after "the Los Angeles Angels"). The tagger decides each sentence alone; the article as a whole is better
 /// evidence.
 fn consistent_kinds(text: &str, mentions: &mut [Mention]) {
     use std::collections::HashMap;
-    let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
+    type Fast = foldhash::fast::RandomState;
+    let mut votes: HashMap<&str, [u32; 4], Fast> = HashMap::default();
     let slot = |k: Kind| match k {
         Kind::Person => 0,
         Kind::Org => 1,
         Kind::Place => 2,
         _ => 3,
     };
-    let mut surnames: HashMap<&str, ()> = HashMap::new();
-    let mut org_heads: HashMap<&str, ()> = HashMap::new();
+    let mut surnames: HashMap<&str, (), Fast> = HashMap::default();
+    let mut org_heads: HashMap<&str, (), Fast> = HashMap::default();
     for m in mentions.iter() {
         let t = &text[m.start..m.end];
         votes.entry(t).or_default()[slot(m.kind)] += 1;
@@ -491,6 +507,9 @@ fn consistent_kinds(text: &str, mentions: &mut [Mention]) {
         if m.kind == Kind::Group {
             if !t.contains(' ') && org_heads.contains_key(t) {
                 m.kind = Kind::Org;
+            } else if !t.contains(' ') && surnames.contains_key(t) {
+                // "Cheeks" after "Maurice Cheeks": no people's name.
+                m.kind = Kind::Person;
             }
             continue;
         }
@@ -561,5 +580,18 @@ mod tests {
         consistent_kinds(t, &mut ms);
         assert_eq!(ms[1].kind, Kind::Org);
         assert_eq!(ms[2].kind, Kind::Group, "no organisation ends with it");
+    }
+
+    #[test]
+    fn a_group_that_ends_a_persons_name_is_that_person() {
+        let t = "Coach Ida Brandvold left. Brandvold said Kenyans agreed.";
+        let mut ms = vec![
+            at(t, "Ida Brandvold", 0, Kind::Person),
+            at(t, "Brandvold", 1, Kind::Group),
+            at(t, "Kenyans", 0, Kind::Group),
+        ];
+        consistent_kinds(t, &mut ms);
+        assert_eq!(ms[1].kind, Kind::Person);
+        assert_eq!(ms[2].kind, Kind::Group);
     }
 }

@@ -30,8 +30,30 @@ const ORG_NOUNS: &[&str] = &[
     "brigades",
 ];
 
+/// Nouns that make a name an organisation only right before it ("the band
+/// Deadsy", "the firm Halvorsen"): in an appositive they are often what a
+/// person works for (", a director at telecoms company Interoute"), and
+/// after a capitalised word it is often a genre or a place ("a Jazz band").
+const ADJACENT_NOUNS: &[&str] = &[
+    "band",
+    "bands",
+    "company",
+    "firm",
+    "club",
+    "team",
+    "label",
+    "newspaper",
+    "magazine",
+    "manufacturer",
+    "brand",
+];
+
 fn is_org_noun(word: &str) -> bool {
     ORG_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
+fn is_adjacent_org_noun(word: &str) -> bool {
+    is_org_noun(word) || ADJACENT_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
 }
 
 /// The words of `text`, lower-cased on demand; `None` past the text.
@@ -53,7 +75,10 @@ pub fn orgs_by_context(text: &str, mentions: &mut [Mention]) {
         };
         let next = words_after(after).next().map(|w| w.trim_end_matches([',', '.', ';', ':']));
         let prev = before.split_whitespace().next_back();
-        if next.is_some_and(is_org_noun) || prev.is_some_and(is_org_noun) || appositive(after) {
+        if next.is_some_and(is_org_noun)
+            || prev.is_some_and(is_adjacent_org_noun)
+            || appositive(after)
+        {
             m.kind = Kind::Org;
         }
     }
@@ -105,5 +130,14 @@ mod tests {
         assert_eq!(kind_of("Ana Silva, a leader of the group, said.", "Ana Silva"), Kind::Person);
         assert_eq!(kind_of("Ana Silva said the group met.", "Ana Silva"), Kind::Person);
         assert_eq!(kind_of("Ana Silva, the mayor, said.", "Ana Silva"), Kind::Person);
+        let s = "Ana Silva, a director at the shipping company Hallo, said.";
+        assert_eq!(kind_of(s, "Ana Silva"), Kind::Person);
+    }
+
+    #[test]
+    fn a_band_or_a_firm_right_before_the_name_makes_it_an_org() {
+        assert_eq!(kind_of("songs by the punk band Ivo Tarn.", "Ivo Tarn"), Kind::Org);
+        assert_eq!(kind_of("the firm Halvorsen Bakke said", "Halvorsen Bakke"), Kind::Org);
+        assert_eq!(kind_of("a driving Jazz band played", "Jazz"), Kind::Person, "unchanged");
     }
 }

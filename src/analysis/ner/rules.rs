@@ -135,7 +135,7 @@ struct WordList {
     text: &'static str,
     /// ASCII-lower-cased and without a final period: matched loosely.
     loose: bool,
-    set: OnceLock<HashSet<String>>,
+    set: OnceLock<HashSet<String, foldhash::fast::RandomState>>,
 }
 
 impl WordList {
@@ -169,6 +169,26 @@ static TITLES: WordList = WordList::new(TITLES_TEXT, true);
 /// Does this word mark organisation names ("Party", "Ministry", "Inc.")?
 pub fn is_org_word(word: &str) -> bool {
     ORG_WORDS.contains(word)
+}
+
+/// Does a name of two words or more end in a word that marks organisations
+/// ("Atlantic City Hospital", "Salt Publishing")? The tagger reads a place
+/// name at its start as the whole. Designators that also end buildings and
+/// lines ("Center", "Railroad", "Union") say too little.
+pub fn ends_in_org_word(words: &[&str]) -> bool {
+    let ambiguous = |w: &str| {
+        matches!(w, "Center" | "Centre" | "Railroad" | "Railway" | "Railways" | "Lines" | "Union")
+    };
+    words.len() >= 2 && words.last().is_some_and(|w| is_org_word(w) && !ambiguous(w))
+}
+
+/// An acronym in the plural ("RBIs", "NGOs", "MPs"): counted things or
+/// organisations, never a people or a faith, whatever the tagger's group
+/// tag says.
+pub fn is_plural_acronym(words: &[&str]) -> bool {
+    let [w] = words else { return false };
+    w.strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// Is `[s, e)` the name of an event, award, law or work ("World Cup",

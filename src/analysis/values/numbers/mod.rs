@@ -290,15 +290,17 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["between"], Hedge::Range),
 ];
 
-/// A hedge phrase at `i`: its meaning and the token after it.
+type Starts = std::collections::HashSet<&'static str, foldhash::fast::RandomState>;
+
 /// The words a hedge begins with: most words begin none, and are ruled
 /// out with one lookup instead of a pass over every hedge.
-fn hedge_starts() -> &'static std::collections::HashSet<&'static str> {
-    static STARTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+/// (foldhash: std's SipHash of the lookups was a cost of its own.)
+fn hedge_starts() -> &'static Starts {
+    static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
     STARTS.get_or_init(|| HEDGES.iter().map(|(words, _)| words[0]).collect())
 }
 
+/// A hedge phrase at `i`: its meaning and the token after it.
 pub(crate) fn hedge_prefix(sc: &Scan, i: usize) -> Option<(Hedge, usize)> {
     if sc.punct(i) == Some('~') && sc.tight(i + 1) {
         return Some((Hedge::About, i + 1));
