@@ -10,6 +10,7 @@ use super::html_text::document_text;
 use super::meta::{Meta, one_line};
 use super::page_meta;
 
+mod furniture;
 mod recover;
 
 /// A page reduced to what the loader needs.
@@ -59,6 +60,7 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
     }
     let (given, problems) = page_meta::read(&doc);
     drop_contact_and_link_lists(&doc);
+    furniture::mark(&doc);
     let marked = recover::mark(&doc);
     let config = Config { max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
     let mut readability =
@@ -74,6 +76,7 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
     let found = Meta { title, author: byline, ..Meta::default() };
     // Paragraphs the extractor left out of the article come back.
     let content = Document::fragment(article.content.to_string());
+    furniture::drop_marked(&content);
     let text = match recover::restore(&content, &marked) {
         Some(instead) => document_text(&Document::fragment(instead)),
         None => document_text(&content),
