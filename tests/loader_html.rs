@@ -393,3 +393,40 @@ fn leading_paragraphs_set_apart_by_a_figure_are_kept() {
     assert!(a.ends_with("according to the board's minutes."), "{a}");
     assert!(!a.contains("festival") && !a.contains("Share this story"), "{a}");
 }
+
+#[test]
+fn blocks_named_as_furniture_by_their_class_go_in_any_language() {
+    let prose = [
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss für ein Jahr zu sperren.",
+        "Die Arbeiten sollen im Mai beginnen und werden nach Angaben der Stadt rund vier Millionen Euro kosten.",
+        "Anwohner hatten seit Jahren über Risse im Beton geklagt, die bei einer Prüfung im Winter gefunden wurden.",
+        "Eine Umleitung über die Nordbrücke wird ausgeschildert, Busse fahren während der Sperrung im Takt weiter.",
+    ];
+    let p = |t: &str| format!("<p>{t}</p>");
+    let html = format!(
+        r#"<!doctype html><html><head><title>Brücke wird gesperrt</title></head><body>
+        <article><h1>Brücke wird gesperrt</h1>
+        <div class="entry-meta"><span class="posted-on">Veröffentlicht von Redaktion</span></div>
+        {}{}
+        <div class="wp-caption"><p class="wp-caption-text">Die alte Brücke im Morgenlicht, vom Nordufer aus gesehen.</p></div>
+        <p>Der Bau <a class="meta-loc" href="/orte/fluss">am Fluss</a> dauert, sagte die Stadt dazu am Abend.</p>
+        {}{}
+        <div class="author-box"><p>Anna Lehmann schreibt seit zehn Jahren über die Stadt und ihre Brücken.</p></div>
+        <div class="c-article__tags"><span>Verkehr</span> <span>Bauen</span></div>
+        <section class="newsletter-signup"><p>Jetzt für unseren Newsletter anmelden und nichts verpassen!</p></section>
+        </article></body></html>"#,
+        p(prose[0]),
+        p(prose[1]),
+        p(prose[2]),
+        p(prose[3])
+    );
+    let c = corpus::load_bytes(Path::new("bruecke.html"), html.as_bytes());
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let body = &c.articles[0].body;
+    for kept in prose.iter().chain(&["Der Bau am Fluss dauert, sagte die Stadt dazu am Abend."]) {
+        assert!(body.contains(kept), "{kept:?} lost\n{body}");
+    }
+    for junk in ["Veröffentlicht", "Morgenlicht", "Anna Lehmann", "Verkehr", "Newsletter"] {
+        assert!(!body.contains(junk), "{junk:?} is furniture\n{body}");
+    }
+}

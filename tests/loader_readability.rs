@@ -4,8 +4,8 @@
 //! article (`expected.html`) and its metadata (`expected-metadata.json`).
 //!
 //! The snippet measure: the paragraphs of Readability's article are the
-//! wanted snippets (captions inside its figures aside: dateline drops
-//! figures on purpose); the page's other visible text blocks (menus,
+//! wanted snippets (captions aside, in figures or in blocks whose class
+//! names a caption: dateline drops them on purpose); the page's other visible text blocks (menus,
 //! footers, related links, comments...) are the unwanted ones; on both
 //! sides, blocks of three words or more. A wanted snippet is kept when it
 //! is one or more whole paragraphs of the body (so glued paragraphs count
@@ -192,16 +192,20 @@ fn measure(name: &str, a: &Article) -> Figures {
     let body = paras.join(" ");
     let title = norm(&a.title);
 
+    // Readability drops class names, so captions are known by the page's.
+    let source = blocks(&read(name, "source.html"));
+    let captions: HashSet<&str> =
+        source.iter().filter(|b| b.in_figure).map(|b| b.text.as_str()).collect();
     let mut seen = HashSet::new();
     let wanted: Vec<&Block> = expected
         .iter()
-        .filter(|b| !b.in_figure && words(&b.text) >= 3 && seen.insert(&b.text))
+        .filter(|b| !b.in_figure && !captions.contains(b.text.as_str()))
+        .filter(|b| words(&b.text) >= 3 && seen.insert(&b.text))
         .collect();
     let missed: Vec<&&Block> =
         wanted.iter().filter(|b| !whole_paragraphs(&paras, &b.text)).collect();
 
     // The page's headline is no furniture: the body may repeat it.
-    let source = blocks(&read(name, "source.html"));
     let mut seen = HashSet::new();
     let unwanted: Vec<&Block> = source
         .iter()
@@ -313,7 +317,9 @@ fn blocks(html: &str) -> Vec<Block> {
         } else if name == "br" {
             current.text.push(' ');
         }
-        let in_figure = in_figure || name == "figure" || name == "figcaption";
+        // A caption marked by its class is a figure's caption too.
+        let caption = node.attr("class").is_some_and(|c| c.to_lowercase().contains("caption"));
+        let in_figure = in_figure || name == "figure" || name == "figcaption" || caption;
         let in_link = in_link || name == "a";
         stack.extend(node.children_it(true).map(|c| Step::Enter(c, in_figure, in_link)));
     }

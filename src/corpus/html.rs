@@ -10,6 +10,7 @@ use super::html_text::document_text;
 use super::meta::{Meta, one_line};
 use super::page_meta;
 
+mod furniture;
 mod recover;
 
 /// A page reduced to what the loader needs.
@@ -59,6 +60,7 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
     }
     let (given, problems) = page_meta::read(&doc);
     drop_contact_and_link_lists(&doc);
+    furniture::mark(&doc);
     let marked = recover::mark(&doc);
     let config = Config { max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
     let mut readability =
@@ -74,10 +76,12 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
     let found = Meta { title, author: byline, ..Meta::default() };
     // Paragraphs the extractor left out of the article come back.
     let content = Document::fragment(article.content.to_string());
+    furniture::drop_marked(&content);
     let text = match recover::restore(&content, &marked) {
         Some(instead) => document_text(&Document::fragment(instead)),
         None => document_text(&content),
     };
+    let text = without_trailing_labels(text);
     Ok(Page { meta: given.or(found), text, problems })
 }
 
@@ -112,6 +116,30 @@ fn drop_contact_and_link_lists(doc: &Document) {
             node.remove_from_parent();
         }
     }
+}
+
+/// Short lines after the story's last sentence are the page's, whatever
+/// its language: tags, the author's name, "write a comment", share
+/// labels. They go, back to the last paragraph that is prose (ten words or
+/// more), ends as a sentence does, or is a list item.
+fn without_trailing_labels(text: String) -> String {
+    const LABEL_WORDS: usize = 6;
+    const PROSE_WORDS: usize = 10;
+    let keeps = |p: &str| {
+        p.split_whitespace().count() >= PROSE_WORDS
+            || p.starts_with("• ")
+            || p.trim_end_matches(['"', '”', '’', '»', ')']).ends_with(['.', '!', '?'])
+    };
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let mut end = paragraphs.len();
+    while end > 1
+        && !keeps(paragraphs[end - 1])
+        && paragraphs[end - 1].split_whitespace().count() <= LABEL_WORDS
+        && paragraphs[..end - 1].iter().any(|p| keeps(p))
+    {
+        end -= 1;
+    }
+    if end == paragraphs.len() { text } else { paragraphs[..end].join("\n\n") }
 }
 
 /// How deep the document's elements nest, found without recursion.
@@ -235,6 +263,23 @@ mod tests {
         assert_eq!(read(&nested(1000)).unwrap_err(), HtmlError::TooDeep(1003, MAX_DEPTH));
         // Far too deep is refused before parsing, by the rough count.
         assert_eq!(read(&nested(10_000)).unwrap_err(), HtmlError::TooDeep(10_000, MAX_DEPTH));
+    }
+
+    #[test]
+    fn short_lines_after_the_last_sentence_go() {
+        let story = "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke zu sperren";
+        let text = format!(
+            "{story}.\n\nEr sagte nein.\n\nAnna Lehmann\n\nVerkehr · Bauen\n\nKommentare schreiben"
+        );
+        assert_eq!(without_trailing_labels(text), format!("{story}.\n\nEr sagte nein."));
+        // A list item, or a longer line, ends the run of labels.
+        let text = format!("{story}.\n\n• Erstens\n\nTags");
+        assert_eq!(without_trailing_labels(text), format!("{story}.\n\n• Erstens"));
+        let text =
+            format!("{story}.\n\nDie Stadt plant eine neue Brücke bis zum Jahr 2030\n\nTags");
+        assert!(without_trailing_labels(text).ends_with("Jahr 2030"));
+        // Without any prose, short lines are all there is.
+        assert_eq!(without_trailing_labels("Kurz\n\nNoch kürzer".into()), "Kurz\n\nNoch kürzer");
     }
 
     #[test]

@@ -136,6 +136,7 @@ fn placement(node: &NodeRef) -> (Option<NodeId>, bool) {
             name.as_str(),
             "figure" | "figcaption" | "aside" | "nav" | "form" | "footer" | "blockquote"
         ) || n.has_attr("hidden")
+            || super::furniture::names_furniture(&n)
             || names_furniture(&n)
         {
             clean = false;
