@@ -156,7 +156,7 @@ mod tests {
         std::os::unix::fs::symlink(&root, dir.path().join("alias")).expect("link the root");
         for given in [root.join("real/.."), dir.path().join("alias")] {
             let mut warnings = Vec::new();
-            let found = files(&[given.clone()], &mut warnings);
+            let found = files(std::slice::from_ref(&given), &mut warnings);
             assert!(warnings.is_empty(), "{warnings:?}");
             // b.txt and real/to-b.txt are one file: read once.
             assert_eq!(found.len(), 3, "{found:?}");
