@@ -279,22 +279,31 @@ pub struct Finished {
 /// Articles as read (in any order) → the corpus: ids given in path order,
 /// repeated bodies kept once (with a warning), newest first.
 pub fn finish(loaded: Vec<Loaded>, mut warnings: Vec<Warning>) -> Finished {
-    let mut tagged: Vec<(usize, Loaded)> = loaded.into_iter().enumerate().collect();
-    tagged
-        .sort_by(|(_, a), (_, b)| a.article.path.cmp(&b.article.path).then(a.index.cmp(&b.index)));
+    // Positions are sorted, not the articles: each article then moves
+    // once, instead of at every step of the sort.
+    let mut by_path: Vec<usize> = (0..loaded.len()).collect();
+    by_path.sort_by(|&a, &b| {
+        let (x, y) = (&loaded[a], &loaded[b]);
+        x.article.path.cmp(&y.article.path).then(x.index.cmp(&y.index))
+    });
     let mut ids = ids::Ids::default();
-    let entries: Vec<Option<usize>> = tagged.iter().map(|(_, l)| l.index).collect();
-    let mut articles: Vec<(usize, Article)> = tagged
+    let mut slots: Vec<Option<Loaded>> = loaded.into_iter().map(Some).collect();
+    let mut entries: Vec<Option<usize>> = Vec::with_capacity(slots.len());
+    let mut articles: Vec<(usize, Article)> = by_path
         .into_iter()
-        .map(|(origin, l)| {
+        .filter_map(|origin| {
+            let l = slots[origin].take()?;
             let mut article = l.article;
             article.id = ids.next(&article.path, l.index);
-            (origin, article)
+            entries.push(l.index);
+            Some((origin, article))
         })
         .collect();
     let dropped = dedupe(&mut articles, &entries, &mut warnings);
-    articles.sort_by(|(_, a), (_, b)| order(a, b));
-    let (origin, articles) = articles.into_iter().unzip();
+    let mut newest: Vec<usize> = (0..articles.len()).collect();
+    newest.sort_by(|&a, &b| order(&articles[a].1, &articles[b].1));
+    let mut slots: Vec<Option<(usize, Article)>> = articles.into_iter().map(Some).collect();
+    let (origin, articles) = newest.into_iter().filter_map(|i| slots[i].take()).unzip();
     Finished { corpus: Corpus { articles, warnings }, origin, dropped }
 }
 
@@ -309,8 +318,8 @@ fn dedupe(
     entries: &[Option<usize>],
     warnings: &mut Vec<Warning>,
 ) -> Vec<(usize, Article)> {
-    use std::hash::{BuildHasher, RandomState};
-    let hasher = RandomState::new();
+    use std::hash::BuildHasher;
+    let hasher = foldhash::fast::RandomState::default();
     let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut keep = vec![true; articles.len()];
     for (i, (_, a)) in articles.iter().enumerate() {
@@ -349,7 +358,7 @@ fn dedupe(
 /// share a sample are told apart by comparing them whole, so hashing costs
 /// the same for any length instead of reading every body.
 fn sample(body: &str) -> (usize, &[u8], &[u8]) {
-    const EDGE: usize = 256;
+    const EDGE: usize = 64;
     let b = body.as_bytes();
     (b.len(), &b[..b.len().min(EDGE)], &b[b.len().saturating_sub(EDGE)..])
 }
