@@ -15,7 +15,10 @@ use rayon::prelude::*;
 
 use crate::analysis::{self, Analysis};
 use crate::cache::pack::Kind;
-use crate::cache::records::{CachedArticle, Depth, Stored, analysis_bytes, encode_articles};
+use crate::cache::records::{
+    Depth, Stored, analysis_bytes, decode_analyses, decode_articles, encode_analyses,
+    encode_articles,
+};
 use crate::cache::{self, Cache, CacheError, FileKey, Setting};
 use crate::compare::{self, Comparison};
 use crate::corpus::{self, Article, Corpus, FetchLimits, Loaded, Warning};
@@ -52,11 +55,11 @@ pub enum Loading<'a> {
 }
 
 /// The articles of the sources `which`, for [`Loading::Read`].
-fn shown<'a>(results: &'a [Option<Vec<CachedArticle>>], which: &[usize]) -> Vec<&'a Article> {
+fn shown<'a>(results: &'a [Option<Vec<Loaded>>], which: &[usize]) -> Vec<&'a Article> {
     which
         .iter()
         .filter_map(|&i| results.get(i)?.as_ref())
-        .flat_map(|arts| arts.iter().map(|a| &a.loaded.article))
+        .flat_map(|arts| arts.iter().map(|a| &a.article))
         .collect()
 }
 
@@ -116,16 +119,15 @@ pub struct Pipeline {
     /// Of the whole file set; `None` when it cannot be cached as a whole.
     fingerprint: Option<u64>,
     depth: Depth,
+    /// How deep `analyses.bin` was read, once it was.
+    read_depth: Option<Depth>,
+    /// `analyses.bin` holds records of files gone or changed.
     stale: bool,
     slots: Vec<Slot>,
-    /// Per loaded article: its position in its file.
-    positions: Vec<Option<usize>>,
     /// Per loaded article: its index in the corpus, if it was kept.
     in_corpus: Vec<Option<usize>>,
-    /// Per loaded article: its cache record held its analysis.
+    /// Per loaded article: its record in `analyses.bin` held its analysis.
     had: Vec<bool>,
-    /// Loaded articles left out as repeats, by loaded index.
-    dropped: HashMap<usize, Article>,
     /// Per corpus article: its analysis from the cache, until taken.
     cached: Vec<Option<Analysis>>,
     /// Every analysis [`Pipeline::analyses`] gave was complete (not only
@@ -135,6 +137,9 @@ pub struct Pipeline {
     /// Per corpus article, its analysis computed in this run, encoded for
     /// the cache, where only its mentions are kept in memory (`entities`).
     encoded: Vec<Option<Vec<u8>>>,
+    /// Per corpus article, its analysis was computed (so is complete) in
+    /// the last call of [`Pipeline::analyses`].
+    computed: Vec<bool>,
     used: CacheUse,
 }
 
@@ -158,16 +163,16 @@ impl Pipeline {
             problems: problem.into_iter().collect(),
             fingerprint: None,
             depth: Depth::Full,
+            read_depth: None,
             stale: false,
             slots: Vec::new(),
-            positions: Vec::new(),
             in_corpus: Vec::new(),
             had: Vec::new(),
-            dropped: HashMap::new(),
             cached: Vec::new(),
             full: true,
             need,
             encoded: Vec::new(),
+            computed: Vec::new(),
             used: CacheUse::default(),
         };
         let whole = p.urls.is_empty() && p.keys.iter().all(Option::is_some);
@@ -212,15 +217,17 @@ impl Pipeline {
     /// repeats removed, newest first. `on` sees each batch as it comes
     /// and may stop the work by returning false (`None` then).
     pub fn load(&mut self, on: &mut dyn FnMut(Loading<'_>) -> bool) -> Option<Corpus> {
+        let given = &self.files;
+        let decode = |slot: usize, d: &mut cache::codec::Dec<'_>| decode_articles(d, &given[slot]);
         let mut found = match self.cache.as_mut() {
-            Some(c) => cache::files::read(c, &self.keys, &self.files, self.depth),
+            Some(c) => cache::files::read(c, Kind::Files, &self.keys, &decode),
             None => cache::files::Found::default(),
         };
-        self.stale = found.stale;
+        let stale = found.stale;
         self.used.files_cached = found.hits.len();
         self.used.files_read = self.files.len() + self.urls.len() - found.hits.len();
         let n = self.files.len();
-        let mut results: Vec<Option<Vec<CachedArticle>>> = vec![None; n];
+        let mut results: Vec<Option<Vec<Loaded>>> = vec![None; n];
         let mut states = vec![SlotState::Uncacheable; n + self.urls.len()];
         let mut problems: Vec<Vec<corpus::Problem>> = vec![Vec::new(); n + self.urls.len()];
         let mut done = 0;
@@ -247,12 +254,7 @@ impl Pipeline {
                 } else {
                     SlotState::Uncacheable
                 };
-                results[i] = Some(
-                    loaded
-                        .into_iter()
-                        .map(|l| CachedArticle { loaded: l, analysis: None })
-                        .collect(),
-                );
+                results[i] = Some(loaded);
                 problems[i] = probs;
             }
             done += chunk.len();
@@ -262,9 +264,7 @@ impl Pipeline {
         }
         for (u, url) in self.urls.iter().enumerate() {
             let (loaded, probs) = corpus::read_url(url, self.limits);
-            results.push(Some(
-                loaded.into_iter().map(|l| CachedArticle { loaded: l, analysis: None }).collect(),
-            ));
+            results.push(Some(loaded));
             problems[n + u] = probs;
             done += 1;
             if !on(Loading::Read { articles: shown(&results, &[n + u]), files_done: done }) {
@@ -275,32 +275,29 @@ impl Pipeline {
         // In source order, as `corpus::load` gives them.
         let mut warnings = std::mem::take(&mut self.listing);
         let mut loaded = Vec::new();
-        let mut analyses: Vec<Option<Analysis>> = Vec::new();
+        let mut positions = Vec::new();
         self.slots.clear();
-        self.positions.clear();
-        self.had.clear();
         let sources = self.files.iter().chain(&self.urls);
         for (((source, result), state), probs) in sources.zip(results).zip(states).zip(problems) {
             let start = loaded.len();
-            for c in result.unwrap_or_default() {
-                self.positions.push(c.loaded.index);
-                self.had.push(c.analysis.is_some());
-                loaded.push(c.loaded);
-                analyses.push(c.analysis);
+            for l in result.unwrap_or_default() {
+                positions.push(l.index);
+                loaded.push(l);
             }
             self.slots.push(Slot { range: start..loaded.len(), state });
             corpus::warn(source, probs, &mut warnings);
         }
         let finished = corpus::finish(loaded, warnings);
-        self.in_corpus = vec![None; analyses.len()];
+        self.in_corpus = vec![None; positions.len()];
         for (c, &o) in finished.origin.iter().enumerate() {
             self.in_corpus[o] = Some(c);
         }
-        self.cached = finished.origin.iter().map(|&o| analyses[o].take()).collect();
-        self.dropped = finished.dropped.into_iter().collect();
-        if self.depth == Depth::Articles {
-            self.save_files(&finished.corpus, None);
-        }
+        self.had = vec![false; positions.len()];
+        self.cached = Vec::new();
+        // The repeats left out are needed only to write their files'
+        // records, now: nothing keeps them after.
+        let dropped: HashMap<usize, Article> = finished.dropped.into_iter().collect();
+        self.save_articles(&finished.corpus, &dropped, &positions, stale);
         Some(finished.corpus)
     }
 
@@ -314,6 +311,7 @@ impl Pipeline {
         on: &mut dyn FnMut(usize, &[Analysis], usize) -> bool,
     ) -> Option<Vec<Analysis>> {
         let n = corpus.articles.len();
+        self.read_analyses(corpus);
         self.cached.resize_with(n, || None);
         // Nothing will be compared: keep the mentions, and the rest only
         // encoded for the cache (a fraction of its size in memory).
@@ -321,6 +319,8 @@ impl Pipeline {
         if slim {
             self.encoded = vec![None; n];
         }
+        self.computed = vec![false; n];
+        let mut from_cache = 0;
         let mut out: Vec<Analysis> = Vec::with_capacity(n);
         for start in (0..n).step_by(CHUNK) {
             let end = (start + CHUNK).min(n);
@@ -344,9 +344,9 @@ impl Pipeline {
                 .enumerate()
                 .map(|(k, (an, computed))| {
                     match computed {
-                        None => self.used.analyses_cached += 1,
+                        None => from_cache += 1,
                         Some(bytes) => {
-                            self.used.analyses_computed += 1;
+                            self.computed[start + k] = true;
                             if slim {
                                 self.encoded[start + k] = Some(bytes);
                             }
@@ -360,10 +360,12 @@ impl Pipeline {
                 return None;
             }
         }
-        // Mentions-only analyses came from the cache: enough to show, not
-        // to compare or to store.
-        self.full = self.depth != Depth::Mentions;
-        self.save_files(corpus, Some(&out));
+        self.used.analyses_cached += from_cache;
+        self.used.analyses_computed += n - from_cache;
+        // Mentions-only analyses came from the cache, or only mentions are
+        // kept: enough to show, not to compare or to store.
+        self.full = !slim && (self.depth != Depth::Mentions || from_cache == 0);
+        self.save_analyses(Some(&out));
         Some(out)
     }
 
@@ -437,9 +439,83 @@ impl Pipeline {
         self.cache.as_ref().map(Cache::dir)
     }
 
-    /// Update `files.bin`: records for files read now, and for cached ones
-    /// that now have their analyses; the others kept as they are.
-    fn save_files(&mut self, corpus: &Corpus, analyses: Option<&[Analysis]>) {
+    /// Update `files.bin`: records for the files read now, the others
+    /// kept as they are; written only when something changed.
+    fn save_articles(
+        &mut self,
+        corpus: &Corpus,
+        dropped: &HashMap<usize, Article>,
+        positions: &[Option<usize>],
+        stale: bool,
+    ) {
+        let Some(cache) = self.cache.as_mut() else { return };
+        let files = &self.slots[..self.files.len()];
+        let rewrite: Vec<bool> = files.iter().map(|s| s.state == SlotState::Fresh).collect();
+        if !stale && !rewrite.contains(&true) {
+            return;
+        }
+        let keep: Vec<bool> = files.iter().map(|s| s.state == SlotState::Hit).collect();
+        let in_corpus = &self.in_corpus;
+        let fresh = |i: usize| -> Option<Vec<u8>> {
+            if !rewrite[i] {
+                return None;
+            }
+            let mut arts: Vec<(&Article, Option<usize>)> = Vec::new();
+            for li in files[i].range.clone() {
+                let article = match in_corpus[li] {
+                    Some(ci) => corpus.articles.get(ci)?,
+                    None => dropped.get(&li)?,
+                };
+                arts.push((article, positions[li]));
+            }
+            let mut e = cache::codec::Enc::default();
+            encode_articles(&mut e, &arts);
+            Some(e.buf)
+        };
+        cache::files::write(cache, Kind::Files, &self.keys, &keep, &fresh);
+    }
+
+    /// Take from `analyses.bin` what it has for the corpus' articles, to
+    /// the depth asked for, unless taken to that depth already.
+    fn read_analyses(&mut self, corpus: &Corpus) {
+        if self.depth == Depth::Articles || self.read_depth.is_some_and(|d| d >= self.depth) {
+            return;
+        }
+        let Some(cache) = self.cache.as_mut() else { return };
+        self.read_depth = Some(self.depth);
+        // Each file's articles' text, to check the analyses against; none
+        // for repeats left out (nothing is wanted of them).
+        let bodies: Vec<Vec<Option<&str>>> = self
+            .slots
+            .iter()
+            .map(|s| {
+                s.range
+                    .clone()
+                    .map(|li| self.in_corpus[li].map(|ci| corpus.articles[ci].body.as_str()))
+                    .collect()
+            })
+            .collect();
+        let depth = self.depth;
+        let decode = |slot: usize, d: &mut cache::codec::Dec<'_>| {
+            decode_analyses(d, bodies.get(slot).map_or(&[], Vec::as_slice), depth)
+        };
+        let found = cache::files::read(cache, Kind::Analyses, &self.keys, &decode);
+        self.stale |= found.stale;
+        self.cached.resize_with(corpus.articles.len(), || None);
+        for (slot, analyses) in found.hits {
+            let range = self.slots[slot].range.clone();
+            for (li, an) in range.zip(analyses) {
+                self.had[li] = an.is_some();
+                if let (Some(ci), Some(an)) = (self.in_corpus[li], an) {
+                    self.cached[ci] = Some(an);
+                }
+            }
+        }
+    }
+
+    /// Update `analyses.bin`: records for files that now have analyses
+    /// their record lacked; the others kept as they are.
+    fn save_analyses(&mut self, analyses: Option<&[Analysis]>) {
         let Some(cache) = self.cache.as_mut() else { return };
         // What each corpus article's record can hold: its analysis encoded
         // already, or complete in memory, or nothing.
@@ -447,56 +523,47 @@ impl Pipeline {
             if let Some(Some(bytes)) = self.encoded.get(ci) {
                 return Stored::Encoded(bytes);
             }
+            // Computed now, complete even where the rest are not.
+            let complete =
+                self.full || (self.need != Need::Entities && self.computed.get(ci) == Some(&true));
             match analyses.and_then(|a| a.get(ci)) {
-                Some(an) if self.full => Stored::Analysis(an),
+                Some(an) if complete => Stored::Analysis(an),
                 _ => Stored::None,
             }
         };
         let has = |ci: usize| !matches!(stored(ci), Stored::None);
-        // A cached file is rewritten when it gains analyses: some article
+        // A file's record is rewritten when it gains analyses: some article
         // of it in the corpus had none stored and has one now.
         let gains = |s: &Slot| {
             s.range.clone().any(|li| self.in_corpus[li].is_some_and(|ci| !self.had[li] && has(ci)))
         };
-        let rewrite: Vec<bool> = self
-            .slots
-            .iter()
-            .take(self.files.len())
-            .map(|s| match s.state {
-                SlotState::Fresh => true,
-                SlotState::Hit => gains(s),
-                SlotState::Uncacheable => false,
-            })
-            .collect();
+        let files = &self.slots[..self.files.len()];
+        let rewrite: Vec<bool> =
+            files.iter().map(|s| s.state != SlotState::Uncacheable && gains(s)).collect();
         if !self.stale && !rewrite.contains(&true) {
             return;
         }
-        let keep: Vec<bool> = self
-            .slots
+        let keep: Vec<bool> = files
             .iter()
             .zip(&rewrite)
-            .map(|(s, &r)| s.state == SlotState::Hit && !r)
+            .map(|(s, &r)| s.state != SlotState::Uncacheable && !r)
             .collect();
         let fresh = |i: usize| -> Option<Vec<u8>> {
-            if !rewrite.get(i).copied().unwrap_or(false) {
+            if !rewrite[i] {
                 return None;
             }
-            let slot = &self.slots[i];
-            let mut arts: Vec<(&Article, Option<usize>, Stored<'_>)> = Vec::new();
-            for li in slot.range.clone() {
-                // Repeats are kept without analysis: the record then says
-                // "not analysed" and is completed if they ever stand alone.
-                let (article, analysis) = match self.in_corpus[li] {
-                    Some(ci) => (corpus.articles.get(ci)?, stored(ci)),
-                    None => (self.dropped.get(&li)?, Stored::None),
-                };
-                arts.push((article, self.positions[li], analysis));
-            }
+            // Repeats are kept without analysis: the record then says
+            // "not analysed" and is completed if they ever stand alone.
+            let arts: Vec<Stored<'_>> = files[i]
+                .range
+                .clone()
+                .map(|li| self.in_corpus[li].map_or(Stored::None, stored))
+                .collect();
             let mut e = cache::codec::Enc::default();
-            encode_articles(&mut e, &arts);
+            encode_analyses(&mut e, &arts);
             Some(e.buf)
         };
-        cache::files::write(cache, &self.keys, &keep, &fresh);
+        cache::files::write(cache, Kind::Analyses, &self.keys, &keep, &fresh);
         self.stale = false;
         let had: Vec<(usize, bool)> = rewrite
             .iter()
@@ -507,11 +574,6 @@ impl Pipeline {
             .collect();
         for (li, h) in had {
             self.had[li] = h;
-        }
-        for (i, r) in rewrite.into_iter().enumerate() {
-            if r {
-                self.slots[i].state = SlotState::Hit;
-            }
         }
         self.encoded = Vec::new();
     }

@@ -84,7 +84,7 @@ fn a_second_run_takes_everything_from_the_cache_and_gives_the_same_results() {
     assert_eq!(cold.result, fresh.result, "the cold run is the uncached result");
     assert_eq!(warm.result, fresh.result, "the warm run too");
     let packs = pack_dir(cache.path());
-    for f in ["files.bin", "index.bin", "compare.bin"] {
+    for f in ["files.bin", "analyses.bin", "index.bin", "compare.bin"] {
         assert!(packs.join(f).is_file(), "{f} written");
     }
 }
@@ -141,6 +141,7 @@ fn a_damaged_or_foreign_cache_is_reported_and_rebuilt_never_used() {
     let packs = pack_dir(cache.path());
 
     damage(&packs.join("files.bin"));
+    damage(&packs.join("analyses.bin"));
     let len = fs::metadata(packs.join("index.bin")).expect("index").len();
     fs::File::options()
         .write(true)
@@ -157,6 +158,7 @@ fn a_damaged_or_foreign_cache_is_reported_and_rebuilt_never_used() {
     let said = run.problems.join("\n");
     for (pack, why) in [
         ("files.bin", "damaged"),
+        ("analyses.bin", "damaged"),
         ("index.bin", "damaged"),
         ("compare.bin", "not a dateline cache file"),
     ] {
@@ -167,13 +169,56 @@ fn a_damaged_or_foreign_cache_is_reported_and_rebuilt_never_used() {
             "{pack}: {why}, in:\n{said}"
         );
     }
-    assert_eq!(run.problems.len(), 3, "each once:\n{said}");
+    assert_eq!(run.problems.len(), 4, "each once:\n{said}");
 
     let rebuilt = everything(dir.path(), Setting::Dir(cache.path().into()));
     assert!(rebuilt.problems.is_empty(), "{:?}", rebuilt.problems);
     assert_eq!(rebuilt.used.files_cached, files, "rebuilt, and used again");
     assert!(rebuilt.used.index_cached && rebuilt.used.comparison_cached);
     assert_eq!(rebuilt.result, fresh.result);
+}
+
+#[test]
+fn the_articles_and_their_analyses_are_packed_apart_and_each_pack_stands_alone() {
+    let dir = corpus(30);
+    let cache = tempfile::tempdir().expect("tmp");
+    let files = files_in(dir.path());
+    let fresh = everything(dir.path(), Setting::Off);
+    everything(dir.path(), Setting::Dir(cache.path().into()));
+    let packs = pack_dir(cache.path());
+
+    // `list` reads the articles alone: a damaged analyses pack is not
+    // even opened, so not reported, and it is left as it is.
+    damage(&packs.join("analyses.bin"));
+    let damaged = fs::read(packs.join("analyses.bin")).expect("read");
+    let options = Options { cache: Setting::Dir(cache.path().into()), ..Options::default() };
+    let mut p = Pipeline::start(&[dir.path().to_path_buf()], &options, Need::Articles);
+    let listed = p.load(&mut |_| true).expect("loaded");
+    assert!(p.cache_problems().is_empty(), "the analyses are not read by list");
+    assert_eq!(p.cache_use().files_cached, files);
+    assert_eq!(format!("{:?}", listed.articles), format!("{:?}", fresh.corpus.articles));
+    assert_eq!(fs::read(packs.join("analyses.bin")).expect("read"), damaged, "left alone");
+
+    // What needs the analyses finds the damage, says so once, rebuilds.
+    let run = everything(dir.path(), Setting::Dir(cache.path().into()));
+    assert_eq!(run.problems.len(), 1, "{:?}", run.problems);
+    assert!(run.problems[0].contains("analyses.bin") && run.problems[0].contains("rebuilt"));
+    assert_eq!((run.used.files_cached, run.used.analyses_cached), (files, 0));
+    assert_eq!(run.result, fresh.result);
+
+    // A damaged articles pack: the files are read again, and their
+    // analyses still come from the analyses pack (same files, same keys).
+    damage(&packs.join("files.bin"));
+    let cut = everything(dir.path(), Setting::Off);
+    let run = everything(dir.path(), Setting::Dir(cache.path().into()));
+    assert_eq!(run.problems.len(), 1, "{:?}", run.problems);
+    assert!(run.problems[0].contains("files.bin"));
+    assert_eq!(run.used.files_read, files);
+    assert_eq!(run.used.analyses_computed, 0, "every analysis from analyses.bin");
+    assert_eq!(run.result, cut.result);
+    let again = everything(dir.path(), Setting::Dir(cache.path().into()));
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+    assert_eq!((again.used.files_cached, again.used.analyses_computed), (files, 0));
 }
 
 fn dateline(args: &[&str], home: &Path) -> Output {

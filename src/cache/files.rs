@@ -1,5 +1,7 @@
-//! `files.bin`: per file, its key (canonical path, size, modification
-//! time) and the articles read from it, with their analyses when known.
+//! The per-file packs, keyed by each file's canonical path, size and
+//! modification time: `files.bin` holds the articles read from each file,
+//! `analyses.bin` their analyses. Kept apart so that `list` reads the
+//! articles alone, and the analyses are read only by what needs them.
 //!
 //! Reading checks the whole pack before handing anything out, decoding on
 //! all cores; writing copies the records of unchanged files as they are
@@ -13,12 +15,19 @@ use rayon::prelude::*;
 
 use super::codec::{Dec, Enc, Result as DecResult};
 use super::pack::{Kind, PackError, PackReader, PackWriter};
-use super::records::{CachedArticle, Depth, decode_articles};
 use super::{ANALYSIS_VERSION, Cache, CacheError, FileKey};
 
 /// Records decoded together: enough to keep both cores busy, few enough
 /// to keep memory flat.
 const BATCH: usize = 512;
+
+/// Where the per-file pack of `kind` lives.
+pub fn path_of(cache: &Cache, kind: Kind) -> PathBuf {
+    match kind {
+        Kind::Analyses => cache.analyses_path(),
+        _ => cache.files_path(),
+    }
+}
 
 pub fn encode_key(e: &mut Enc, key: &FileKey) {
     e.bytes(key.canonical.as_os_str().as_encoded_bytes());
@@ -37,20 +46,34 @@ fn same(key: &FileKey, (_, size, secs, nanos): (&[u8], u64, i64, u64)) -> bool {
 }
 
 /// What reading found.
-#[derive(Debug, Default)]
-pub struct Found {
-    /// Per file (by position in `keys`), its cached articles.
-    pub hits: HashMap<usize, Vec<CachedArticle>>,
+#[derive(Debug)]
+pub struct Found<T> {
+    /// Per file (by position in `keys`), what its record held.
+    pub hits: HashMap<usize, T>,
     /// Records of files that are gone or changed: the pack needs rewriting.
     pub stale: bool,
 }
 
-/// The cached articles of every file in `keys` whose record matches its
-/// key, decoded to `depth`, their paths set from `given`. A pack that is
-/// damaged or foreign is reported on `cache` and yields nothing.
-pub fn read(cache: &mut Cache, keys: &[Option<FileKey>], given: &[PathBuf], depth: Depth) -> Found {
-    let path = cache.files_path();
-    match try_read(&path, keys, given, depth) {
+impl<T> Default for Found<T> {
+    fn default() -> Self {
+        Found { hits: HashMap::new(), stale: false }
+    }
+}
+
+/// A record's payload (after its key) decoded, for the file at a position.
+pub type Decode<'a, T> = dyn Fn(usize, &mut Dec<'_>) -> DecResult<T> + Sync + 'a;
+
+/// What the pack of `kind` holds for every file in `keys` whose record
+/// matches its key, as `decode` reads it. A pack that is damaged or
+/// foreign is reported on `cache` and yields nothing.
+pub fn read<T: Send>(
+    cache: &mut Cache,
+    kind: Kind,
+    keys: &[Option<FileKey>],
+    decode: &Decode<'_, T>,
+) -> Found<T> {
+    let path = path_of(cache, kind);
+    match try_read(&path, kind, keys, decode) {
         Ok(found) => found,
         Err(PackError::Io(source)) => {
             cache.problem(CacheError::Read { path, source });
@@ -63,13 +86,13 @@ pub fn read(cache: &mut Cache, keys: &[Option<FileKey>], given: &[PathBuf], dept
     }
 }
 
-fn try_read(
+fn try_read<T: Send>(
     path: &Path,
+    kind: Kind,
     keys: &[Option<FileKey>],
-    given: &[PathBuf],
-    depth: Depth,
-) -> Result<Found, PackError> {
-    let Some(mut reader) = PackReader::open(path, Kind::Files, ANALYSIS_VERSION)? else {
+    decode: &Decode<'_, T>,
+) -> Result<Found<T>, PackError> {
+    let Some(mut reader) = PackReader::open(path, kind, ANALYSIS_VERSION)? else {
         return Ok(Found::default());
     };
     let by_path: HashMap<&[u8], usize> = keys
@@ -79,47 +102,59 @@ fn try_read(
         .collect();
     let mut found = Found::default();
     let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH);
-    let decode = |batch: &mut Vec<(usize, Vec<u8>)>, found: &mut Found| -> Result<(), PackError> {
-        let decoded: Vec<DecResult<(usize, Vec<CachedArticle>)>> = batch
+    // Buffers of decoded batches, reused: a fresh one per record would map
+    // and unmap the large ones every time.
+    let mut spare: Vec<Vec<u8>> = Vec::new();
+    let flush = |batch: &mut Vec<(usize, Vec<u8>)>,
+                 spare: &mut Vec<Vec<u8>>,
+                 found: &mut Found<T>|
+     -> Result<(), PackError> {
+        let decoded: Vec<DecResult<(usize, T)>> = batch
             .par_iter()
             .map(|(slot, bytes)| {
                 let mut d = Dec::new(bytes);
                 decode_key(&mut d)?;
-                Ok((*slot, decode_articles(&mut d, &given[*slot], depth)?))
+                Ok((*slot, decode(*slot, &mut d)?))
             })
             .collect();
-        batch.clear();
+        spare.extend(batch.drain(..).map(|(_, b)| b));
         for r in decoded {
-            let (slot, articles) = r.map_err(|e| PackError::Corrupt(e.0))?;
-            found.hits.insert(slot, articles);
+            let (slot, value) = r.map_err(|e| PackError::Corrupt(e.0))?;
+            found.hits.insert(slot, value);
         }
         Ok(())
     };
+    let mut taken = vec![false; keys.len()];
     while let Some(record) = reader.next_record()? {
         let mut d = Dec::new(record);
         let k = decode_key(&mut d).map_err(|e| PackError::Corrupt(e.0))?;
         let slot = by_path.get(k.0).copied();
         match slot.and_then(|s| keys[s].as_ref().map(|key| (s, key))) {
-            Some((s, key)) if same(key, k) && !found.hits.contains_key(&s) => {
-                batch.push((s, record.to_vec()));
+            Some((s, key)) if same(key, k) && !taken[s] => {
+                taken[s] = true;
+                let mut buf = spare.pop().unwrap_or_default();
+                buf.clear();
+                buf.extend_from_slice(record);
+                batch.push((s, buf));
                 if batch.len() >= BATCH {
-                    decode(&mut batch, &mut found)?;
+                    flush(&mut batch, &mut spare, &mut found)?;
                 }
             }
             _ => found.stale = true,
         }
     }
-    decode(&mut batch, &mut found)?;
+    flush(&mut batch, &mut spare, &mut found)?;
     Ok(found)
 }
 
-/// Write the pack for the files in `keys`: for each file, `fresh(i)` gives
-/// its encoded articles when they must be (re)written; otherwise, where
-/// `keep[i]`, its record is copied from the old pack. Files with neither
-/// are left out. A failure is reported on `cache` (once) and leaves the
-/// old pack in place.
+/// Write the pack of `kind` for the files in `keys`: for each file,
+/// `fresh(i)` gives its encoded payload when it must be (re)written;
+/// otherwise, where `keep[i]`, its record is copied from the old pack.
+/// Files with neither are left out. A failure is reported on `cache`
+/// (once) and leaves the old pack in place.
 pub fn write(
     cache: &mut Cache,
+    kind: Kind,
     keys: &[Option<FileKey>],
     keep: &[bool],
     fresh: &(dyn Fn(usize) -> Option<Vec<u8>> + Sync),
@@ -127,19 +162,20 @@ pub fn write(
     if !cache.make_folder() {
         return;
     }
-    let path = cache.files_path();
-    if let Err(source) = try_write(&path, keys, keep, fresh) {
+    let path = path_of(cache, kind);
+    if let Err(source) = try_write(&path, kind, keys, keep, fresh) {
         cache.problem(CacheError::Write { path, source });
     }
 }
 
 fn try_write(
     path: &Path,
+    kind: Kind,
     keys: &[Option<FileKey>],
     keep: &[bool],
     fresh: &(dyn Fn(usize) -> Option<Vec<u8>> + Sync),
 ) -> std::io::Result<()> {
-    let mut w = PackWriter::create(path, Kind::Files, ANALYSIS_VERSION)?;
+    let mut w = PackWriter::create(path, kind, ANALYSIS_VERSION)?;
     // Unchanged files first, straight from the old pack (which was read
     // whole and checked earlier in this run; if it is unreadable now, those
     // records are simply left out).
@@ -150,7 +186,7 @@ fn try_write(
         .filter_map(|(i, k)| Some((k.as_ref()?.canonical.as_os_str().as_encoded_bytes(), i)))
         .collect();
     if !by_path.is_empty()
-        && let Ok(Some(mut old)) = PackReader::open(path, Kind::Files, ANALYSIS_VERSION)
+        && let Ok(Some(mut old)) = PackReader::open(path, kind, ANALYSIS_VERSION)
     {
         let mut copied = vec![false; keys.len()];
         while let Ok(Some(record)) = old.next_record() {

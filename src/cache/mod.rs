@@ -2,9 +2,11 @@
 //! the same files skips the work.
 //!
 //! One folder per set of PATH arguments (under the platform's cache
-//! folder, or `--cache-dir`) holds three packs ([`pack`]):
+//! folder, or `--cache-dir`) holds four packs ([`pack`]):
 //! - `files.bin`: per file, keyed by its canonical path, size and
-//!   modification time, the articles read from it and their analyses;
+//!   modification time, the articles read from it;
+//! - `analyses.bin`: per file, keyed alike, its articles' analyses (apart,
+//!   so that what needs the articles alone reads no analysis);
 //! - `index.bin`, `compare.bin`: the corpus' entities and its comparison,
 //!   keyed by a fingerprint of the whole file set.
 //!
@@ -163,6 +165,10 @@ impl Cache {
 
     pub fn files_path(&self) -> PathBuf {
         self.dir.join("files.bin")
+    }
+
+    pub fn analyses_path(&self) -> PathBuf {
+        self.dir.join("analyses.bin")
     }
 
     pub fn index_path(&self) -> PathBuf {

@@ -31,6 +31,8 @@ pub enum Kind {
     Files = 1,
     Index = 2,
     Comparison = 3,
+    /// The analyses of each file's articles (`analyses.bin`).
+    Analyses = 4,
 }
 
 /// Why a pack cannot be used.

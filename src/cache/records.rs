@@ -1,4 +1,4 @@
-//! What the cache stores, field by field: a file's articles and their
+//! What the cache stores, field by field: a file's articles, their
 //! analyses, a corpus' entities and its comparison.
 //!
 //! Written by hand rather than derived so the format is compact (byte
@@ -25,7 +25,7 @@ use crate::index::{Entity, Index, MentionRef};
 /// How much of a cached analysis to decode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Depth {
-    /// None: the articles alone (`list`).
+    /// None: the articles alone (`list`); `analyses.bin` is not read.
     Articles,
     /// The mentions only: enough to highlight and to list entities when
     /// the corpus' entities and comparison are cached too.
@@ -34,17 +34,9 @@ pub enum Depth {
     Full,
 }
 
-/// One article of a cached file, and its analysis when it was stored (to
-/// the depth asked for).
-#[derive(Debug, Clone)]
-pub struct CachedArticle {
-    pub loaded: Loaded,
-    pub analysis: Option<Analysis>,
-}
-
 // ---- articles ----------------------------------------------------------
 
-/// An article's analysis as the files' pack stores it: none, or one to
+/// An article's analysis as `analyses.bin` stores it: none, or one to
 /// encode, or one encoded already (by [`analysis_bytes`]).
 #[derive(Debug, Clone, Copy)]
 pub enum Stored<'a> {
@@ -53,7 +45,7 @@ pub enum Stored<'a> {
     Encoded(&'a [u8]),
 }
 
-/// An analysis encoded as the files' pack stores it, to keep in place of
+/// An analysis encoded as `analyses.bin` stores it, to keep in place of
 /// the analysis until the pack is written.
 pub fn analysis_bytes(an: &Analysis) -> Vec<u8> {
     let mut e = Enc::default();
@@ -62,12 +54,12 @@ pub fn analysis_bytes(an: &Analysis) -> Vec<u8> {
 }
 
 /// A file's articles as read, each with its position in the file (for
-/// files holding several) and its analysis if known. Neither the path nor
-/// the id is stored: the path is the one the file is given by now, and ids
-/// are given to the whole corpus after loading.
-pub fn encode_articles(e: &mut Enc, articles: &[(&Article, Option<usize>, Stored<'_>)]) {
+/// files holding several). Neither the path nor the id is stored: the path
+/// is the one the file is given by now, and ids are given to the whole
+/// corpus after loading.
+pub fn encode_articles(e: &mut Enc, articles: &[(&Article, Option<usize>)]) {
     e.n(articles.len());
-    for &(a, index, analysis) in articles {
+    for &(a, index) in articles {
         e.opt_n(index);
         e.str(&a.title);
         e.opt_str(a.outlet.as_deref());
@@ -75,21 +67,10 @@ pub fn encode_articles(e: &mut Enc, articles: &[(&Article, Option<usize>, Stored
         e.opt_str(a.url.as_deref());
         e.opt_str(a.author.as_deref());
         e.str(&a.body);
-        match analysis {
-            Stored::Analysis(an) => {
-                e.bool(true);
-                e.bytes(&analysis_bytes(an));
-            }
-            Stored::Encoded(bytes) => {
-                e.bool(true);
-                e.bytes(bytes);
-            }
-            Stored::None => e.bool(false),
-        }
     }
 }
 
-pub fn decode_articles(d: &mut Dec<'_>, path: &Path, depth: Depth) -> Result<Vec<CachedArticle>> {
+pub fn decode_articles(d: &mut Dec<'_>, path: &Path) -> Result<Vec<Loaded>> {
     let n = d.count()?;
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
@@ -104,16 +85,53 @@ pub fn decode_articles(d: &mut Dec<'_>, path: &Path, depth: Depth) -> Result<Vec
             author: d.opt_string()?,
             body: d.string()?,
         };
+        out.push(Loaded { article, index });
+    }
+    Ok(out)
+}
+
+/// The analyses of a file's articles, in the order of its articles'
+/// record: each encoded, or none.
+pub fn encode_analyses(e: &mut Enc, analyses: &[Stored<'_>]) {
+    e.n(analyses.len());
+    for &analysis in analyses {
+        match analysis {
+            Stored::Analysis(an) => {
+                e.bool(true);
+                e.bytes(&analysis_bytes(an));
+            }
+            Stored::Encoded(bytes) => {
+                e.bool(true);
+                e.bytes(bytes);
+            }
+            Stored::None => e.bool(false),
+        }
+    }
+}
+
+/// A file's analyses, checked against `bodies`, its articles' text (none
+/// for an article whose analysis is not wanted, a repeat left out of the
+/// corpus): as many as there are articles, every span inside its text.
+pub fn decode_analyses(
+    d: &mut Dec<'_>,
+    bodies: &[Option<&str>],
+    depth: Depth,
+) -> Result<Vec<Option<Analysis>>> {
+    if d.count()? != bodies.len() {
+        return Err(Corrupt("analyses of other articles"));
+    }
+    let mut out = Vec::with_capacity(bodies.len());
+    for body in bodies {
         let analysis = if d.bool()? {
             let blob = d.bytes()?;
-            match depth {
-                Depth::Articles => None,
-                _ => Some(decode_analysis(&mut Dec::new(blob), &article.body, depth)?),
+            match body {
+                Some(body) => Some(decode_analysis(&mut Dec::new(blob), body, depth)?),
+                None => None,
             }
         } else {
             None
         };
-        out.push(CachedArticle { loaded: Loaded { article, index }, analysis });
+        out.push(analysis);
     }
     Ok(out)
 }
@@ -683,21 +701,29 @@ mod tests {
         for (a, an) in c.articles.iter().zip(&analyses) {
             let l = Loaded { article: Article { id: String::new(), ..a.clone() }, index: Some(3) };
             let mut e = Enc::default();
-            encode_articles(&mut e, &[(&l.article, l.index, Stored::Analysis(an))]);
-            let back = decode_articles(&mut Dec::new(&e.buf), &a.path, Depth::Full).unwrap();
-            assert_eq!(back.len(), 1);
-            assert_eq!(back[0].loaded, l);
-            let got = back[0].analysis.as_ref().unwrap();
+            encode_articles(&mut e, &[(&l.article, l.index)]);
+            let back = decode_articles(&mut Dec::new(&e.buf), &a.path).unwrap();
+            assert_eq!(back, [l]);
+
+            let mut e = Enc::default();
+            encode_analyses(&mut e, &[Stored::Analysis(an), Stored::None]);
+            let bodies = [Some(a.body.as_str()), Some(a.body.as_str())];
+            let back = decode_analyses(&mut Dec::new(&e.buf), &bodies, Depth::Full).unwrap();
+            assert_eq!(back.len(), 2);
+            assert!(back[1].is_none());
+            let got = back[0].as_ref().unwrap();
             assert_eq!(got.mentions, an.mentions);
             assert_eq!(got.values, an.values);
             assert_eq!(got.segmentation, an.segmentation.clone().without_tokens());
-            // Mentions only, and none.
-            let m = decode_articles(&mut Dec::new(&e.buf), &a.path, Depth::Mentions).unwrap();
-            let m = m[0].analysis.as_ref().unwrap();
+            // Mentions only; none where no text is given; and a count
+            // that is not the articles' is refused.
+            let m = decode_analyses(&mut Dec::new(&e.buf), &bodies, Depth::Mentions).unwrap();
+            let m = m[0].as_ref().unwrap();
             assert_eq!(m.mentions, an.mentions);
             assert!(m.values.is_empty() && m.segmentation.tokens.is_empty());
-            let none = decode_articles(&mut Dec::new(&e.buf), &a.path, Depth::Articles).unwrap();
-            assert!(none[0].analysis.is_none());
+            let none = decode_analyses(&mut Dec::new(&e.buf), &[None, None], Depth::Full).unwrap();
+            assert!(none.iter().all(Option::is_none));
+            assert!(decode_analyses(&mut Dec::new(&e.buf), &bodies[..1], Depth::Full).is_err());
         }
     }
 

@@ -4,6 +4,7 @@
 //! its path, which does not change while the file stays where it is.
 
 use crate::hash::fnv1a;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -11,17 +12,16 @@ use std::path::Path;
 /// sorted by path and then position in its file.
 #[derive(Debug, Default)]
 pub struct Ids {
-    taken: HashSet<String>,
+    // foldhash: every article's id is looked up here once.
+    taken: HashSet<String, foldhash::fast::RandomState>,
 }
 
 impl Ids {
     pub fn next(&mut self, path: &Path, index: Option<usize>) -> String {
-        let stem = path
-            .file_stem()
-            .map_or_else(|| "article".to_string(), |s| s.to_string_lossy().into_owned());
+        let stem = path.file_stem().map_or(Cow::Borrowed("article"), |s| s.to_string_lossy());
         let base = match index {
             Some(i) => format!("{stem}-{i}"),
-            None => stem,
+            None => stem.into_owned(),
         };
         let mut id = base.clone();
         let mut salt = 0u32;

@@ -12,13 +12,15 @@ use walkdir::WalkDir;
 use super::{Problem, Warning};
 
 /// The files, each with its canonical path when it has one (the cache's
-/// key: resolving a path costs a system call per component, so once).
+/// key). Resolving a path costs a system call per component, so inside a
+/// folder it is resolved once, and a file reached through no link is that
+/// folder's resolved path joined with the rest.
 pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<(PathBuf, Option<PathBuf>)> {
     let mut out = Vec::new();
     // The same file named twice (a folder and a file inside it) is read once.
     let mut seen = HashSet::new();
-    let mut push = |p: PathBuf, out: &mut Vec<(PathBuf, Option<PathBuf>)>| {
-        let canonical = std::fs::canonicalize(&p).ok();
+    let mut push = |p: PathBuf, canonical: Option<PathBuf>, out: &mut Vec<_>| {
+        let canonical = canonical.or_else(|| std::fs::canonicalize(&p).ok());
         if seen.insert(canonical.clone().unwrap_or_else(|| p.clone())) {
             out.push((p, canonical));
         }
@@ -29,7 +31,7 @@ pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<(PathBuf, Op
                 warnings.push(Warning::new(root, Problem::Missing));
             }
             Err(e) => warnings.push(Warning::new(root, Problem::Unreadable(e.to_string()))),
-            Ok(m) if m.is_file() => push(root.clone(), &mut out),
+            Ok(m) if m.is_file() => push(root.clone(), None, &mut out),
             Ok(m) if !m.is_dir() => warnings.push(Warning::new(root, Problem::NotAFile)),
             Ok(_) => {
                 // Folders left out, said after the walk (the filter cannot
@@ -54,10 +56,30 @@ pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<(PathBuf, Op
                         }
                         why.is_none()
                     });
+                let resolved = std::fs::canonicalize(root).ok();
+                // Per depth of the walk: whether a link was followed to get
+                // there (then the file's path must be resolved itself).
+                let mut linked: Vec<bool> = Vec::new();
                 for entry in walker {
+                    let through_link = |e: &walkdir::DirEntry, linked: &mut Vec<bool>| {
+                        linked.truncate(e.depth());
+                        let above = e.depth() > 0 && linked.last().copied().unwrap_or(true);
+                        let l = above || (e.depth() > 0 && e.path_is_symlink());
+                        linked.push(l);
+                        l
+                    };
                     match entry {
-                        Ok(e) if e.file_type().is_file() => push(e.into_path(), &mut out),
-                        Ok(e) if e.file_type().is_dir() => {}
+                        Ok(e) if e.file_type().is_file() => {
+                            let l = through_link(&e, &mut linked);
+                            let canonical = match (&resolved, e.path().strip_prefix(root)) {
+                                (Some(r), Ok(rel)) if !l => Some(r.join(rel)),
+                                _ => None,
+                            };
+                            push(e.into_path(), canonical, &mut out);
+                        }
+                        Ok(e) if e.file_type().is_dir() => {
+                            through_link(&e, &mut linked);
+                        }
                         // Pipes, sockets, devices: reading one could block forever.
                         Ok(e) => warnings.push(Warning::new(e.into_path(), Problem::NotAFile)),
                         Err(e) => {
@@ -109,5 +131,39 @@ fn not_articles(path: &Path) -> Option<&'static str> {
         Some("installed packages")
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn each_file_has_the_canonical_path_the_system_gives_through_links_too() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let root = dir.path().join("news");
+        std::fs::create_dir_all(root.join("real/deep")).expect("mkdir");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(&elsewhere).expect("mkdir");
+        std::fs::write(root.join("real/deep/a.txt"), "A.").expect("write");
+        std::fs::write(root.join("b.txt"), "B.").expect("write");
+        std::fs::write(elsewhere.join("c.txt"), "C.").expect("write");
+        std::os::unix::fs::symlink(&elsewhere, root.join("linked")).expect("link a folder");
+        std::os::unix::fs::symlink(root.join("b.txt"), root.join("real/to-b.txt"))
+            .expect("link a file");
+        // Given by a path with a `..` in it, and through a link itself.
+        std::os::unix::fs::symlink(&root, dir.path().join("alias")).expect("link the root");
+        for given in [root.join("real/.."), dir.path().join("alias")] {
+            let mut warnings = Vec::new();
+            let found = files(std::slice::from_ref(&given), &mut warnings);
+            assert!(warnings.is_empty(), "{warnings:?}");
+            // b.txt and real/to-b.txt are one file: read once.
+            assert_eq!(found.len(), 3, "{found:?}");
+            for (path, canonical) in &found {
+                let want = std::fs::canonicalize(path).expect("resolves");
+                assert_eq!(canonical.as_ref(), Some(&want), "{}", path.display());
+            }
+        }
     }
 }

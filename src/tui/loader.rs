@@ -112,12 +112,13 @@ fn work(paths: &[PathBuf], options: &Options, pace: Option<Duration>, tx: &Sende
     let analyses = p.complete_analyses().then_some(analyses);
     let comparison = p.comparison(&corpus, analyses.as_deref());
     drop(analyses);
+    // The analysis and the comparison's working data are gone; the reader
+    // stays open for hours, so the memory they took goes back now, before
+    // the reader is told loading is done.
+    give_back_freed_memory();
     if !send(Update::Comparison(comparison)) {
         return;
     }
-    // The analysis and the comparison's working data are gone; the reader
-    // stays open for hours, so the memory they took goes back now.
-    give_back_freed_memory();
     let cache_problems = p.cache_problems().iter().map(ToString::to_string).collect();
     send(Update::Done { cache_problems });
 }
