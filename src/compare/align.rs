@@ -87,9 +87,9 @@ struct Sent {
     key_weight: Vec<f32>,
     key_name: Vec<bool>,
     norm: f32,
-    /// The happenings it gives a count of: the happening word's senses (its
-    /// key where it has none) and what the count counts.
-    counted: Vec<(&'static [u32], u32, u32)>,
+    /// The happenings it counts people of: each happening word's senses
+    /// and key.
+    counted: Vec<(&'static [u32], u32)>,
 }
 
 /// How alike the sentences of a story are, pair by pair.
@@ -433,7 +433,7 @@ fn sentences(docs: &[&[SentenceTerms]], p: &Params) -> Vec<Sent> {
             let mut near: Vec<(usize, usize, &super::facts::Word)> = Vec::new();
             for w in s.words.iter().filter(|w| w.happening) {
                 let Some(c) = super::facts::count_for(s, (w.start, w.end)) else { continue };
-                if !c.people || c.what.is_none() {
+                if !c.people {
                     continue;
                 }
                 let d = super::facts::distance((c.start, c.end), (w.start, w.end));
@@ -443,13 +443,7 @@ fn sentences(docs: &[&[SentenceTerms]], p: &Params) -> Vec<Sent> {
                     None => near.push((c.start, d, w)),
                 }
             }
-            let counted = near
-                .iter()
-                .filter_map(|&(start, _, w)| {
-                    let what = s.numbers.iter().find(|c| c.start == start)?.what?;
-                    Some((w.senses, w.key, what))
-                })
-                .collect();
+            let counted = near.iter().map(|&(_, _, w)| (w.senses, w.key)).collect();
             out.push(Sent {
                 doc,
                 idx,
@@ -563,14 +557,11 @@ fn similarity(a: &Sent, b: &Sent, p: &Params) -> f32 {
     v
 }
 
-/// Whether two sentences give a count of one thing after one happening,
-/// by the word or by a sense of it ("injuring five people" / "two people
-/// were hurt").
+/// Whether two sentences count people after one happening, by the word or
+/// by a sense of it ("injuring five people" / "two people were hurt").
 fn counts_alike(a: &Sent, b: &Sent) -> bool {
-    a.counted.iter().any(|&(sa, ka, wa)| {
-        b.counted
-            .iter()
-            .any(|&(sb, kb, wb)| wa == wb && (ka == kb || sa.iter().any(|x| sb.contains(x))))
+    a.counted.iter().any(|&(sa, ka)| {
+        b.counted.iter().any(|&(sb, kb)| ka == kb || sa.iter().any(|x| sb.contains(x)))
     })
 }
 

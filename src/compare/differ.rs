@@ -196,7 +196,7 @@ fn dates_telling(body: &str, start: usize) -> bool {
 }
 
 /// Whether two dates, as written `x` and `y`, may name one time: their
-/// ranges overlap, they are written alike, one is relative ("today",
+/// ranges overlap, one is relative ("today",
 /// "Monday") and no further off than the two articles' dates, or one is
 /// written without a year and they fall on the
 /// same days of the year ("December 15" and "December 15, 2013": the year
@@ -206,7 +206,7 @@ fn same_time(
     (b, y, q): (&DateRange, &str, Option<NaiveDate>),
 ) -> bool {
     use chrono::Datelike;
-    if a.start <= b.end && b.start <= a.end || x.eq_ignore_ascii_case(y) {
+    if a.start <= b.end && b.start <= a.end {
         return true;
     }
     // "Today" and "Monday" are read from each article's own date: when
