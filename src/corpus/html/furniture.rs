@@ -135,12 +135,19 @@ fn in_running_text(node: &NodeRef) -> bool {
 
 /// Whether an element's class or id names furniture.
 pub fn names_furniture(node: &NodeRef) -> bool {
+    names(node, &[])
+}
+
+/// Whether an element's class or id names furniture, or starts a part
+/// with one of `more`: what a caller counts as not the story besides.
+pub fn names(node: &NodeRef, more: &[&str]) -> bool {
     ["class", "id"].iter().any(|a| {
         node.attr(a).is_some_and(|v| {
             let v = v.to_ascii_lowercase();
             v.split_whitespace().flat_map(|c| c.split(['-', '_'])).any(|part| {
                 !part.is_empty()
-                    && (STEMS.iter().any(|s| part.starts_with(s)) || WORDS.contains(&part))
+                    && (STEMS.iter().chain(more).any(|s| part.starts_with(s))
+                        || WORDS.contains(&part))
             })
         })
     })

@@ -6,10 +6,7 @@
 //! element as the extracted ones, from the article's start to the last
 //! extracted paragraph, are put back in their place.
 
-use std::sync::OnceLock;
-
 use dom_query::{Document, NodeId, NodeRef};
-use regex::Regex;
 
 /// The attribute that numbers the paragraphs (the extractor keeps it).
 const MARK: &str = "data-dateline-p";
@@ -136,8 +133,7 @@ fn placement(node: &NodeRef) -> (Option<NodeId>, bool) {
             name.as_str(),
             "figure" | "figcaption" | "aside" | "nav" | "form" | "footer" | "blockquote"
         ) || n.has_attr("hidden")
-            || super::furniture::names_furniture(&n)
-            || names_furniture(&n)
+            || super::furniture::names(&n, NOT_THE_STORY)
         {
             clean = false;
         }
@@ -151,19 +147,12 @@ fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether an element's class or id names a block that is not the story.
-fn names_furniture(n: &NodeRef) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)comment|related|share|sharing|social|newsletter|promo|sidebar|footer|author|byline|caption|credit|teaser|recommend|subscri|signup|sponsor|advert|banner|popup|modal|cookie|consent|disclaimer|copyright|tags?\b|breadcrumb",
-        )
-        .expect("furniture pattern is valid")
-    });
-    let class = n.attr("class").unwrap_or_default();
-    let id = n.attr("id").unwrap_or_default();
-    re.is_match(&class) || re.is_match(&id)
-}
+/// Blocks that are not the story, besides the page's furniture
+/// ([`super::furniture`]): a paragraph in one is not put back, though the
+/// extractor is not asked to drop them (comments and teasers can hold
+/// what the story quotes).
+const NOT_THE_STORY: &[&str] =
+    &["comment", "copyright", "disclaimer", "sharing", "sponsor", "teaser"];
 
 /// A paragraph of prose: some words, ending as a sentence does, and not
 /// mostly links.
