@@ -123,6 +123,26 @@ fn a_changed_file_is_read_again_and_the_rest_come_from_the_cache() {
     assert_eq!(again.result, run.result);
 }
 
+/// A corpus of `n` articles, its file count and its results without a
+/// cache, and a cache folder one run has filled (`packs`: its pack files).
+struct Warmed {
+    dir: TempDir,
+    cache: TempDir,
+    files: usize,
+    fresh: Run,
+    packs: PathBuf,
+}
+
+fn warmed(n: usize) -> Warmed {
+    let dir = corpus(n);
+    let cache = tempfile::tempdir().expect("tmp");
+    let files = files_in(dir.path());
+    let fresh = everything(dir.path(), Setting::Off);
+    everything(dir.path(), Setting::Dir(cache.path().into()));
+    let packs = pack_dir(cache.path());
+    Warmed { dir, cache, files, fresh, packs }
+}
+
 /// Flip one byte in the middle of a file.
 fn damage(path: &Path) {
     let mut bytes = fs::read(path).expect("read pack");
@@ -133,12 +153,7 @@ fn damage(path: &Path) {
 
 #[test]
 fn a_damaged_or_foreign_cache_is_reported_and_rebuilt_never_used() {
-    let dir = corpus(30);
-    let cache = tempfile::tempdir().expect("tmp");
-    let files = files_in(dir.path());
-    let fresh = everything(dir.path(), Setting::Off);
-    everything(dir.path(), Setting::Dir(cache.path().into()));
-    let packs = pack_dir(cache.path());
+    let Warmed { dir, cache, files, fresh, packs } = warmed(30);
 
     damage(&packs.join("files.bin"));
     damage(&packs.join("analyses.bin"));
@@ -180,12 +195,7 @@ fn a_damaged_or_foreign_cache_is_reported_and_rebuilt_never_used() {
 
 #[test]
 fn the_articles_and_their_analyses_are_packed_apart_and_each_pack_stands_alone() {
-    let dir = corpus(30);
-    let cache = tempfile::tempdir().expect("tmp");
-    let files = files_in(dir.path());
-    let fresh = everything(dir.path(), Setting::Off);
-    everything(dir.path(), Setting::Dir(cache.path().into()));
-    let packs = pack_dir(cache.path());
+    let Warmed { dir, cache, files, fresh, packs } = warmed(30);
 
     // `list` reads the articles alone: a damaged analyses pack is not
     // even opened, so not reported, and it is left as it is.
@@ -209,13 +219,12 @@ fn the_articles_and_their_analyses_are_packed_apart_and_each_pack_stands_alone()
     // A damaged articles pack: the files are read again, and their
     // analyses still come from the analyses pack (same files, same keys).
     damage(&packs.join("files.bin"));
-    let cut = everything(dir.path(), Setting::Off);
     let run = everything(dir.path(), Setting::Dir(cache.path().into()));
     assert_eq!(run.problems.len(), 1, "{:?}", run.problems);
     assert!(run.problems[0].contains("files.bin"));
     assert_eq!(run.used.files_read, files);
     assert_eq!(run.used.analyses_computed, 0, "every analysis from analyses.bin");
-    assert_eq!(run.result, cut.result);
+    assert_eq!(run.result, fresh.result);
     let again = everything(dir.path(), Setting::Dir(cache.path().into()));
     assert!(again.problems.is_empty(), "{:?}", again.problems);
     assert_eq!((again.used.files_cached, again.used.analyses_computed), (files, 0));
