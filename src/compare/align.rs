@@ -15,7 +15,10 @@
 //! enough stays out of rows, and it is shown as a single only when it
 //! matches nothing at all.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdMap;
+
+/// Maps keyed by word ids: a fast hash, as nothing depends on their order.
+type HashMap<K, V> = StdMap<K, V, foldhash::fast::RandomState>;
 
 use super::facts::{RawFact, RawReport, SentenceTerms};
 
@@ -107,6 +110,19 @@ impl Sims {
     }
 }
 
+thread_local! {
+    /// The last story's table, kept for the next one on this thread: a
+    /// fresh table of a large story each time costs more than filling it.
+    static DENSE: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for Sims {
+    fn drop(&mut self) {
+        let table = std::mem::take(&mut self.dense);
+        DENSE.with(|d| *d.borrow_mut() = table);
+    }
+}
+
 /// Word statistics of one story.
 struct Weights {
     weight: HashMap<u32, f32>,
@@ -182,13 +198,19 @@ pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
     // most precisely reports it: "as many as seven injured" says more than
     // "several injured", and so the counts line up.
     for row in &mut rows {
+        let mut others: Vec<usize> = Vec::with_capacity(row.len());
         for m in 0..row.len() {
             let x = row[m];
-            let others: Vec<usize> = row.iter().copied().filter(|&o| o != x).collect();
+            others.clear();
+            others.extend(row.iter().copied().filter(|&o| o != x));
             let fits = |y: usize| {
-                let cross: Vec<f32> = others.iter().map(|&o| get(o, y)).collect();
-                let min = cross.iter().copied().fold(f32::INFINITY, f32::min);
-                let mean = cross.iter().sum::<f32>() / cross.len().max(1) as f32;
+                let (mut min, mut sum) = (f32::INFINITY, 0.0);
+                for &o in &others {
+                    let v = get(o, y);
+                    min = min.min(v);
+                    sum += v;
+                }
+                let mean = sum / others.len().max(1) as f32;
                 (min >= p.floor && mean >= p.mean).then_some(mean)
             };
             // Only an article with another sentence that counts something
@@ -363,27 +385,41 @@ struct RowCount {
 impl RowCount {
     fn of(reports: &[usize], sents: &[Sent], docs: &[&[SentenceTerms]]) -> RowCount {
         let need = reports.len().div_ceil(2).max(1);
-        let mut whats: Vec<(u32, usize)> = Vec::new();
-        let mut keys: Vec<(u32, usize)> = Vec::new();
-        let tally = |list: &mut Vec<(u32, usize)>, mut mine: Vec<u32>| {
-            mine.sort_unstable();
-            mine.dedup();
-            for w in mine {
-                match list.iter_mut().find(|x| x.0 == w) {
-                    Some(x) => x.1 += 1,
-                    None => list.push((w, 1)),
+        // Each report's distinct items, all in one list: sorted, an item's
+        // run is the number of reports that state it.
+        let common = |items: &mut Vec<u32>, from: usize| {
+            items[from..].sort_unstable();
+            let mut w = from;
+            for r in from..items.len() {
+                if r == from || items[r] != items[w - 1] {
+                    items[w] = items[r];
+                    w += 1;
                 }
             }
+            items.truncate(w);
         };
+        let mut whats: Vec<u32> = Vec::new();
+        let mut keys: Vec<u32> = Vec::new();
         for &o in reports {
             let s = &docs[sents[o].doc][sents[o].idx];
-            tally(&mut whats, s.numbers.iter().filter_map(|c| c.what).collect());
-            tally(&mut keys, s.words.iter().filter(|w| !w.capital).map(|w| w.key).collect());
+            let from = whats.len();
+            whats.extend(s.numbers.iter().filter_map(|c| c.what));
+            common(&mut whats, from);
+            let from = keys.len();
+            keys.extend(s.words.iter().filter(|w| !w.capital).map(|w| w.key));
+            common(&mut keys, from);
         }
-        let common = |list: Vec<(u32, usize)>| -> Vec<u32> {
-            list.into_iter().filter(|x| x.1 >= need).map(|x| x.0).collect()
+        let stated = |mut all: Vec<u32>| -> Vec<u32> {
+            all.sort_unstable();
+            let mut out = Vec::new();
+            for run in all.chunk_by(|a, b| a == b) {
+                if run.len() >= need {
+                    out.push(run[0]);
+                }
+            }
+            out
         };
-        RowCount { keys: common(keys), whats: common(whats) }
+        RowCount { keys: stated(keys), whats: stated(whats) }
     }
 
     /// How precisely `s` counts what the row counts (0 when it does not):
@@ -461,14 +497,14 @@ fn sentences(docs: &[&[SentenceTerms]], p: &Params) -> Vec<Sent> {
 }
 
 fn weights(docs: &[&[SentenceTerms]], sents: &[Sent], p: &Params) -> Weights {
-    let mut sf: HashMap<u32, u32> = HashMap::new();
+    let mut sf: HashMap<u32, u32> = HashMap::default();
     for s in sents {
         for &k in &s.keys {
             *sf.entry(k).or_default() += 1;
         }
     }
     // A word is a name where the story mostly writes it with a capital.
-    let mut caps: HashMap<u32, (u32, u32)> = HashMap::new();
+    let mut caps: HashMap<u32, (u32, u32)> = HashMap::default();
     for d in docs {
         for s in d.iter().take(p.lead) {
             for w in &s.words {
@@ -495,28 +531,38 @@ fn weights(docs: &[&[SentenceTerms]], sents: &[Sent], p: &Params) -> Weights {
 /// How alike every pair of sentences from different articles is. Only
 /// pairs that share two words or senses are measured: fewer can never match.
 fn similarities(sents: &[Sent], p: &Params) -> Sims {
-    let mut by_key: HashMap<u32, Vec<u32>> = HashMap::new();
-    let mut by_sense: HashMap<u32, Vec<u32>> = HashMap::new();
-    for (i, s) in sents.iter().enumerate() {
-        for &k in &s.keys {
-            by_key.entry(k).or_default().push(i as u32);
-        }
-        for &x in &s.senses {
-            by_sense.entry(x).or_default().push(i as u32);
-        }
-    }
+    // Postings as one sorted list of (word or sense, sentence) each, so
+    // that a story does not allocate a list per word.
+    let postings = |of: fn(&Sent) -> &[u32]| -> Vec<(u32, u32)> {
+        let mut all: Vec<(u32, u32)> = sents
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| of(s).iter().map(move |&k| (k, i as u32)))
+            .collect();
+        all.sort_unstable();
+        all
+    };
+    let by_key = postings(|s| &s.keys);
+    let by_sense = postings(|s| &s.senses);
+    let list = |all: &'_ [(u32, u32)], k: u32| -> std::ops::Range<usize> {
+        let lo = all.partition_point(|x| x.0 < k);
+        lo..lo + all[lo..].partition_point(|x| x.0 == k)
+    };
     let n = sents.len();
-    let mut sims = Sims { n, dense: vec![0.0; n * n], pairs: Vec::new() };
+    let mut dense = DENSE.with(|d| std::mem::take(&mut *d.borrow_mut()));
+    dense.clear();
+    dense.resize(n * n, 0.0);
+    let mut sims = Sims { n, dense, pairs: Vec::new() };
     let mut shared = vec![0u32; n];
     let mut touched: Vec<usize> = Vec::new();
     for (i, a) in sents.iter().enumerate() {
         let postings = a
             .keys
             .iter()
-            .filter_map(|k| by_key.get(k))
-            .chain(a.senses.iter().filter_map(|x| by_sense.get(x)));
-        for list in postings {
-            for &j in list {
+            .map(|&k| &by_key[list(&by_key, k)])
+            .chain(a.senses.iter().map(|&x| &by_sense[list(&by_sense, x)]));
+        for found in postings {
+            for &(_, j) in found {
                 let j = j as usize;
                 if j > i && sents[j].doc != a.doc {
                     if shared[j] == 0 {
@@ -588,7 +634,7 @@ fn cover(a: &Sent, b: &Sent, p: &Params) -> Option<f32> {
 /// keys are the words most of its reports share, the most widely shared
 /// first and among those the heaviest.
 fn raw_fact(row: &[usize], sents: &[Sent], docs: &[&[SentenceTerms]], w: &Weights) -> RawFact {
-    let mut shared: HashMap<u32, usize> = HashMap::new();
+    let mut shared: HashMap<u32, usize> = HashMap::default();
     for &x in row {
         for &k in &sents[x].keys {
             *shared.entry(k).or_default() += 1;

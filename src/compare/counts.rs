@@ -82,8 +82,7 @@ pub fn breaks(body: &str, range: std::ops::Range<usize>) -> Vec<usize> {
         match (c.is_alphabetic(), word_start) {
             (true, None) => word_start = Some(i),
             (false, Some(w)) => {
-                let word = text[w..i].to_ascii_lowercase();
-                if PREPOSITIONS.binary_search(&word.as_str()).is_ok() {
+                if is_preposition(&text[w..i]) {
                     out.push(range.start + w);
                 }
                 word_start = None;
@@ -94,6 +93,21 @@ pub fn breaks(body: &str, range: std::ops::Range<usize>) -> Vec<usize> {
     out.extend(clause_joins(text).map(|i| range.start + i));
     out.sort_unstable();
     out
+}
+
+/// Whether `word` is one of [`PREPOSITIONS`], in any case, without
+/// allocating: this runs on every word of every sentence compared.
+fn is_preposition(word: &str) -> bool {
+    let mut buf = [0u8; 8];
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
+        return false;
+    }
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = &buf[..bytes.len()];
+    PREPOSITIONS.binary_search_by(|p| p.as_bytes().cmp(lower)).is_ok()
 }
 
 /// Words that begin a count.

@@ -281,9 +281,20 @@ fn is_stop(word: &str) -> bool {
 /// plural "s" dropped from longer words ("troops" → "troop", but "has",
 /// "bus", "grass" stay).
 pub fn stem(word: &str) -> String {
-    let mut w = word.to_lowercase().replace('’', "'");
-    if let Some(i) = w.find('\'') {
-        w.truncate(i);
+    let mut w = String::new();
+    stem_into(word, &mut w);
+    w
+}
+
+/// [`stem`] into a buffer the caller keeps, as it runs on every word.
+pub fn stem_into(word: &str, w: &mut String) {
+    w.clear();
+    // Lower case up to an apostrophe: "Iran's" is "iran".
+    for c in word.chars() {
+        if c == '\'' || c == '’' {
+            break;
+        }
+        w.extend(c.to_lowercase());
     }
     if w.len() > 4 && w.ends_with("ies") {
         w.truncate(w.len() - 3);
@@ -291,7 +302,6 @@ pub fn stem(word: &str) -> String {
     } else if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
         w.pop();
     }
-    w
 }
 
 /// The content terms of `text[range]` in order. `sentence_starts` are the
@@ -306,9 +316,10 @@ pub fn terms(
 ) {
     let Some(slice) = text.get(range.clone()) else { return };
     let mut word_start: Option<usize> = None;
+    let mut w = String::new();
     let mut flush = |s: usize, e: usize, out: &mut Vec<Term>| {
         let raw = &text[s..e];
-        let w = stem(raw);
+        stem_into(raw, &mut w);
         if w.chars().count() < 2 || is_stop(&w) {
             return;
         }
