@@ -597,6 +597,9 @@ fn report(
             .map(|m| ReportValue { start: m.start, end: m.end, kind: m.kind, value: None }),
     );
     values.sort_by_key(|v| (v.start, v.end));
+    // Reports are kept for the whole corpus: no spare room (the names
+    // appended after the numbers and dates left up to half of it).
+    values.shrink_to_fit();
     let compared =
         count.and_then(|c| values.iter().position(|v| v.start == c.start && v.end == c.end));
     Report { article, start, end, anchor, values, compared }
