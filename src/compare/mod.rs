@@ -252,21 +252,30 @@ fn prepare_all(
     lead: usize,
 ) -> (Vec<Prepared>, Vocab, Senses) {
     let pairs: Vec<(&Article, &Analysis)> = articles.iter().zip(analyses).collect();
-    let chunks: Vec<(Vec<Prepared>, Vocab, Senses)> = pairs
-        .par_chunks(PREPARE_CHUNK)
-        .map(|chunk| {
-            let (mut local, mut senses) = (Vocab::default(), Senses::default());
-            let done =
-                chunk.iter().map(|(a, an)| prepare(a, an, lead, &mut local, &mut senses)).collect();
-            (done, local, senses)
-        })
-        .collect();
     let (mut vocab, mut senses) = (Vocab::default(), Senses::default());
     let mut out = Vec::with_capacity(articles.len());
-    for (done, local, local_senses) in chunks {
-        let map: Vec<u32> = (0..local.len() as u32).map(|i| vocab.id(local.word(i))).collect();
-        let sense_map = senses.merge(&local_senses);
-        out.extend(done.into_iter().map(|p| renumber(p, &map, &sense_map)));
+    // A few chunks per core at a time, merged and let go before the next:
+    // each chunk's vocabulary (every word it met, twice, and what facts
+    // match it by) is about as large as its articles' prepared data, so
+    // the corpus' chunks are not all held at once.
+    let group = PREPARE_CHUNK * 2 * rayon::current_num_threads().max(1);
+    for pairs in pairs.chunks(group) {
+        let chunks: Vec<(Vec<Prepared>, Vocab, Senses)> = pairs
+            .par_chunks(PREPARE_CHUNK)
+            .map(|chunk| {
+                let (mut local, mut senses) = (Vocab::default(), Senses::default());
+                let done = chunk
+                    .iter()
+                    .map(|(a, an)| prepare(a, an, lead, &mut local, &mut senses))
+                    .collect();
+                (done, local, senses)
+            })
+            .collect();
+        for (done, local, local_senses) in chunks {
+            let map: Vec<u32> = (0..local.len() as u32).map(|i| vocab.id(local.word(i))).collect();
+            let sense_map = senses.merge(&local_senses);
+            out.extend(done.into_iter().map(|p| renumber(p, &map, &sense_map)));
+        }
     }
     (out, vocab, senses)
 }
@@ -316,16 +325,44 @@ pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> 
         }
     };
 
-    // Stories are independent of each other: each is lined up on its own
-    // core.
-    let mut built: Vec<Story> = clusters
-        .into_par_iter()
+    // Each story takes its members' sentences and vectors along, so what
+    // the stories built so far needed is let go while the others are
+    // built: the working data and the results are not all held at once.
+    // (An article in two stories, which clustering never gives, would be
+    // copied.)
+    let mut uses = vec![0usize; articles.len()];
+    for &a in clusters.iter().flatten() {
+        uses[a] += 1;
+    }
+    let mut packed: Vec<Packed> = prepared.into_iter().map(|p| p.sentences).collect();
+    let mut vecs = vecs;
+    let work: Vec<(Vec<usize>, Vec<Packed>, Vec<stories::Vector>)> = clusters
+        .into_iter()
         .map(|mut members| {
             members.sort_by(|&a, &b| {
                 let (x, y) = (&articles[a], &articles[b]);
                 (x.date.is_none(), x.date, &x.id).cmp(&(y.date.is_none(), y.date, &y.id))
             });
-            build_story(&members, articles, analyses, &prepared, &senses, &vecs, &vocab, p)
+            let mut own = |a: usize| {
+                uses[a] -= 1;
+                if uses[a] == 0 {
+                    (std::mem::take(&mut packed[a]), std::mem::take(&mut vecs[a]))
+                } else {
+                    (packed[a].clone(), vecs[a].clone())
+                }
+            };
+            let (sentences, vectors) = members.iter().map(|&a| own(a)).unzip();
+            (members, sentences, vectors)
+        })
+        .collect();
+    drop((packed, vecs));
+
+    // Stories are independent of each other: each is lined up on its own
+    // core.
+    let mut built: Vec<Story> = work
+        .into_par_iter()
+        .map(|(members, packed, vecs)| {
+            build_story(&members, articles, analyses, packed, &senses, &vecs, &vocab, p)
         })
         .collect();
     built.sort_by(|a, b| {
@@ -355,7 +392,7 @@ fn build_story(
     members: &[usize],
     articles: &[Article],
     analyses: &[Analysis],
-    prepared: &[Prepared],
+    packed: Vec<Packed>,
     senses: &Senses,
     vecs: &[stories::Vector],
     vocab: &Vocab,
@@ -364,26 +401,28 @@ fn build_story(
     // The article most like the others gives the story its title. Its
     // summed cosine to them all is its dot product with their sum, so a
     // story of hundreds costs one pass, not one per pair.
+    // (`packed[k]` and `vecs[k]` are those of `members[k]`.)
     let mut sum: HashMap<u32, f32> = HashMap::new();
-    for &y in members {
-        for &(t, w) in &vecs[y] {
+    for v in vecs {
+        for &(t, w) in v {
             *sum.entry(t).or_default() += w;
         }
     }
-    let score = |x: usize| -> f32 {
-        vecs[x].iter().map(|(t, w)| w * sum.get(t).copied().unwrap_or(0.0)).sum()
+    let score = |k: usize| -> f32 {
+        vecs[k].iter().map(|(t, w)| w * sum.get(t).copied().unwrap_or(0.0)).sum()
     };
     let centre = members
         .iter()
         .copied()
-        .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(b.cmp(&a)))
-        .unwrap_or(members[0]);
+        .enumerate()
+        .max_by(|&(i, a), &(j, b)| score(i).total_cmp(&score(j)).then(b.cmp(&a)))
+        .map_or(members[0], |(_, a)| a);
     let dated: Vec<NaiveDate> = members.iter().filter_map(|&a| articles[a].date).collect();
     let dates = dated.iter().min().zip(dated.iter().max()).map(|(a, b)| (*a, *b));
 
     // The members' sentences, unpacked for this story alone.
-    let sentences: Vec<Vec<SentenceTerms>> =
-        members.iter().map(|&a| prepared[a].sentences.unpack(senses)).collect();
+    let sentences: Vec<Vec<SentenceTerms>> = packed.iter().map(|s| s.unpack(senses)).collect();
+    drop(packed);
     let docs: Vec<&[SentenceTerms]> = sentences.iter().map(Vec::as_slice).collect();
     let raw = align::align(&docs, &p.facts);
     let mut facts: Vec<Fact> =
