@@ -24,7 +24,7 @@ use serde::Serialize;
 use crate::analysis::values::Value;
 use crate::analysis::{Analysis, Kind};
 use crate::corpus::Article;
-use facts::{RawFact, SentenceTerms};
+use facts::{Packed, RawFact, Senses, SentenceTerms};
 use terms::{Term, Vocab};
 
 /// Every story of a corpus.
@@ -140,9 +140,11 @@ pub fn compare(articles: &[Article], analyses: &[Analysis]) -> Comparison {
     compare_with(articles, analyses, &Params::default())
 }
 
-/// Per article: its sentences' terms, and its weighted term counts.
+/// Per article: its lead sentences' terms (packed: all articles' are held
+/// until the stories are lined up), and its weighted term counts (let go
+/// once the stories' vectors are made).
 struct Prepared {
-    sentences: Vec<SentenceTerms>,
+    sentences: Packed,
     counts: HashMap<u32, f32>,
 }
 
@@ -152,7 +154,13 @@ const LEAD_SENTENCES: usize = 4;
 const NAME_WEIGHT: f32 = 5.0;
 const NUMBER_WEIGHT: f32 = 2.0;
 
-fn prepare(article: &Article, analysis: &Analysis, lead: usize, vocab: &mut Vocab) -> Prepared {
+fn prepare(
+    article: &Article,
+    analysis: &Analysis,
+    lead: usize,
+    vocab: &mut Vocab,
+    senses: &mut Senses,
+) -> Prepared {
     let body = &article.body;
     let starts: Vec<usize> = analysis.segmentation.sentences.iter().map(|s| s.start).collect();
     let mut counts: HashMap<u32, f32> = HashMap::new();
@@ -173,7 +181,7 @@ fn prepare(article: &Article, analysis: &Analysis, lead: usize, vocab: &mut Voca
     }
     // Only the lead's sentences are lined up (`align::Params::lead`); the
     // rest count for the story alone, so only their terms are kept.
-    let mut sentences = Vec::with_capacity(analysis.segmentation.sentences.len().min(lead));
+    let mut sentences = Packed::default();
     // Values and mentions are in text order: each sentence takes its own
     // from a moving start, so a long article costs linear time.
     let (mut next_value, mut next_mention) = (0, 0);
@@ -222,8 +230,10 @@ fn prepare(article: &Article, analysis: &Analysis, lead: usize, vocab: &mut Voca
             .take_while(|m| m.start < s.end)
             .filter(|m| is_name(m.kind) && inside(m.start, m.end))
             .count();
-        sentences.push(SentenceTerms { start: s.start, end: s.end, words, numbers, breaks, names });
+        let terms = SentenceTerms { start: s.start, end: s.end, words, numbers, breaks, names };
+        sentences.push(&terms, senses);
     }
+    sentences.shrink();
     Prepared { sentences, counts }
 }
 
@@ -236,37 +246,45 @@ const PREPARE_CHUNK: usize = 256;
 /// each chunk's ids are renumbered into it, chunk by chunk in order. (The
 /// chunks' word lookups, which hold their own ids, are not kept: nothing
 /// looks words up after preparing.)
-fn prepare_all(articles: &[Article], analyses: &[Analysis], lead: usize) -> (Vec<Prepared>, Vocab) {
+fn prepare_all(
+    articles: &[Article],
+    analyses: &[Analysis],
+    lead: usize,
+) -> (Vec<Prepared>, Vocab, Senses) {
     let pairs: Vec<(&Article, &Analysis)> = articles.iter().zip(analyses).collect();
-    let chunks: Vec<(Vec<Prepared>, Vocab)> = pairs
-        .par_chunks(PREPARE_CHUNK)
-        .map(|chunk| {
-            let mut local = Vocab::default();
-            let done = chunk.iter().map(|(a, an)| prepare(a, an, lead, &mut local)).collect();
-            (done, local)
-        })
-        .collect();
-    let mut vocab = Vocab::default();
+    let (mut vocab, mut senses) = (Vocab::default(), Senses::default());
     let mut out = Vec::with_capacity(articles.len());
-    for (done, local) in chunks {
-        let map: Vec<u32> = (0..local.len() as u32).map(|i| vocab.id(local.word(i))).collect();
-        out.extend(done.into_iter().map(|p| renumber(p, &map)));
+    // A few chunks per core at a time, merged and let go before the next:
+    // each chunk's vocabulary (every word it met, twice, and what facts
+    // match it by) is about as large as its articles' prepared data, so
+    // the corpus' chunks are not all held at once.
+    let group = PREPARE_CHUNK * 2 * rayon::current_num_threads().max(1);
+    for pairs in pairs.chunks(group) {
+        let chunks: Vec<(Vec<Prepared>, Vocab, Senses)> = pairs
+            .par_chunks(PREPARE_CHUNK)
+            .map(|chunk| {
+                let (mut local, mut senses) = (Vocab::default(), Senses::default());
+                let done = chunk
+                    .iter()
+                    .map(|(a, an)| prepare(a, an, lead, &mut local, &mut senses))
+                    .collect();
+                (done, local, senses)
+            })
+            .collect();
+        for (done, local, local_senses) in chunks {
+            let map: Vec<u32> = (0..local.len() as u32).map(|i| vocab.id(local.word(i))).collect();
+            let sense_map = senses.merge(&local_senses);
+            out.extend(done.into_iter().map(|p| renumber(p, &map, &sense_map)));
+        }
     }
-    (out, vocab)
+    (out, vocab, senses)
 }
 
-/// A prepared article with its vocabulary ids mapped through `map`.
-fn renumber(mut p: Prepared, map: &[u32]) -> Prepared {
-    let id = |i: u32| map[i as usize];
-    p.counts = p.counts.into_iter().map(|(k, w)| (id(k), w)).collect();
-    for s in &mut p.sentences {
-        for w in &mut s.words {
-            w.key = id(w.key);
-        }
-        for c in &mut s.numbers {
-            c.what = c.what.map(id);
-        }
-    }
+/// A prepared article with its vocabulary ids mapped through `map`, its
+/// sense ids through `senses`.
+fn renumber(mut p: Prepared, map: &[u32], senses: &[u32]) -> Prepared {
+    p.counts = p.counts.into_iter().map(|(k, w)| (map[k as usize], w)).collect();
+    p.sentences.renumber(map, senses);
     p
 }
 
@@ -284,7 +302,7 @@ fn is_name(k: Kind) -> bool {
 }
 
 pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> Comparison {
-    let (prepared, vocab) = prepare_all(articles, analyses, p.facts.lead);
+    let (mut prepared, vocab, senses) = prepare_all(articles, analyses, p.facts.lead);
 
     let docs: Vec<stories::Doc<'_>> = prepared
         .iter()
@@ -292,6 +310,11 @@ pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> 
         .map(|(pr, a)| stories::Doc { counts: &pr.counts, date: a.date })
         .collect();
     let vecs = stories::vectors(&docs);
+    drop(docs);
+    // Nothing reads the counts after the vectors.
+    for pr in &mut prepared {
+        pr.counts = HashMap::new();
+    }
     let dates: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.date).collect();
     let clusters = match &p.given {
         Some(given) => given.clone(),
@@ -302,16 +325,44 @@ pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> 
         }
     };
 
-    // Stories are independent of each other: each is lined up on its own
-    // core.
-    let mut built: Vec<Story> = clusters
-        .into_par_iter()
+    // Each story takes its members' sentences and vectors along, so what
+    // the stories built so far needed is let go while the others are
+    // built: the working data and the results are not all held at once.
+    // (An article in two stories, which clustering never gives, would be
+    // copied.)
+    let mut uses = vec![0usize; articles.len()];
+    for &a in clusters.iter().flatten() {
+        uses[a] += 1;
+    }
+    let mut packed: Vec<Packed> = prepared.into_iter().map(|p| p.sentences).collect();
+    let mut vecs = vecs;
+    let work: Vec<(Vec<usize>, Vec<Packed>, Vec<stories::Vector>)> = clusters
+        .into_iter()
         .map(|mut members| {
             members.sort_by(|&a, &b| {
                 let (x, y) = (&articles[a], &articles[b]);
                 (x.date.is_none(), x.date, &x.id).cmp(&(y.date.is_none(), y.date, &y.id))
             });
-            build_story(&members, articles, analyses, &prepared, &vecs, &vocab, p)
+            let mut own = |a: usize| {
+                uses[a] -= 1;
+                if uses[a] == 0 {
+                    (std::mem::take(&mut packed[a]), std::mem::take(&mut vecs[a]))
+                } else {
+                    (packed[a].clone(), vecs[a].clone())
+                }
+            };
+            let (sentences, vectors) = members.iter().map(|&a| own(a)).unzip();
+            (members, sentences, vectors)
+        })
+        .collect();
+    drop((packed, vecs));
+
+    // Stories are independent of each other: each is lined up on its own
+    // core.
+    let mut built: Vec<Story> = work
+        .into_par_iter()
+        .map(|(members, packed, vecs)| {
+            build_story(&members, articles, analyses, packed, &senses, &vecs, &vocab, p)
         })
         .collect();
     built.sort_by(|a, b| {
@@ -341,7 +392,8 @@ fn build_story(
     members: &[usize],
     articles: &[Article],
     analyses: &[Analysis],
-    prepared: &[Prepared],
+    packed: Vec<Packed>,
+    senses: &Senses,
     vecs: &[stories::Vector],
     vocab: &Vocab,
     p: &Params,
@@ -349,29 +401,33 @@ fn build_story(
     // The article most like the others gives the story its title. Its
     // summed cosine to them all is its dot product with their sum, so a
     // story of hundreds costs one pass, not one per pair.
+    // (`packed[k]` and `vecs[k]` are those of `members[k]`.)
     let mut sum: HashMap<u32, f32> = HashMap::new();
-    for &y in members {
-        for &(t, w) in &vecs[y] {
+    for v in vecs {
+        for &(t, w) in v {
             *sum.entry(t).or_default() += w;
         }
     }
-    let score = |x: usize| -> f32 {
-        vecs[x].iter().map(|(t, w)| w * sum.get(t).copied().unwrap_or(0.0)).sum()
+    let score = |k: usize| -> f32 {
+        vecs[k].iter().map(|(t, w)| w * sum.get(t).copied().unwrap_or(0.0)).sum()
     };
     let centre = members
         .iter()
         .copied()
-        .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(b.cmp(&a)))
-        .unwrap_or(members[0]);
+        .enumerate()
+        .max_by(|&(i, a), &(j, b)| score(i).total_cmp(&score(j)).then(b.cmp(&a)))
+        .map_or(members[0], |(_, a)| a);
     let dated: Vec<NaiveDate> = members.iter().filter_map(|&a| articles[a].date).collect();
     let dates = dated.iter().min().zip(dated.iter().max()).map(|(a, b)| (*a, *b));
 
-    let docs: Vec<&[SentenceTerms]> =
-        members.iter().map(|&a| prepared[a].sentences.as_slice()).collect();
+    // The members' sentences, unpacked for this story alone.
+    let sentences: Vec<Vec<SentenceTerms>> = packed.iter().map(|s| s.unpack(senses)).collect();
+    drop(packed);
+    let docs: Vec<&[SentenceTerms]> = sentences.iter().map(Vec::as_slice).collect();
     let raw = align::align(&docs, &p.facts);
     let mut facts: Vec<Fact> =
-        raw.iter().map(|f| fact(f, members, articles, analyses, prepared, vocab)).collect();
-    if let Some(f) = responsibility(members, articles, analyses, prepared, p.facts.lead) {
+        raw.iter().map(|f| fact(f, members, articles, analyses, &sentences, vocab)).collect();
+    if let Some(f) = responsibility(members, articles, analyses, &sentences, p.facts.lead) {
         // A single that this fact reports is not what one outlet alone says.
         facts.retain(|g| {
             g.status != Status::Single
@@ -405,18 +461,20 @@ fn build_story(
     }
 }
 
+/// `sentences[k]`: the sentences of the story's `k`th article,
+/// `members[k]`.
 fn fact(
     raw: &RawFact,
     members: &[usize],
     articles: &[Article],
     analyses: &[Analysis],
-    prepared: &[Prepared],
+    sentences: &[Vec<SentenceTerms>],
     vocab: &Vocab,
 ) -> Fact {
     // Counts are read by the fact's key words, except names: numbers near
     // "Microsoft" count unrelated things.
     let counting: Vec<u32> = raw.keys.iter().copied().filter(|k| !raw.names.contains(k)).collect();
-    let sentence = |r: &facts::RawReport| &prepared[members[r.article]].sentences[r.sentence];
+    let sentence = |r: &facts::RawReport| &sentences[r.article][r.sentence];
     let reports: Vec<Report> = raw
         .reports
         .iter()
@@ -431,7 +489,7 @@ fn fact(
     let (status, differs) = if reports.len() < 2 {
         (Status::Single, None)
     } else {
-        let found = disagreement(raw, &reports, members, articles, prepared);
+        let found = disagreement(raw, &reports, articles, sentences);
         // The value a view marks is the one in dispute, else none.
         if let Some((_, spans)) = &found {
             for (k, r) in reports.iter_mut().enumerate() {
@@ -463,9 +521,8 @@ fn fact(
 fn disagreement(
     raw: &RawFact,
     reports: &[Report],
-    members: &[usize],
     articles: &[Article],
-    prepared: &[Prepared],
+    sentences: &[Vec<SentenceTerms>],
 ) -> Option<differ::Found> {
     let body = |r: &Report| articles[r.article].body.as_str();
     // Counts are compared word by word: each report's count of the fact's
@@ -475,7 +532,7 @@ fn disagreement(
     for &key in raw.keys.iter().filter(|k| !raw.names.contains(k)) {
         counted.clear();
         for (k, (rr, r)) in raw.reports.iter().zip(reports).enumerate() {
-            let s = &prepared[members[rr.article]].sentences[rr.sentence];
+            let s = &sentences[rr.article][rr.sentence];
             let count = s
                 .words
                 .iter()
@@ -499,7 +556,7 @@ fn disagreement(
         .iter()
         .zip(reports)
         .map(|(rr, r)| {
-            let s = &prepared[members[rr.article]].sentences[rr.sentence];
+            let s = &sentences[rr.article][rr.sentence];
             let words = s
                 .words
                 .iter()
@@ -523,14 +580,13 @@ fn responsibility(
     members: &[usize],
     articles: &[Article],
     analyses: &[Analysis],
-    prepared: &[Prepared],
+    sentences: &[Vec<SentenceTerms>],
     lead: usize,
 ) -> Option<Fact> {
     let mut found: Vec<(Report, blame::Attribution)> = Vec::new();
-    for &a in members {
+    for (&a, own) in members.iter().zip(sentences) {
         let body = &articles[a].body;
-        let hit = prepared[a]
-            .sentences
+        let hit = own
             .iter()
             .take(lead)
             .find_map(|s| blame::attribution(&body[s.start..s.end]).map(|at| (s, at)));
@@ -580,6 +636,9 @@ fn report(
             .map(|m| ReportValue { start: m.start, end: m.end, kind: m.kind, value: None }),
     );
     values.sort_by_key(|v| (v.start, v.end));
+    // Reports are kept for the whole corpus: no spare room (the names
+    // appended after the numbers and dates left up to half of it).
+    values.shrink_to_fit();
     let compared =
         count.and_then(|c| values.iter().position(|v| v.start == c.start && v.end == c.end));
     Report { article, start, end, anchor, values, compared }

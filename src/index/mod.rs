@@ -102,7 +102,6 @@ impl Node {
 pub fn resolve(docs: &[Doc<'_>]) -> Index {
     let mut nodes: Vec<Node> = Vec::new();
     let mut by_key: HashMap<(u8, Vec<String>), usize> = HashMap::new();
-    let mut node_of: HashMap<MentionRef, usize> = HashMap::new();
     for (a, doc) in docs.iter().enumerate() {
         for (m, mention) in doc.mentions.iter().enumerate() {
             if !is_name(mention.kind) {
@@ -132,15 +131,17 @@ pub fn resolve(docs: &[Doc<'_>]) -> Index {
             *node.kinds.entry(kind).or_default() += 1;
             *node.surfaces.entry(surface.trim().to_string()).or_default() += 1;
             let at = MentionRef { article: a, mention: m };
+            // Each mention is in exactly one node's list: that list is the
+            // mention's node (no map from mention to node, which took a
+            // hash entry of some 30 bytes per name mentioned).
             node.mentions.push(at);
-            node_of.insert(at, id);
         }
     }
 
     let mut sets = UnionFind::new(nodes.len());
     merge_variants(&nodes, &mut sets);
-    let reassigned = surnames(docs, &nodes, &mut sets, &node_of);
-    build(docs, &mut sets, &node_of, &reassigned)
+    let reassigned = surnames(docs, &nodes, &mut sets);
+    build(docs, &mut sets, nodes, &reassigned)
 }
 
 /// Merge nodes that are spellings, acronyms or shortened forms of another.
@@ -207,12 +208,7 @@ fn qualified(short: &Node, long: &Node, modifiers: &HashSet<&[String]>) -> bool 
 /// and even when the tagger took it for a place or an organisation, unless
 /// it stands as a place in "Austin, Texas". Returns mentions moved from their
 /// own node to a person's.
-fn surnames(
-    docs: &[Doc<'_>],
-    nodes: &[Node],
-    sets: &mut UnionFind,
-    node_of: &HashMap<MentionRef, usize>,
-) -> HashMap<MentionRef, usize> {
+fn surnames(docs: &[Doc<'_>], nodes: &[Node], sets: &mut UnionFind) -> HashMap<MentionRef, usize> {
     let mut full_by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
         if n.class == 0 && n.words.len() >= 2 {
@@ -246,7 +242,7 @@ fn surnames(
             if let Some(t) = target {
                 if n.class == 0 && roots.len() == 1 {
                     sets.union(i, t);
-                } else if node_of.get(&at) == Some(&i) {
+                } else {
                     moved.insert(at, t);
                 }
             }
@@ -267,14 +263,17 @@ fn followed_by_place(doc: &Doc<'_>, m: usize) -> bool {
 fn build(
     docs: &[Doc<'_>],
     sets: &mut UnionFind,
-    node_of: &HashMap<MentionRef, usize>,
+    nodes: Vec<Node>,
     moved: &HashMap<MentionRef, usize>,
 ) -> Index {
-    // Group mentions by the root of their node (or the person they moved to).
+    // Group mentions by the root of their node (or the person they moved
+    // to); each node is let go once its mentions are grouped.
     let mut groups: BTreeMap<usize, Vec<MentionRef>> = BTreeMap::new();
-    for (&at, &node) in node_of {
-        let root = sets.find(moved.get(&at).copied().unwrap_or(node));
-        groups.entry(root).or_default().push(at);
+    for (node, n) in nodes.into_iter().enumerate() {
+        for at in n.mentions {
+            let root = sets.find(moved.get(&at).copied().unwrap_or(node));
+            groups.entry(root).or_default().push(at);
+        }
     }
     let mut entities: Vec<Entity> = groups
         .into_values()

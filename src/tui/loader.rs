@@ -112,6 +112,19 @@ fn work(paths: &[PathBuf], options: &Options, pace: Option<Duration>, tx: &Sende
     let analyses = p.complete_analyses().then_some(analyses);
     let comparison = p.comparison(&corpus, analyses.as_deref());
     drop(analyses);
+    // Computed, the comparison lies scattered over the worker threads'
+    // heaps among the freed working data of every story, whose pages then
+    // cannot go back; a copy made here is packed together in this thread's
+    // heap (and has no spare capacity), and the scattered original can be
+    // given back whole. (Read from the cache, it is packed already, and
+    // a copy would only add to the peak.)
+    let comparison = if p.cache_use().comparison_cached {
+        comparison
+    } else {
+        let packed = comparison.clone();
+        drop(comparison);
+        packed
+    };
     // The analysis and the comparison's working data are gone; the reader
     // stays open for hours, so the memory they took goes back now, before
     // the reader is told loading is done.
