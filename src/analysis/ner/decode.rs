@@ -18,7 +18,7 @@ pub fn viterbi(emit: &[[f32; NUM_TAGS]], trans: &[f32], out: &mut Vec<usize>) {
     // LANES: the inner loop then has no branch and a fixed width the
     // compiler turns into vector instructions. A forbidden step (or a pad
     // lane) never wins: -inf is never > the running best, which starts at
-    // -inf, and ties keep the lowest `from` as a scalar loop would.
+    // -inf.
     let mut tm = [[f32::NEG_INFINITY; LANES]; NUM_TAGS + 1];
     for (from, row) in tm.iter_mut().enumerate() {
         for (to, w) in row.iter_mut().enumerate().take(NUM_TAGS) {
@@ -27,39 +27,47 @@ pub fn viterbi(emit: &[[f32; NUM_TAGS]], trans: &[f32], out: &mut Vec<usize>) {
             }
         }
     }
-    let mut score = vec![[f32::NEG_INFINITY; NUM_TAGS]; n];
-    let mut back = vec![[0u8; NUM_TAGS]; n];
+    let mut score = vec![[f32::NEG_INFINITY; LANES]; n];
     for t in 0..NUM_TAGS {
         if allowed(None, t) {
             score[0][t] = emit[0][t] + tm[NUM_TAGS][t];
         }
     }
+    // Forward pass: best scores only (a max per lane, no argmax to carry).
     for i in 1..n {
-        let mut prev = [f32::NEG_INFINITY; LANES];
-        prev[..NUM_TAGS].copy_from_slice(&score[i - 1]);
+        let prev = score[i - 1];
         let mut best = [f32::NEG_INFINITY; LANES];
-        let mut arg = [0u32; LANES];
         for (p, row) in tm[..NUM_TAGS].iter().enumerate() {
             let sp = prev[p];
             for t in 0..LANES {
                 let s = sp + row[t];
-                let better = s > best[t];
-                best[t] = if better { s } else { best[t] };
-                arg[t] = if better { p as u32 } else { arg[t] };
+                best[t] = if s > best[t] { s } else { best[t] };
             }
         }
         for t in 0..NUM_TAGS {
             score[i][t] = best[t] + emit[i][t];
-            back[i][t] = arg[t] as u8;
         }
     }
+    // Back pointers for the chosen path alone, found again from the same
+    // sums in the same order (the first `from` with the best sum), so the
+    // path is the one a pass that stored every back pointer would give.
     let mut t =
         (0..NUM_TAGS).max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b])).unwrap_or(0);
     out.resize(n, 0);
-    for i in (0..n).rev() {
+    for i in (1..n).rev() {
         out[i] = t;
-        t = back[i][t] as usize;
+        let mut best = f32::NEG_INFINITY;
+        let mut arg = 0;
+        for (p, row) in tm[..NUM_TAGS].iter().enumerate() {
+            let s = score[i - 1][p] + row[t];
+            if s > best {
+                best = s;
+                arg = p;
+            }
+        }
+        t = arg;
     }
+    out[0] = t;
 }
 
 #[cfg(test)]
