@@ -264,6 +264,13 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
 /// everything else stays whole (hyphens, decimals, thousands commas).
 fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let s = &text[start..end];
+    // Most words are letters and digits alone: no dash, comma or clitic
+    // can be in them (each needs a byte that is neither), so they are
+    // whole without the checks below.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push(Token { start, end });
+        return;
+    }
     // Dashes (not hyphens) and "--" inside a chunk separate words:
     // "war—and" is three tokens.
     if let Some((off, c)) = s

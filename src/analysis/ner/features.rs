@@ -59,61 +59,10 @@ fn shape_char(c: char) -> char {
 
 impl TokenInfo {
     pub fn new(word: &str, gaz: GazBits, cluster: Path) -> Self {
-        let norm = word
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c.is_ascii_digit() { '0' } else { c });
-        let mut lower = [0u8; 64];
-        let mut n = 0;
-        let mut buf = [0u8; 4];
-        for c in norm {
-            for &b in c.encode_utf8(&mut buf).as_bytes() {
-                if n < lower.len() {
-                    lower[n] = b;
-                    n += 1;
-                }
-            }
-        }
-        // Long words are hashed in full; the fixed buffer is for affixes.
-        let word_hash = if n < lower.len() {
-            hash_bytes(lower[..n].iter().copied())
+        let (word_hash, prefix, suffix, shape, short, len) = if word.is_ascii() && word.len() < 64 {
+            ascii_hashes(word)
         } else {
-            hash_bytes(word.to_lowercase().bytes())
-        };
-        let lower_str = std::str::from_utf8(&lower[..n]).unwrap_or("");
-        let mut prefix = [0u64; 3];
-        let mut suffix = [0u64; 4];
-        let chars: Vec<(usize, char)> = lower_str.char_indices().collect();
-        for (k, p) in prefix.iter_mut().enumerate() {
-            let end = chars.get(k + 1).map_or(lower_str.len(), |&(i, _)| i);
-            *p = mix(k as u64 + 1, hash_bytes(lower_str[..end].bytes()));
-        }
-        for (k, s) in suffix.iter_mut().enumerate() {
-            let start = if chars.len() > k { chars[chars.len() - 1 - k].0 } else { 0 };
-            *s = mix(k as u64 + 11, hash_bytes(lower_str[start..].bytes()));
-        }
-
-        let mut shape = 0xabcdu64;
-        let mut short = 0x1234u64;
-        let mut prev = '\0';
-        let mut run = 0;
-        for c in word.chars() {
-            let s = shape_char(c);
-            if s == prev {
-                run += 1;
-            } else {
-                run = 1;
-                short = mix(short, s as u64);
-            }
-            if run <= 4 {
-                shape = mix(shape, s as u64);
-            }
-            prev = s;
-        }
-        let len = match chars.len() {
-            0..=3 => chars.len() as u8,
-            4..=6 => 4,
-            _ => 5,
+            unicode_hashes(word)
         };
         let cap = word.starts_with(char::is_uppercase);
         TokenInfo {
@@ -134,6 +83,100 @@ impl TokenInfo {
             run_last_gaz: 0,
         }
     }
+}
+
+type Hashes = (u64, [u64; 3], [u64; 4], u64, u64, u8);
+
+/// The length bucket of a word of `n` characters: 1, 2, 3, 4-6, 7+.
+fn len_bucket(n: usize) -> u8 {
+    match n {
+        0..=3 => n as u8,
+        4..=6 => 4,
+        _ => 5,
+    }
+}
+
+/// The word, affix and shape hashes of a short ASCII word, the same values
+/// as [`unicode_hashes`] gives it, without decoding characters or building
+/// a list of them (most news words take this path).
+fn ascii_hashes(word: &str) -> Hashes {
+    let mut lower = [0u8; 64];
+    let n = word.len();
+    for (l, &b) in lower.iter_mut().zip(word.as_bytes()) {
+        *l = if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() };
+    }
+    let lower = &lower[..n];
+    let word_hash = hash_bytes(lower.iter().copied());
+    let mut prefix = [0u64; 3];
+    let mut suffix = [0u64; 4];
+    for (k, p) in prefix.iter_mut().enumerate() {
+        *p = mix(k as u64 + 1, hash_bytes(lower[..(k + 1).min(n)].iter().copied()));
+    }
+    for (k, s) in suffix.iter_mut().enumerate() {
+        *s = mix(k as u64 + 11, hash_bytes(lower[n.saturating_sub(k + 1)..].iter().copied()));
+    }
+    let (shape, short) = shape_hashes(word.bytes().map(|b| shape_char(b as char)));
+    (word_hash, prefix, suffix, shape, short, len_bucket(n))
+}
+
+/// Shape with runs kept up to 4, and with runs collapsed.
+fn shape_hashes(shapes: impl Iterator<Item = char>) -> (u64, u64) {
+    let mut shape = 0xabcdu64;
+    let mut short = 0x1234u64;
+    let mut prev = '\0';
+    let mut run = 0;
+    for s in shapes {
+        if s == prev {
+            run += 1;
+        } else {
+            run = 1;
+            short = mix(short, s as u64);
+        }
+        if run <= 4 {
+            shape = mix(shape, s as u64);
+        }
+        prev = s;
+    }
+    (shape, short)
+}
+
+/// Any word: lower-cased by `char::to_lowercase`, affixes by characters.
+fn unicode_hashes(word: &str) -> Hashes {
+    let norm =
+        word.chars().flat_map(char::to_lowercase).map(|c| if c.is_ascii_digit() { '0' } else { c });
+    let mut lower = [0u8; 64];
+    let mut n = 0;
+    let mut buf = [0u8; 4];
+    for c in norm {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            if n < lower.len() {
+                lower[n] = b;
+                n += 1;
+            }
+        }
+    }
+    // Long words are hashed in full; the fixed buffer is for affixes.
+    let word_hash = if n < lower.len() {
+        hash_bytes(lower[..n].iter().copied())
+    } else {
+        hash_bytes(word.to_lowercase().bytes())
+    };
+    let lower_str = std::str::from_utf8(&lower[..n]).unwrap_or("");
+    let mut prefix = [0u64; 3];
+    let mut suffix = [0u64; 4];
+    let chars: Vec<(usize, char)> = lower_str.char_indices().collect();
+    for (k, p) in prefix.iter_mut().enumerate() {
+        let end = chars.get(k + 1).map_or(lower_str.len(), |&(i, _)| i);
+        *p = mix(k as u64 + 1, hash_bytes(lower_str[..end].bytes()));
+    }
+    for (k, s) in suffix.iter_mut().enumerate() {
+        let start = if chars.len() > k { chars[chars.len() - 1 - k].0 } else { 0 };
+        *s = mix(k as u64 + 11, hash_bytes(lower_str[start..].bytes()));
+    }
+
+    let (shape, short) = shape_hashes(word.chars().map(shape_char));
+    let len = len_bucket(chars.len());
+    (word_hash, prefix, suffix, shape, short, len)
 }
 
 /// Lower-case words that may sit inside a run of capitalised words when a
@@ -343,6 +386,21 @@ fn gaz_features(t: T, g: GazBits, short: u64, out: &mut Vec<u32>) {
             if short != 0 {
                 out.push(f2(t, tag * 64 + bit + 1000, short));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ASCII fast path must give the model's hashes exactly: a
+    /// difference would silently change every feature of such words.
+    #[test]
+    fn ascii_path_hashes_as_the_unicode_path() {
+        let long = "x".repeat(63);
+        for w in ["", "a", "It", "USA", "Obama", "1990s", "$161-million", "U.S.", "co-op", &long] {
+            assert_eq!(ascii_hashes(w), unicode_hashes(w), "{w:?}");
         }
     }
 }

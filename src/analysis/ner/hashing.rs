@@ -24,6 +24,10 @@ pub fn hash_str(s: &str) -> u64 {
 
 /// `hash_str(&s.to_lowercase())` without building the string.
 pub fn hash_lower(s: &str) -> u64 {
+    if s.is_ascii() {
+        // The same bytes as below, without decoding characters.
+        return hash_bytes(s.bytes().map(|b| b.to_ascii_lowercase()));
+    }
     let mut h = HASH_SEED;
     let mut buf = [0u8; 4];
     for c in s.chars().flat_map(char::to_lowercase) {
@@ -32,4 +36,16 @@ pub fn hash_lower(s: &str) -> u64 {
         }
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_lower_is_the_hash_of_the_lower_case_word() {
+        for w in ["", "Obama", "U.S.", "ÉCOLE", "İstanbul", "straße", "MIXED-case 42"] {
+            assert_eq!(hash_lower(w), hash_str(&w.to_lowercase()), "{w:?}");
+        }
+    }
 }

@@ -290,14 +290,22 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["between"], Hedge::Range),
 ];
 
-type Starts = std::collections::HashSet<&'static str, foldhash::fast::RandomState>;
+/// Each first word of a hedge, with the hedges that begin with it in
+/// `HEDGES` order (which is the order of preference).
+type Starts = std::collections::HashMap<&'static str, Vec<usize>, foldhash::fast::RandomState>;
 
 /// The words a hedge begins with: most words begin none, and are ruled
-/// out with one lookup instead of a pass over every hedge.
-/// (foldhash: std's SipHash of the lookups was a cost of its own.)
+/// out with one lookup; a word that begins some ("as", "no", "at") is
+/// tried against those alone, not against every hedge.
 fn hedge_starts() -> &'static Starts {
     static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
-    STARTS.get_or_init(|| HEDGES.iter().map(|(words, _)| words[0]).collect())
+    STARTS.get_or_init(|| {
+        let mut m = Starts::default();
+        for (k, (words, _)) in HEDGES.iter().enumerate() {
+            m.entry(words[0]).or_default().push(k);
+        }
+        m
+    })
 }
 
 /// A hedge phrase at `i`: its meaning and the token after it.
@@ -305,12 +313,14 @@ pub(crate) fn hedge_prefix(sc: &Scan, i: usize) -> Option<(Hedge, usize)> {
     if sc.punct(i) == Some('~') && sc.tight(i + 1) {
         return Some((Hedge::About, i + 1));
     }
-    if !sc.is_word(i) || !hedge_starts().contains(sc.lw(i)) {
+    if !sc.is_word(i) {
         return None;
     }
-    for (words, hedge) in HEDGES {
+    for &h in hedge_starts().get(sc.lw(i))? {
+        let (words, hedge) = &HEDGES[h];
+        // The first word is the one looked up.
         let matched =
-            words.iter().enumerate().all(|(k, w)| sc.is(i + k, w) && (k == 0 || sc.joined(i + k)));
+            words.iter().enumerate().skip(1).all(|(k, w)| sc.is(i + k, w) && sc.joined(i + k));
         if matched {
             let mut next = i + words.len();
             // "approx. 30"
