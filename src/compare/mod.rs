@@ -5,6 +5,7 @@
 //! and the `compare` command both show a [`Comparison`].
 
 pub mod align;
+pub mod alike;
 pub mod blame;
 mod counts;
 pub mod differ;
