@@ -11,6 +11,7 @@ use super::meta::{Meta, one_line};
 use super::page_meta;
 
 mod furniture;
+mod lead;
 mod recover;
 
 /// A page reduced to what the loader needs.
@@ -62,24 +63,42 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
     drop_contact_and_link_lists(&doc);
     furniture::mark(&doc);
     let marked = recover::mark(&doc);
+    let leads = lead::mark(&doc);
     let config = Config { max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
     let mut readability =
         Readability::with_document(doc, None, Some(config)).map_err(|_| HtmlError::NoArticle)?;
     // The `<title>` with the site's name cut off, or the page's `<h1>`.
     let title = Some(one_line(&readability.get_article_title())).filter(|t| !t.is_empty());
-    let article = readability.parse().map_err(|e| match e {
-        ReadabilityError::TooManyElements(found, max) => HtmlError::TooLarge(found, max),
+    let article = match readability.parse() {
+        Ok(article) => Some(article),
+        Err(ReadabilityError::TooManyElements(found, max)) => {
+            return Err(HtmlError::TooLarge(found, max));
+        }
         // No page address is given, so a bad one cannot be the reason.
-        ReadabilityError::GrabFailed | ReadabilityError::BadDocumentURL => HtmlError::NoArticle,
-    })?;
-    let byline = article.byline.as_deref().map(without_by).filter(|b| !b.is_empty());
+        Err(ReadabilityError::GrabFailed | ReadabilityError::BadDocumentURL) => None,
+    };
+    let byline = article
+        .as_ref()
+        .and_then(|a| a.byline.as_deref())
+        .map(without_by)
+        .filter(|b| !b.is_empty());
     let found = Meta { title, author: byline, ..Meta::default() };
-    // Paragraphs the extractor left out of the article come back.
-    let content = Document::fragment(article.content.to_string());
-    furniture::drop_marked(&content);
-    let text = match recover::restore(&content, &marked) {
-        Some(instead) => document_text(&Document::fragment(instead)),
-        None => document_text(&content),
+    // Paragraphs the extractor left out of the article come back; when it
+    // found none, the page's densest prose is the article.
+    let text = match article {
+        Some(article) => {
+            let content = Document::fragment(article.content.to_string());
+            furniture::drop_marked(&content);
+            lead::restore(&content, &leads);
+            match recover::restore(&content, &marked) {
+                Some(instead) => document_text(&Document::fragment(instead)),
+                None => document_text(&content),
+            }
+        }
+        None => {
+            let html = recover::fallback(&marked).ok_or(HtmlError::NoArticle)?;
+            document_text(&Document::fragment(html))
+        }
     };
     let text = without_trailing_labels(text);
     Ok(Page { meta: given.or(found), text, problems })
