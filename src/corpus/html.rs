@@ -82,24 +82,24 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
         .and_then(|a| a.byline.as_deref())
         .map(without_by)
         .filter(|b| !b.is_empty());
-    let found = Meta { title, author: byline, ..Meta::default() };
+    let found = Meta { title: title.clone(), author: byline, ..Meta::default() };
     // Paragraphs the extractor left out of the article come back; when it
     // found none, the page's densest prose is the article.
     let text = match article {
         Some(article) => {
             let content = Document::fragment(article.content.to_string());
             furniture::drop_marked(&content);
-            lead::restore(&content, &leads);
             match recover::restore(&content, &marked) {
-                Some(instead) => document_text(&Document::fragment(instead)),
-                None => document_text(&content),
+                Some(instead) => Document::fragment(instead),
+                None => content,
             }
         }
-        None => {
-            let html = recover::fallback(&marked).ok_or(HtmlError::NoArticle)?;
-            document_text(&Document::fragment(html))
-        }
+        None => Document::fragment(recover::fallback(&marked).ok_or(HtmlError::NoArticle)?),
     };
+    // The lead under the headline, which the extractor leaves out.
+    let titles = [given.title.as_deref(), title.as_deref()];
+    lead::restore(&text, &leads, &titles.into_iter().flatten().collect::<Vec<_>>());
+    let text = document_text(&text);
     let text = without_trailing_labels(text);
     Ok(Page { meta: given.or(found), text, problems })
 }

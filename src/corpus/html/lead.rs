@@ -21,6 +21,9 @@ struct Block {
     text: String,
     /// Its place among the page's elements, in document order.
     order: usize,
+    /// The place of the innermost block holding it (or itself) that is
+    /// never the lead (a figure, an aside, furniture), or 0.
+    out: usize,
 }
 
 /// What the page holds around its headline: headlines, paragraphs and
@@ -45,20 +48,21 @@ const MAX_BLOCKS: usize = 3;
 pub fn mark(doc: &Document) -> Leads {
     let mut leads = Leads { headlines: Vec::new(), paras: Vec::new(), blocks: Vec::new() };
     let mut order = 0;
-    // (node, inside a block that is never the lead)
-    let mut stack = vec![(doc.root(), false)];
+    // (node, the place of the innermost block above it that is never the
+    // lead, or 0)
+    let mut stack = vec![(doc.root(), 0)];
     while let Some((node, out)) = stack.pop() {
         order += 1;
         let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
         if matches!(name.as_str(), "script" | "style" | "noscript" | "template") {
             continue;
         }
-        let out =
-            out || matches!(
-                name.as_str(),
-                "nav" | "aside" | "figure" | "figcaption" | "form" | "footer" | "blockquote"
-            ) || node.has_attr("hidden")
-                || node.has_attr(furniture::MARK);
+        let never = matches!(
+            name.as_str(),
+            "nav" | "aside" | "figure" | "figcaption" | "form" | "footer" | "blockquote"
+        ) || node.has_attr("hidden")
+            || furniture::names_furniture(&node);
+        let out = if never { order } else { out };
         if name == "h1" {
             leads.headlines.push(order);
         }
@@ -68,13 +72,13 @@ pub fn mark(doc: &Document) -> Leads {
             }
             leads.paras[i] = order;
         }
-        if !out && is_block(&name) && !has_block_inside(&node) {
+        if is_block(&name) && !has_block_inside(&node) {
             let text = node.text();
-            let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let t = single_spaced(&text);
             let n = t.split_whitespace().count();
             let linked: usize = node.find(&["a"]).iter().map(|a| a.text().trim().len()).sum();
             if (MIN_WORDS..=MAX_WORDS).contains(&n) && linked * 4 < t.len() && !is_dateline(&node) {
-                leads.blocks.push(Block { html: node.html().to_string(), text: t, order });
+                leads.blocks.push(Block { html: node.html().to_string(), text: t, order, out });
                 // Its inline parts are not leads of their own.
                 continue;
             }
@@ -87,8 +91,9 @@ pub fn mark(doc: &Document) -> Leads {
 
 /// Put the lead back in `content` (the extracted article), before its first
 /// paragraph, when the page's last headline above that paragraph is
-/// followed by at most a few candidate blocks before it.
-pub fn restore(content: &Document, leads: &Leads) {
+/// followed by at most a few candidate blocks before it. A block that is
+/// one of the page's `titles` (a second headline) is not the lead.
+pub fn restore(content: &Document, leads: &Leads, titles: &[&str]) {
     let first = content
         .select(&format!("p[{PARA}]"))
         .nodes()
@@ -100,12 +105,16 @@ pub fn restore(content: &Document, leads: &Leads) {
     let Some(&headline) = leads.headlines.iter().rev().find(|&&h| h < at) else { return };
     let between: Vec<&Block> =
         leads.blocks.iter().filter(|b| b.order > headline && b.order < at).collect();
+    // A block never the lead that starts before the headline holds it too:
+    // a wrapper named for what stands beside the story (`has-sidebar`).
+    let between: Vec<&Block> = between.into_iter().filter(|b| b.out < headline).collect();
     if between.is_empty() || between.len() > MAX_BLOCKS {
         return;
     }
-    let there = content.root().text().split_whitespace().collect::<Vec<_>>().join(" ");
+    let there = single_spaced(&content.root().text());
+    let titles: Vec<String> = titles.iter().map(|t| single_spaced(t)).collect();
     for b in between {
-        if !there.contains(&b.text) {
+        if !there.contains(&b.text) && !titles.iter().any(|t| is_title(t, &b.text)) {
             node.before_html(b.html.as_str());
         }
     }
@@ -121,6 +130,16 @@ fn is_dateline(node: &NodeRef) -> bool {
                 ["author", "publisher", "date", "creator"].iter().any(|k| v.contains(k))
             })
         })
+}
+
+/// Whether a block is the page's title again, perhaps with the site's name
+/// cut off or a word less.
+fn is_title(title: &str, block: &str) -> bool {
+    title.contains(block) && block.len() * 5 >= title.len() * 4
+}
+
+fn single_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_block(name: &str) -> bool {
@@ -159,12 +178,16 @@ mod tests {
     /// The lead rule alone, with the block `kept` standing in for the
     /// extractor's choice.
     fn run(page: &str, kept: &str) -> String {
+        run_titled(page, kept, &[])
+    }
+
+    fn run_titled(page: &str, kept: &str, titles: &[&str]) -> String {
         let doc = Document::from(page);
         furniture::mark(&doc);
         super::super::recover::mark(&doc);
         let leads = mark(&doc);
         let content = Document::fragment(doc.select(kept).html().to_string());
-        restore(&content, &leads);
+        restore(&content, &leads, titles);
         node_text(&content.root())
     }
 
@@ -224,5 +247,19 @@ mod tests {
             "<div><p>A line set above the story with words enough to count.</p></div>{BODY}"
         );
         assert!(run(&page, "#kept").starts_with("The first paragraph"));
+    }
+
+    #[test]
+    fn a_wrapper_named_for_the_sidebar_does_not_hide_the_lead() {
+        let page = format!(
+            "<div class=has-sidebar><h1>Valley Paper</h1><header>\
+             <h2>Mill to close after ninety years in the valley</h2>\
+             <div class=lead><p>Two hundred jobs go when the old mill shuts its doors next spring.</p></div>\
+             </header>{BODY}</div>"
+        );
+        let text = run_titled(&page, "#kept", &["Mill to close after ninety years in the valley"]);
+        assert!(text.starts_with("Two hundred jobs go"), "{text}");
+        // The headline itself, set again as a heading, is the title, not the lead.
+        assert!(!text.contains("ninety years"), "{text}");
     }
 }

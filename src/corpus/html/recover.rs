@@ -34,6 +34,8 @@ pub struct Marked {
 pub fn mark(doc: &Document) -> Marked {
     let mut paras = Vec::new();
     for (i, node) in doc.select("p").nodes().iter().enumerate() {
+        // Numbered first, so that a paragraph put back carries its number.
+        node.set_attr(MARK, &i.to_string());
         let (container, clean) = placement(node);
         let prose = clean && is_prose(node);
         let (html, text) =
@@ -41,7 +43,6 @@ pub fn mark(doc: &Document) -> Marked {
         let parent = node.parent().filter(|p| p.is_element());
         let blocks = [parent.map(|p| p.id), parent.and_then(|p| p.parent()).map(|g| g.id)];
         paras.push(Para { html, text, container, prose, blocks });
-        node.set_attr(MARK, &i.to_string());
     }
     Marked { paras }
 }
