@@ -61,6 +61,7 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
     }
     let (given, problems) = page_meta::read(&doc);
     drop_contact_and_link_lists(&doc);
+    drop_ruby_readings(&doc);
     furniture::mark(&doc);
     let marked = recover::mark(&doc);
     let leads = lead::mark(&doc);
@@ -135,6 +136,14 @@ fn drop_contact_and_link_lists(doc: &Document) {
             node.remove_from_parent();
         }
     }
+}
+
+/// Ruby annotations (`<rt>`, and the `<rp>` brackets around them) spell
+/// out how the base text is read, as furigana do over Japanese kanji: an
+/// aid to the reader, not words of the text. Left in, each annotated word
+/// is printed twice, as the character and its reading run together.
+fn drop_ruby_readings(doc: &Document) {
+    doc.select("ruby rt, ruby rp").remove();
 }
 
 /// Short lines after the story's last sentence are the page's, whatever
@@ -299,6 +308,18 @@ mod tests {
         assert!(without_trailing_labels(text).ends_with("Jahr 2030"));
         // Without any prose, short lines are all there is.
         assert_eq!(without_trailing_labels("Kurz\n\nNoch kürzer".into()), "Kurz\n\nNoch kürzer");
+    }
+
+    #[test]
+    fn ruby_readings_are_not_text() {
+        let para =
+            "<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読むのは楽しいです。".repeat(20);
+        let page = read(&format!(
+            "<html><body><article><p>{para}</p><p>{para}</p></article></body></html>"
+        ))
+        .unwrap();
+        assert!(page.text.starts_with("漢字を読む"), "{}", page.text);
+        assert!(!page.text.contains("かんじ") && !page.text.contains('('), "{}", page.text);
     }
 
     #[test]
