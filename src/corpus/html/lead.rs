@@ -29,7 +29,8 @@ struct Block {
 /// What the page holds around its headline: headlines, paragraphs and
 /// candidate leads, each with its place in document order.
 pub struct Leads {
-    headlines: Vec<usize>,
+    /// `<h1>`s, and `<h2>`s and `<h3>`s, with their places and words.
+    headlines: Vec<(usize, bool, String)>,
     /// Each numbered paragraph's place, by its number.
     paras: Vec<usize>,
     blocks: Vec<Block>,
@@ -63,8 +64,8 @@ pub fn mark(doc: &Document) -> Leads {
         ) || node.has_attr("hidden")
             || furniture::names_furniture(&node);
         let out = if never { order } else { out };
-        if name == "h1" {
-            leads.headlines.push(order);
+        if matches!(name.as_str(), "h1" | "h2" | "h3") {
+            leads.headlines.push((order, name == "h1", single_spaced(&node.text())));
         }
         if let Some(i) = node.attr(PARA).and_then(|v| v.parse::<usize>().ok()) {
             if leads.paras.len() <= i {
@@ -102,7 +103,15 @@ pub fn restore(content: &Document, leads: &Leads, titles: &[&str]) {
         .min_by_key(|(i, _)| *i);
     let Some((i, node)) = first else { return };
     let Some(&at) = leads.paras.get(i) else { return };
-    let Some(&headline) = leads.headlines.iter().rev().find(|&&h| h < at) else { return };
+    let titles: Vec<String> = titles.iter().map(|t| single_spaced(t)).collect();
+    // The heading that is the page's title, else the last `<h1>`: a page
+    // may set its site's name in the `<h1>` and the story's in an `<h2>`.
+    let above = || leads.headlines.iter().rev().filter(|(o, ..)| *o < at);
+    let titled =
+        above().find(|(_, _, text)| !text.is_empty() && titles.iter().any(|t| is_title(t, text)));
+    let Some(&(headline, ..)) = titled.or_else(|| above().find(|(_, h1, _)| *h1)) else {
+        return;
+    };
     let between: Vec<&Block> =
         leads.blocks.iter().filter(|b| b.order > headline && b.order < at).collect();
     // A block never the lead that starts before the headline holds it too:
@@ -112,7 +121,6 @@ pub fn restore(content: &Document, leads: &Leads, titles: &[&str]) {
         return;
     }
     let there = single_spaced(&content.root().text());
-    let titles: Vec<String> = titles.iter().map(|t| single_spaced(t)).collect();
     for b in between {
         if !there.contains(&b.text) && !titles.iter().any(|t| is_title(t, &b.text)) {
             node.before_html(b.html.as_str());
@@ -261,5 +269,24 @@ mod tests {
         assert!(text.starts_with("Two hundred jobs go"), "{text}");
         // The headline itself, set again as a heading, is the title, not the lead.
         assert!(!text.contains("ninety years"), "{text}");
+    }
+
+    #[test]
+    fn the_heading_that_is_the_title_is_the_headline() {
+        let teaser =
+            |n: usize| format!("<p>Teaser {n} for another story on the site, with words.</p>");
+        let page = format!(
+            "<h1>Valley Paper</h1>{}{}{}{}<h2>Mill to close after ninety years</h2>\
+             <p>Two hundred jobs go when the old mill shuts its doors next spring.</p>{BODY}",
+            teaser(1),
+            teaser(2),
+            teaser(3),
+            teaser(4)
+        );
+        let titled = run_titled(&page, "#kept", &["Mill to close after ninety years"]);
+        assert!(titled.starts_with("Two hundred jobs go"), "{titled}");
+        assert!(!titled.contains("Teaser"), "{titled}");
+        // Without it, the site's `<h1>` is too far above for a lead.
+        assert!(run(&page, "#kept").starts_with("The first paragraph"));
     }
 }
