@@ -78,18 +78,20 @@ pub fn fallback(marked: &Marked) -> Option<String> {
 /// page builders write it) still adds up in the wrapper of the wrappers.
 fn densest(marked: &Marked, extracted: usize) -> Option<String> {
     const MIN_PARAS: usize = 3;
-    let mut scores: Vec<(NodeId, usize)> = Vec::new();
-    for p in marked.paras.iter().filter(|p| p.prose) {
+    // A map, not a list searched: a page may hold thousands of blocks.
+    // Each block's score, and the paragraph that first counted for it:
+    // ties go to the block met first, whatever the map's order.
+    let mut scores: std::collections::HashMap<NodeId, (usize, std::cmp::Reverse<usize>)> =
+        Default::default();
+    for (i, p) in marked.paras.iter().enumerate().filter(|(_, p)| p.prose) {
         let w = p.text.split_whitespace().count();
         for (block, share) in p.blocks.iter().zip([2, 1]) {
-            let Some(b) = block else { continue };
-            match scores.iter_mut().find(|(id, _)| id == b) {
-                Some(s) => s.1 += w * share,
-                None => scores.push((*b, w * share)),
+            if let Some(b) = block {
+                scores.entry(*b).or_insert((0, std::cmp::Reverse(i))).0 += w * share;
             }
         }
     }
-    let &(best, _) = scores.iter().max_by_key(|(_, s)| *s)?;
+    let (&best, _) = scores.iter().max_by_key(|(_, s)| **s)?;
     let paras: Vec<&Para> =
         marked.paras.iter().filter(|p| p.prose && p.blocks.contains(&Some(best))).collect();
     let words: usize = paras.iter().map(|p| p.text.split_whitespace().count()).sum();
