@@ -49,14 +49,35 @@ fn utf8_or_fallback(bytes: &[u8]) -> Result<Decoded, Problem> {
         Err(_) => {
             if let Some(enc) = declared(bytes) {
                 let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-                if !had_errors {
+                if !had_errors || mostly_read(&text) {
                     return Ok(Decoded { text: text.into_owned(), fallback: false });
                 }
+            }
+            // A stray bad byte in a page that is otherwise UTF-8 (a pasted
+            // character, a truncated one) costs that character, not the
+            // whole page read as Windows-1252.
+            let lossy = String::from_utf8_lossy(bytes);
+            if mostly_read(&lossy) {
+                return Ok(Decoded { text: lossy.into_owned(), fallback: false });
             }
             let (text, _, _) = WINDOWS_1252.decode(bytes);
             Ok(Decoded { text: text.into_owned(), fallback: true })
         }
     }
+}
+
+/// Whether a decoding with errors still read the text: a hundred or more
+/// characters beyond ASCII read for every one that could not be.
+fn mostly_read(text: &str) -> bool {
+    let (mut read, mut failed) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if c == char::REPLACEMENT_CHARACTER {
+            failed += 1;
+        } else {
+            read += 1;
+        }
+    }
+    read >= 100 * failed
 }
 
 /// The single-byte or multi-byte encoding that markup declares near its top;
@@ -105,6 +126,24 @@ mod tests {
         // A declaration of UTF-8 over bytes that are not is not believed.
         let d = decode(b"<meta charset=\"utf-8\"><p>caf\xE9</p>").unwrap();
         assert!(d.fallback && d.text.contains("café"));
+    }
+
+    #[test]
+    fn a_stray_bad_byte_costs_one_character_not_the_page() {
+        let mut page = "<meta charset=\"utf-8\"><p>".to_string();
+        page.push_str(&"Zażółć gęślą jaźń. ".repeat(20));
+        let mut bytes = page.into_bytes();
+        bytes.extend_from_slice(b"\xC3(</p>");
+        let d = decode(&bytes).unwrap();
+        assert!(!d.fallback && d.text.contains("Zażółć") && d.text.contains('\u{FFFD}'));
+        // In a declared encoding too: GBK with one bad pair.
+        let text = "一个约定，信守十五年。".repeat(20);
+        let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+        let mut bytes = b"<meta charset=gbk><p>".to_vec();
+        bytes.extend_from_slice(&gbk);
+        bytes.extend_from_slice(b"\x81\x20</p>");
+        let d = decode(&bytes).unwrap();
+        assert!(!d.fallback && d.text.contains("一个约定"), "{}", d.text);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::meta::{Meta, one_line};
 use super::page_meta;
 
 mod furniture;
+mod lead;
 mod recover;
 
 /// A page reduced to what the loader needs.
@@ -60,27 +61,46 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
     }
     let (given, problems) = page_meta::read(&doc);
     drop_contact_and_link_lists(&doc);
+    drop_ruby_readings(&doc);
     furniture::mark(&doc);
     let marked = recover::mark(&doc);
+    let leads = lead::mark(&doc);
     let config = Config { max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
     let mut readability =
         Readability::with_document(doc, None, Some(config)).map_err(|_| HtmlError::NoArticle)?;
     // The `<title>` with the site's name cut off, or the page's `<h1>`.
     let title = Some(one_line(&readability.get_article_title())).filter(|t| !t.is_empty());
-    let article = readability.parse().map_err(|e| match e {
-        ReadabilityError::TooManyElements(found, max) => HtmlError::TooLarge(found, max),
+    let article = match readability.parse() {
+        Ok(article) => Some(article),
+        Err(ReadabilityError::TooManyElements(found, max)) => {
+            return Err(HtmlError::TooLarge(found, max));
+        }
         // No page address is given, so a bad one cannot be the reason.
-        ReadabilityError::GrabFailed | ReadabilityError::BadDocumentURL => HtmlError::NoArticle,
-    })?;
-    let byline = article.byline.as_deref().map(without_by).filter(|b| !b.is_empty());
-    let found = Meta { title, author: byline, ..Meta::default() };
-    // Paragraphs the extractor left out of the article come back.
-    let content = Document::fragment(article.content.to_string());
-    furniture::drop_marked(&content);
-    let text = match recover::restore(&content, &marked) {
-        Some(instead) => document_text(&Document::fragment(instead)),
-        None => document_text(&content),
+        Err(ReadabilityError::GrabFailed | ReadabilityError::BadDocumentURL) => None,
     };
+    let byline = article
+        .as_ref()
+        .and_then(|a| a.byline.as_deref())
+        .map(without_by)
+        .filter(|b| !b.is_empty());
+    let found = Meta { title: title.clone(), author: byline, ..Meta::default() };
+    // Paragraphs the extractor left out of the article come back; when it
+    // found none, the page's densest prose is the article.
+    let text = match article {
+        Some(article) => {
+            let content = Document::fragment(article.content.to_string());
+            furniture::drop_marked(&content);
+            match recover::restore(&content, &marked) {
+                Some(instead) => Document::fragment(instead),
+                None => content,
+            }
+        }
+        None => Document::fragment(recover::fallback(&marked).ok_or(HtmlError::NoArticle)?),
+    };
+    // The lead under the headline, which the extractor leaves out.
+    let titles = [given.title.as_deref(), title.as_deref()];
+    lead::restore(&text, &leads, &titles.into_iter().flatten().collect::<Vec<_>>());
+    let text = document_text(&text);
     let text = without_trailing_labels(text);
     Ok(Page { meta: given.or(found), text, problems })
 }
@@ -116,6 +136,14 @@ fn drop_contact_and_link_lists(doc: &Document) {
             node.remove_from_parent();
         }
     }
+}
+
+/// Ruby annotations (`<rt>`, and the `<rp>` brackets around them) spell
+/// out how the base text is read, as furigana do over Japanese kanji: an
+/// aid to the reader, not words of the text. Left in, each annotated word
+/// is printed twice, as the character and its reading run together.
+fn drop_ruby_readings(doc: &Document) {
+    doc.select("ruby rt, ruby rp").remove();
 }
 
 /// Short lines after the story's last sentence are the page's, whatever
@@ -280,6 +308,18 @@ mod tests {
         assert!(without_trailing_labels(text).ends_with("Jahr 2030"));
         // Without any prose, short lines are all there is.
         assert_eq!(without_trailing_labels("Kurz\n\nNoch kürzer".into()), "Kurz\n\nNoch kürzer");
+    }
+
+    #[test]
+    fn ruby_readings_are_not_text() {
+        let para =
+            "<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読むのは楽しいです。".repeat(20);
+        let page = read(&format!(
+            "<html><body><article><p>{para}</p><p>{para}</p></article></body></html>"
+        ))
+        .unwrap();
+        assert!(page.text.starts_with("漢字を読む"), "{}", page.text);
+        assert!(!page.text.contains("かんじ") && !page.text.contains('('), "{}", page.text);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use dom_query::{Document, NodeId, NodeRef};
 
 /// The attribute that numbers the paragraphs (the extractor keeps it).
-const MARK: &str = "data-dateline-p";
+pub(super) const MARK: &str = "data-dateline-p";
 
 /// A paragraph of a page, as it stood before extraction.
 struct Para {
@@ -20,6 +20,9 @@ struct Para {
     container: Option<NodeId>,
     /// Whether it reads as the article's prose (see `is_prose`).
     prose: bool,
+    /// The element holding it, and the one above that: the blocks whose
+    /// prose it adds to (see `densest`).
+    blocks: [Option<NodeId>; 2],
 }
 
 /// The page's paragraphs, in document order.
@@ -31,12 +34,15 @@ pub struct Marked {
 pub fn mark(doc: &Document) -> Marked {
     let mut paras = Vec::new();
     for (i, node) in doc.select("p").nodes().iter().enumerate() {
+        // Numbered first, so that a paragraph put back carries its number.
+        node.set_attr(MARK, &i.to_string());
         let (container, clean) = placement(node);
         let prose = clean && is_prose(node);
         let (html, text) =
             if prose { (node.html().to_string(), words(&node.text())) } else { Default::default() };
-        paras.push(Para { html, text, container, prose });
-        node.set_attr(MARK, &i.to_string());
+        let parent = node.parent().filter(|p| p.is_element());
+        let blocks = [parent.map(|p| p.id), parent.and_then(|p| p.parent()).map(|g| g.id)];
+        paras.push(Para { html, text, container, prose, blocks });
     }
     Marked { paras }
 }
@@ -49,6 +55,60 @@ pub fn mark(doc: &Document) -> Marked {
 /// article's paragraphs are returned instead: the extractor chose a block
 /// beside the story.
 pub fn restore(content: &Document, marked: &Marked) -> Option<String> {
+    let found = put_back(content, marked);
+    let extracted = match &found {
+        Some(html) => count_words(html),
+        None => content.root().text().split_whitespace().count(),
+    };
+    densest(marked, extracted).or(found)
+}
+
+/// The page's densest prose, for when the extractor found no article at
+/// all.
+pub fn fallback(marked: &Marked) -> Option<String> {
+    densest(marked, 0)
+}
+
+/// The prose paragraphs of the block densest in prose, when it holds at
+/// least three of them and more than twice the `extracted` words: the
+/// extractor's choice (a cookie notice, a form, a teaser) is then a block
+/// beside the story, or only a piece of it. As in Readability, a
+/// paragraph's words count fully for the element holding it and half for
+/// the one above, so a story split into one wrapper per paragraph (as
+/// page builders write it) still adds up in the wrapper of the wrappers.
+fn densest(marked: &Marked, extracted: usize) -> Option<String> {
+    const MIN_PARAS: usize = 3;
+    // A map, not a list searched: a page may hold thousands of blocks.
+    // Each block's score, and the paragraph that first counted for it:
+    // ties go to the block met first, whatever the map's order.
+    let mut scores: std::collections::HashMap<NodeId, (usize, std::cmp::Reverse<usize>)> =
+        Default::default();
+    for (i, p) in marked.paras.iter().enumerate().filter(|(_, p)| p.prose) {
+        let w = p.text.split_whitespace().count();
+        for (block, share) in p.blocks.iter().zip([2, 1]) {
+            if let Some(b) = block {
+                scores.entry(*b).or_insert((0, std::cmp::Reverse(i))).0 += w * share;
+            }
+        }
+    }
+    let (&best, _) = scores.iter().max_by_key(|(_, s)| **s)?;
+    let paras: Vec<&Para> =
+        marked.paras.iter().filter(|p| p.prose && p.blocks.contains(&Some(best))).collect();
+    let words: usize = paras.iter().map(|p| p.text.split_whitespace().count()).sum();
+    if paras.len() < MIN_PARAS || words <= 2 * extracted {
+        return None;
+    }
+    Some(paras.iter().map(|p| p.html.as_str()).collect())
+}
+
+fn count_words(html: &str) -> usize {
+    Document::fragment(html).root().text().split_whitespace().count()
+}
+
+/// The paragraphs of the extracted article's own article element put back
+/// in `content`; or another article element's, returned, if the extracted
+/// text lies in none (see `restore`).
+fn put_back(content: &Document, marked: &Marked) -> Option<String> {
     let mut present: Vec<(usize, NodeRef)> = content
         .select(&format!("p[{MARK}]"))
         .nodes()
@@ -252,6 +312,42 @@ mod tests {
             para(2)
         );
         assert_eq!(run(&page, "#kept"), "One line kept.");
+    }
+
+    #[test]
+    fn the_densest_prose_wins_over_a_small_block_beside_it() {
+        // Page builders set each paragraph in a wrapper of its own: the
+        // words add up in the wrapper of the wrappers.
+        let para = |n: usize| {
+            format!(
+                "<div class=w><p>Paragraph {n} of the story, which goes on with its account of events.</p></div>"
+            )
+        };
+        let page = format!(
+            "<div id=kept><p>We use cookies on this site.</p></div><div>{}{}{}</div>",
+            para(1),
+            para(2),
+            para(3)
+        );
+        let text = run(&page, "#kept");
+        assert!(text.starts_with("Paragraph 1 of the story"), "{text}");
+        assert!(
+            text.ends_with("Paragraph 3 of the story, which goes on with its account of events.")
+        );
+        assert!(!text.contains("cookies"), "{text}");
+        // When the extractor found nothing, the densest prose is the article.
+        let doc = Document::from(page.as_str());
+        let found = fallback(&mark(&doc)).unwrap();
+        assert!(node_text(&Document::fragment(found).root()).starts_with("Paragraph 1"));
+        // A story already extracted stands, though it is not the longest.
+        let page = format!(
+            "<div id=kept><p>{}</p><p>The story itself, told in a paragraph long enough to count.</p></div><div>{}{}{}</div>",
+            "A long first paragraph of the chosen story, with many words. ".repeat(5),
+            para(1),
+            para(2),
+            para(3)
+        );
+        assert!(run(&page, "#kept").starts_with("A long first paragraph"));
     }
 
     #[test]
