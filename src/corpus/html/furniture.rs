@@ -133,6 +133,13 @@ fn in_running_text(node: &NodeRef) -> bool {
         })
 }
 
+/// Whether an element (`name` lower-cased) is by its tag never the story
+/// (navigation, asides, figures, forms, footers, quotes) or is hidden.
+pub fn aside_element(node: &NodeRef, name: &str) -> bool {
+    matches!(name, "nav" | "aside" | "figure" | "figcaption" | "form" | "footer" | "blockquote")
+        || node.has_attr("hidden")
+}
+
 /// Whether an element's class or id names furniture.
 pub fn names_furniture(node: &NodeRef) -> bool {
     names(node, &[])

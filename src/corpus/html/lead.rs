@@ -58,11 +58,7 @@ pub fn mark(doc: &Document) -> Leads {
         if matches!(name.as_str(), "script" | "style" | "noscript" | "template") {
             continue;
         }
-        let never = matches!(
-            name.as_str(),
-            "nav" | "aside" | "figure" | "figcaption" | "form" | "footer" | "blockquote"
-        ) || node.has_attr("hidden")
-            || furniture::names_furniture(&node);
+        let never = furniture::aside_element(&node, &name) || furniture::names_furniture(&node);
         let out = if never { order } else { out };
         if matches!(name.as_str(), "h1" | "h2" | "h3") {
             leads.headlines.push((order, name == "h1", single_spaced(&node.text())));

@@ -189,11 +189,7 @@ fn placement(node: &NodeRef) -> (Option<NodeId>, bool) {
         if main.is_none() && (name == "main" || n.attr("role").is_some_and(|r| &*r == "main")) {
             main = Some((Some(n.id), clean));
         }
-        if matches!(
-            name.as_str(),
-            "figure" | "figcaption" | "aside" | "nav" | "form" | "footer" | "blockquote"
-        ) || n.has_attr("hidden")
-            || super::furniture::names(&n, NOT_THE_STORY)
+        if super::furniture::aside_element(&n, &name) || super::furniture::names(&n, NOT_THE_STORY)
         {
             clean = false;
         }
