@@ -81,6 +81,32 @@ pub(super) struct Sent {
     /// The happenings it counts people of: each happening word's senses
     /// and key.
     pub(super) counted: Vec<(&'static [u32], u32)>,
+    /// Bit sets of its keys and senses: most words of one sentence are not
+    /// in the other, and a clear bit says so without a search.
+    keys_seen: Bits,
+    senses_seen: Bits,
+}
+
+/// A 256-bit set of hashed ids; a bit set means "maybe", a clear one "no".
+#[derive(Default, Clone, Copy)]
+struct Bits([u64; 4]);
+
+impl Bits {
+    fn of(ids: &[u32]) -> Self {
+        let mut b = Bits::default();
+        for &x in ids {
+            let h = Self::bit(x);
+            b.0[h >> 6] |= 1 << (h & 63);
+        }
+        b
+    }
+    fn bit(x: u32) -> usize {
+        (x.wrapping_mul(0x9E37_79B1) >> 24) as usize
+    }
+    fn may_hold(&self, x: u32) -> bool {
+        let h = Self::bit(x);
+        self.0[h >> 6] & (1 << (h & 63)) != 0
+    }
 }
 
 /// How alike the sentences of a story are, pair by pair.
@@ -154,11 +180,14 @@ pub(super) fn sentences(docs: &[&[SentenceTerms]], p: &Params) -> Vec<Sent> {
                 }
             }
             let counted = near.iter().map(|&(_, _, w)| (w.senses, w.key)).collect();
+            let keys: Vec<u32> = words.iter().map(|w| w.0).collect();
             out.push(Sent {
                 doc,
                 idx,
                 counted,
-                keys: words.iter().map(|w| w.0).collect(),
+                keys_seen: Bits::of(&keys),
+                senses_seen: Bits::of(&senses),
+                keys,
                 key_senses: words.iter().map(|w| w.1).collect(),
                 key_weight: Vec::new(),
                 key_name: Vec::new(),
@@ -236,9 +265,11 @@ pub(super) fn similarities(sents: &[Sent], p: &Params) -> Sims {
             .map(|&k| &by_key[list(&by_key, k)])
             .chain(a.senses.iter().map(|&x| &by_sense[list(&by_sense, x)]));
         for found in postings {
-            for &(_, j) in found {
+            // Each list is sorted by sentence: only those after `i` count.
+            let after = found.partition_point(|&(_, j)| j as usize <= i);
+            for &(_, j) in &found[after..] {
                 let j = j as usize;
-                if j > i && sents[j].doc != a.doc {
+                if sents[j].doc != a.doc {
                     if shared[j] == 0 {
                         touched.push(j);
                     }
@@ -292,8 +323,11 @@ fn cover(a: &Sent, b: &Sent, p: &Params) -> Option<f32> {
     let mut matched = 0;
     let mut happening = false;
     for (x, (&k, senses)) in a.keys.iter().zip(&a.key_senses).enumerate() {
-        let exact = b.keys.binary_search(&k).is_ok();
-        let by_sense = !exact && senses.iter().any(|x| b.senses.binary_search(x).is_ok());
+        let exact = b.keys_seen.may_hold(k) && b.keys.binary_search(&k).is_ok();
+        let by_sense = !exact
+            && senses
+                .iter()
+                .any(|&x| b.senses_seen.may_hold(x) && b.senses.binary_search(&x).is_ok());
         if !exact && !by_sense {
             continue;
         }
