@@ -656,5 +656,20 @@ fn stages(dir: &Path, bytes: u64) {
     step("index", &mut || index = Some(p.index(&corpus, &analyses)));
     let mut cmp = None;
     step("compare", &mut || cmp = Some(p.comparison(&corpus, Some(&analyses))));
+    if let Some(cmp) = &cmp {
+        use dateline::compare::{Report, ReportValue};
+        let reports = cmp.stories.iter().flat_map(|s| &s.facts).flat_map(|f| &f.reports);
+        let (mut n, mut values, mut quantities) = (0, 0, 0);
+        for r in reports {
+            n += 1;
+            values += r.values.len();
+            quantities += r.values.iter().filter(|v| v.value.is_some()).count();
+        }
+        println!(
+            "  (comparison: {n} reports of {} B, {values} values of {} B, {quantities} of them numbers or dates)",
+            size_of::<Report>(),
+            size_of::<ReportValue>()
+        );
+    }
     step("analyses let go", &mut || drop(std::mem::take(&mut analyses)));
 }

@@ -18,7 +18,7 @@ use crate::analysis::values::{
     DateExpr, DateRange, Hedge, Part, Period, Rel, TimeUnit, Value, ValueDetail,
 };
 use crate::analysis::{Analysis, Kind, Mention};
-use crate::compare::{Comparison, Fact, Report, ReportValue, Status, Story};
+use crate::compare::{Comparison, Fact, Quantity, Report, ReportValue, Status, Story};
 use crate::corpus::{Article, Loaded};
 use crate::index::{Entity, Index, MentionRef};
 
@@ -591,14 +591,52 @@ fn encode_report(e: &mut Enc, r: &Report) {
         e.delta(v.start, v.end);
         e.byte(kind_code(v.kind));
         match &v.value {
-            Some(x) => {
+            Some(q) => {
                 e.bool(true);
-                encode_value(e, r.start, x);
+                encode_quantity(e, q);
             }
             None => e.bool(false),
         }
     }
     e.opt_n(r.compared);
+}
+
+fn encode_quantity(e: &mut Enc, q: &Quantity) {
+    match q {
+        Quantity::Number { hedge, .. } => {
+            e.byte(0);
+            e.opt_f64(q.low());
+            e.opt_f64(q.high());
+            e.byte(hedge_code(*hedge));
+        }
+        Quantity::Date { resolved } => {
+            e.byte(1);
+            match resolved {
+                Some(r) => {
+                    e.bool(true);
+                    e.date(r.start);
+                    e.date(r.end);
+                }
+                None => e.bool(false),
+            }
+        }
+    }
+}
+
+fn decode_quantity(d: &mut Dec<'_>) -> Result<Quantity> {
+    match d.byte()? {
+        0 => {
+            let low = d.opt_f64()?;
+            let high = d.opt_f64()?;
+            Ok(Quantity::number(low, high, hedge_of(d.byte()?)?))
+        }
+        1 => {
+            let resolved =
+                if d.bool()? { Some(DateRange { start: d.date()?, end: d.date()? }) } else { None };
+            Ok(Quantity::Date { resolved })
+        }
+        _ => Err(Corrupt("unknown quantity")),
+    }
 }
 
 /// Stories, checked against the corpus' articles.
@@ -650,7 +688,7 @@ fn decode_report(d: &mut Dec<'_>, articles: &[Article]) -> Result<Report> {
         let ve = d.delta(vs)?;
         span(body, vs, ve)?;
         let kind = kind_of(d.byte()?)?;
-        let value = if d.bool()? { Some(decode_value(d, start, body)?) } else { None };
+        let value = if d.bool()? { Some(decode_quantity(d)?) } else { None };
         values.push(ReportValue { start: vs, end: ve, kind, value });
     }
     let compared = d.opt_n()?;

@@ -100,7 +100,9 @@ fn fact_json<'a>(f: &'a Fact, arts: &'a [Article]) -> FactJson<'a> {
                         .enumerate()
                         .map(|(i, v)| ValueOut {
                             value: match &v.value {
-                                Some(val) => val.to_json(&a.body),
+                                Some(q) => {
+                                    q.to_json(a.body.get(v.start..v.end).unwrap_or(""), v.kind)
+                                }
                                 None => ValueJson {
                                     text: a.body[v.start..v.end].to_string(),
                                     kind: v.kind,

@@ -285,7 +285,7 @@ mod tests {
                 start: v.start,
                 end: v.end,
                 kind: Kind::Date,
-                value: Some(v),
+                value: Some(super::super::Quantity::of(&v)),
             })
             .collect();
         let at = body.find(word).unwrap();

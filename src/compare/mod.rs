@@ -12,6 +12,7 @@ pub mod differ;
 pub mod facts;
 pub mod label;
 mod prepare;
+pub mod quantity;
 pub mod senses;
 pub mod stories;
 pub mod terms;
@@ -23,11 +24,11 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::analysis::values::Value;
 use crate::analysis::{Analysis, Kind};
 use crate::corpus::Article;
 use facts::{Packed, RawFact, Senses, SentenceTerms};
 use prepare::{is_name, prepare_all};
+pub use quantity::Quantity;
 use terms::Vocab;
 
 /// Every story of a corpus.
@@ -122,8 +123,9 @@ pub struct ReportValue {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
-    /// Bounds and resolved dates, for numbers and dates.
-    pub value: Option<Value>,
+    /// Bounds and resolved dates, for numbers and dates (what the reports
+    /// keep of the analysis' value: see [`quantity`]).
+    pub value: Option<Quantity>,
 }
 
 /// Tuning of both stages.
@@ -331,7 +333,7 @@ fn fact(
     let (status, differs) = if reports.len() < 2 {
         (Status::Single, None)
     } else {
-        let found = disagreement(raw, &reports, articles, sentences);
+        let found = disagreement(raw, &reports, articles, analyses, sentences);
         // The value a view marks is the one in dispute, else none.
         if let Some((_, spans)) = &found {
             for (k, r) in reports.iter_mut().enumerate() {
@@ -364,6 +366,7 @@ fn disagreement(
     raw: &RawFact,
     reports: &[Report],
     articles: &[Article],
+    analyses: &[Analysis],
     sentences: &[Vec<SentenceTerms>],
 ) -> Option<differ::Found> {
     let body = |r: &Report| articles[r.article].body.as_str();
@@ -382,8 +385,14 @@ fn disagreement(
                 .filter_map(|w| facts::count_for(s, (w.start, w.end)))
                 .find(|c| c.what.is_some());
             let Some(c) = count else { continue };
-            let value = r.values.iter().find(|v| v.start == c.start && v.end == c.end);
-            if let Some(v) = value.and_then(|v| v.value.as_ref()) {
+            // The analysis' own value: a report keeps only part of it.
+            // (Values are in text order and never overlap.)
+            let values = &analyses[r.article].values;
+            let at = values.partition_point(|v| v.start < c.start);
+            let found = values.get(at).filter(|v| {
+                (v.start, v.end) == (c.start, c.end) && v.start >= r.start && v.end <= r.end
+            });
+            if let Some(v) = found {
                 counted.push(differ::Counted { report: k, value: v, what: c.what, body: body(r) });
             }
         }
@@ -468,7 +477,12 @@ fn report(
         .values
         .iter()
         .filter(|v| inside(v.start, v.end))
-        .map(|v| ReportValue { start: v.start, end: v.end, kind: v.kind, value: Some(v.clone()) })
+        .map(|v| ReportValue {
+            start: v.start,
+            end: v.end,
+            kind: v.kind,
+            value: Some(Quantity::of(v)),
+        })
         .collect();
     values.extend(
         analysis
