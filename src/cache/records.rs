@@ -234,14 +234,7 @@ fn encode_value(e: &mut Enc, base: usize, v: &Value) {
         ValueDetail::Date { expr, resolved } => {
             e.byte(1);
             encode_date_expr(e, expr);
-            match resolved {
-                Some(r) => {
-                    e.bool(true);
-                    e.date(r.start);
-                    e.date(r.end);
-                }
-                None => e.bool(false),
-            }
+            encode_range(e, resolved.as_ref());
         }
     }
 }
@@ -268,13 +261,28 @@ fn decode_value(d: &mut Dec<'_>, base: usize, body: &str) -> Result<Value> {
         }
         1 => {
             let expr = decode_date_expr(d)?;
-            let resolved =
-                if d.bool()? { Some(DateRange { start: d.date()?, end: d.date()? }) } else { None };
+            let resolved = decode_range(d)?;
             ValueDetail::Date { expr, resolved }
         }
         _ => return Err(Corrupt("bad value tag")),
     };
     Ok(Value { start, end, kind, detail })
+}
+
+/// An optional resolved date range: a flag, then its two ends.
+fn encode_range(e: &mut Enc, r: Option<&DateRange>) {
+    match r {
+        Some(r) => {
+            e.bool(true);
+            e.date(r.start);
+            e.date(r.end);
+        }
+        None => e.bool(false),
+    }
+}
+
+fn decode_range(d: &mut Dec<'_>) -> Result<Option<DateRange>> {
+    Ok(if d.bool()? { Some(DateRange { start: d.date()?, end: d.date()? }) } else { None })
 }
 
 fn opt_i32(e: &mut Enc, v: Option<i32>) {
@@ -611,14 +619,7 @@ fn encode_quantity(e: &mut Enc, q: &Quantity) {
         }
         Quantity::Date { resolved } => {
             e.byte(1);
-            match resolved {
-                Some(r) => {
-                    e.bool(true);
-                    e.date(r.start);
-                    e.date(r.end);
-                }
-                None => e.bool(false),
-            }
+            encode_range(e, resolved.as_ref());
         }
     }
 }
@@ -631,8 +632,7 @@ fn decode_quantity(d: &mut Dec<'_>) -> Result<Quantity> {
             Ok(Quantity::number(low, high, hedge_of(d.byte()?)?))
         }
         1 => {
-            let resolved =
-                if d.bool()? { Some(DateRange { start: d.date()?, end: d.date()? }) } else { None };
+            let resolved = decode_range(d)?;
             Ok(Quantity::Date { resolved })
         }
         _ => Err(Corrupt("unknown quantity")),
