@@ -148,17 +148,10 @@ pub fn compare(articles: &[Article], analyses: &[Analysis]) -> Comparison {
 pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> Comparison {
     let (mut prepared, vocab, senses) = prepare_all(articles, analyses, p.facts.lead);
 
-    let docs: Vec<stories::Doc<'_>> = prepared
-        .iter()
-        .zip(articles)
-        .map(|(pr, a)| stories::Doc { counts: &pr.counts, date: a.date })
-        .collect();
-    let vecs = stories::vectors(&docs);
-    drop(docs);
-    // Nothing reads the counts after the vectors.
-    for pr in &mut prepared {
-        pr.counts = HashMap::new();
-    }
+    // The counts become the vectors: nothing reads them after.
+    let counts: Vec<stories::Vector> =
+        prepared.iter_mut().map(|p| std::mem::take(&mut p.counts)).collect();
+    let vecs = stories::vectors(counts);
     let dates: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.date).collect();
     let clusters = match &p.given {
         Some(given) => given.clone(),

@@ -22,14 +22,6 @@ use rayon::prelude::*;
 /// A sparse unit-length vector, sorted by term id.
 pub type Vector = Vec<(u32, f32)>;
 
-/// What stories are clustered from, per article.
-pub struct Doc<'a> {
-    /// Term ids with their weights before IDF (position, name and number
-    /// boosts already applied).
-    pub counts: &'a HashMap<u32, f32>,
-    pub date: Option<NaiveDate>,
-}
-
 /// Tuning, measured on the ECB+ dev set (see `tools/quality-compare.sh`).
 pub struct Params {
     /// Average-link similarity below which two clusters stay apart.
@@ -66,30 +58,34 @@ impl Default for Params {
 /// IDF-weighted unit vectors: `(1 + ln tf) · ln(N / df)`. Terms found in
 /// one article only cannot link two; terms in more than half of a large
 /// corpus say nothing about which event.
-pub fn vectors(docs: &[Doc<'_>]) -> Vec<Vector> {
-    let n = docs.len();
+///
+/// `counts[i]`: article `i`'s term ids with their weights before IDF
+/// (position, name and number boosts already applied), each id once. Each
+/// becomes its vector in place, so the counts and the vectors are not
+/// held side by side.
+pub fn vectors(counts: Vec<Vector>) -> Vec<Vector> {
+    let n = counts.len();
     let mut df: HashMap<u32, u32> = HashMap::new();
-    for d in docs {
-        for &t in d.counts.keys() {
+    for c in &counts {
+        for &(t, _) in c {
             *df.entry(t).or_default() += 1;
         }
     }
     let common = if n >= 20 { (n / 2) as u32 } else { u32::MAX };
-    docs.par_iter()
-        .map(|d| {
-            let mut v: Vector = d
-                .counts
-                .iter()
-                .filter(|(t, _)| {
-                    let f = df[*t];
-                    f > 1 && f <= common
-                })
-                .map(|(&t, &c)| {
-                    let idf = ((n as f32 + 1.0) / df[&t] as f32).ln();
-                    (t, (1.0 + (1.0 + c).ln()) * idf)
-                })
-                .collect();
+    counts
+        .into_par_iter()
+        .map(|mut v| {
+            v.retain(|(t, _)| {
+                let f = df[t];
+                f > 1 && f <= common
+            });
+            for (t, c) in v.iter_mut() {
+                let idf = ((n as f32 + 1.0) / df[t] as f32).ln();
+                *c = (1.0 + (1.0 + *c).ln()) * idf;
+            }
             normalise(&mut v);
+            // Held until the stories are built: no spare room.
+            v.shrink_to_fit();
             v
         })
         .collect()
