@@ -65,6 +65,7 @@ pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
     }
 
     let mut rows: Vec<Vec<usize>> = members.iter().filter(|m| m.len() >= 2).cloned().collect();
+    let mut second = second_facts(&sims.pairs, &members, &group, &sents, &get, p);
     // A row takes, from each article it lacks, the sentence that matches
     // all its reports, even one already in another row: a sentence may
     // state two facts.
@@ -114,6 +115,11 @@ pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
     // A report traded for a more precise one may let in an article that
     // did not fit before.
     extend(&mut rows, &sents, docs, &of_doc, &get, p);
+    // A second fact's row grows only by sentences much like all of it: it
+    // rests on one pair, and a loose fit would chain from it.
+    let strict = Params { floor: p.mean, mean: p.seed, ..p.clone() };
+    extend(&mut second, &sents, docs, &of_doc, &get, &strict);
+    rows.extend(second);
 
     // A row most of whose reports (two at least) are another's states that
     // fact again: what else it holds joins the other row where it matches
@@ -176,6 +182,58 @@ pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
         }
     }
     out
+}
+
+/// Rows for the sentences linkage left alone though one sentence of
+/// another article matches them well (at least the seed): that sentence is
+/// in a row already, of another fact it states, since a sentence may state
+/// two. Each such sentence starts a row with its best match, and the others
+/// whose best match is the same join that row where they fit all of it.
+fn second_facts(
+    pairs: &[(u32, u32, f32)],
+    members: &[Vec<usize>],
+    group: &[usize],
+    sents: &[Sent],
+    get: &impl Fn(usize, usize) -> f32,
+    p: &Params,
+) -> Vec<Vec<usize>> {
+    let alone = |i: usize| members[group[i]].len() == 1;
+    let mut best: Vec<Option<(f32, usize)>> = vec![None; sents.len()];
+    for &(i, j, v) in pairs {
+        let (i, j) = (i as usize, j as usize);
+        if v < p.seed {
+            continue;
+        }
+        for (a, b) in [(i, j), (j, i)] {
+            if alone(a) && !alone(b) && best[a].is_none_or(|(w, _)| v > w) {
+                best[a] = Some((v, b));
+            }
+        }
+    }
+    let mut order: Vec<(f32, usize, usize)> =
+        best.iter().enumerate().filter_map(|(i, b)| b.map(|(v, j)| (v, i, j))).collect();
+    order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut row_of: HashMap<usize, usize> = HashMap::default();
+    for (_, i, j) in order {
+        match row_of.get(&j) {
+            None => {
+                row_of.insert(j, rows.len());
+                rows.push(vec![j, i]);
+            }
+            Some(&r) => {
+                let row = &rows[r];
+                // Every report as alike as a pair that starts a row: a
+                // second fact rests on one sentence, so precision first.
+                if !row.iter().any(|&x| sents[x].doc == sents[i].doc)
+                    && row.iter().all(|&x| get(x, i) >= p.seed)
+                {
+                    rows[r].push(i);
+                }
+            }
+        }
+    }
+    rows
 }
 
 /// Whether sentence `i` shares two words, names counted, with a sentence of
@@ -499,6 +557,29 @@ mod tests {
         for row in rows(&[&a, &b, &c]) {
             assert!(!(row.contains(&(0, 0)) && row.contains(&(2, 0))), "{row:?}");
         }
+    }
+
+    #[test]
+    fn a_sentence_stating_two_facts_reports_both() {
+        let mut v = Vocab::default();
+        let (_, a) = doc(
+            &[
+                "Flames gutted the timber warehouse overnight and detectives arrested the night watchman on suspicion of arson.",
+                "The mayor praised the volunteers.",
+            ],
+            &mut v,
+        );
+        let (_, b) =
+            doc(&["Flames gutted the timber warehouse overnight.", "Roads stayed open."], &mut v);
+        let (_, c) = doc(
+            &["Detectives arrested the night watchman on suspicion of arson.", "Rain fell."],
+            &mut v,
+        );
+        let found = rows(&[&a, &b, &c]);
+        assert!(found.iter().any(|r| r == &[(0, 0), (1, 0)]), "{found:?}");
+        assert!(found.iter().any(|r| r == &[(0, 0), (2, 0)]), "{found:?}");
+        // Never the two facts in one row: b and c state nothing in common.
+        assert!(!found.iter().any(|r| r.contains(&(1, 0)) && r.contains(&(2, 0))), "{found:?}");
     }
 
     /// The articles (with their sentence) shown as the only one to state a
