@@ -100,7 +100,12 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
     // The lead under the headline, which the extractor leaves out.
     let titles = [given.title.as_deref(), title.as_deref()];
     lead::restore(&text, &leads, &titles.into_iter().flatten().collect::<Vec<_>>());
-    let text = document_text(&text);
+    let mut text = document_text(&text);
+    if text.trim().is_empty()
+        && let Some(short) = recover::last_resort(&marked)
+    {
+        text = document_text(&Document::fragment(short));
+    }
     let text = without_trailing_labels(text);
     Ok(Page { meta: given.or(found), text, problems })
 }

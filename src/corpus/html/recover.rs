@@ -60,14 +60,24 @@ pub fn restore(content: &Document, marked: &Marked) -> Option<String> {
         Some(html) => count_words(html),
         None => content.root().text().split_whitespace().count(),
     };
-    densest(marked, extracted).or(found)
+    densest(marked, extracted, MIN_PARAS).or(found)
 }
 
 /// The page's densest prose, for when the extractor found no article at
 /// all.
 pub fn fallback(marked: &Marked) -> Option<String> {
-    densest(marked, 0)
+    densest(marked, 0, MIN_PARAS)
 }
+
+/// The page's densest prose, however short: for when everything else
+/// came out empty (the extractor chose a cookie notice, then dropped as
+/// furniture, beside a story of one or two paragraphs).
+pub fn last_resort(marked: &Marked) -> Option<String> {
+    densest(marked, 0, 1)
+}
+
+/// Fewer paragraphs than this are not taken over the extractor's choice.
+const MIN_PARAS: usize = 3;
 
 /// The prose paragraphs of the block densest in prose, when it holds at
 /// least three of them and more than twice the `extracted` words: the
@@ -76,8 +86,7 @@ pub fn fallback(marked: &Marked) -> Option<String> {
 /// paragraph's words count fully for the element holding it and half for
 /// the one above, so a story split into one wrapper per paragraph (as
 /// page builders write it) still adds up in the wrapper of the wrappers.
-fn densest(marked: &Marked, extracted: usize) -> Option<String> {
-    const MIN_PARAS: usize = 3;
+fn densest(marked: &Marked, extracted: usize, min_paras: usize) -> Option<String> {
     // A map, not a list searched: a page may hold thousands of blocks.
     // Each block's score, and the paragraph that first counted for it:
     // ties go to the block met first, whatever the map's order.
@@ -95,7 +104,7 @@ fn densest(marked: &Marked, extracted: usize) -> Option<String> {
     let paras: Vec<&Para> =
         marked.paras.iter().filter(|p| p.prose && p.blocks.contains(&Some(best))).collect();
     let words: usize = paras.iter().map(|p| p.text.split_whitespace().count()).sum();
-    if paras.len() < MIN_PARAS || words <= 2 * extracted {
+    if paras.len() < min_paras || words <= 2 * extracted {
         return None;
     }
     Some(paras.iter().map(|p| p.html.as_str()).collect())
@@ -240,6 +249,19 @@ mod tests {
             Some(instead) => node_text(&Document::fragment(instead).root()),
             None => node_text(&content.root()),
         }
+    }
+
+    #[test]
+    fn a_story_of_one_paragraph_is_found_only_as_a_last_resort() {
+        let page = "<div id=post><h2>A short post</h2>\
+            <p>The whole story is this one paragraph, which says all there is to say.</p></div>\
+            <div id=side><p>Archive</p><p>Tags</p></div>";
+        let marked = mark(&Document::from(page));
+        // Too short to be taken over what the extractor found.
+        assert_eq!(fallback(&marked), None);
+        let text = node_text(&Document::fragment(last_resort(&marked).unwrap()).root());
+        assert_eq!(text, "The whole story is this one paragraph, which says all there is to say.");
+        assert_eq!(last_resort(&mark(&Document::from("<p>Archive</p>"))), None);
     }
 
     #[test]
