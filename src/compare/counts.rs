@@ -275,6 +275,23 @@ fn measure(value: &Value, body: &str) -> Option<&'static str> {
     MEASURES.binary_search(&unit.as_str()).ok().map(|i| MEASURES[i])
 }
 
+/// Words that deny what follows them in their sentence.
+const NEGATIONS: &[&str] = &["neither", "never", "no", "nobody", "none", "nor", "not"];
+
+/// Whether a negation stands before the number at `start` in its sentence
+/// ("None of the teams has offered more than eight years", "no other offer
+/// was thought to be more than seven years"): the sentence then states no
+/// count that another can contradict.
+pub fn negated(body: &str, sentence_start: usize, start: usize) -> bool {
+    let before = body.get(sentence_start..start).unwrap_or("");
+    before.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').any(|w| {
+        let lower = w.to_lowercase();
+        NEGATIONS.binary_search(&lower.as_str()).is_ok()
+            || lower.ends_with("n't")
+            || lower.ends_with("n’t")
+    })
+}
+
 /// Whether the number at `start` continues a name: the word right before it
 /// is capitalised and is not the sentence's first ("IE 7", "Windows 2000",
 /// but not "Some 300 people", nor an amount of money: "US $160 million").
@@ -308,7 +325,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_search() {
-        for list in [MEASURES, PREPOSITIONS, PEOPLE, COUNT_WORDS] {
+        for list in [MEASURES, PREPOSITIONS, PEOPLE, COUNT_WORDS, NEGATIONS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
@@ -359,6 +376,18 @@ mod tests {
         assert_eq!(breaks(t, 0..t.len()), vec![t.find("and").unwrap()]);
         let t = "As many as seven troops and civilians were injured.";
         assert!(breaks(t, 0..t.len()).is_empty());
+    }
+
+    #[test]
+    fn a_count_under_a_negation_is_no_count() {
+        let t = "None of the other teams has offered more than eight years.";
+        assert!(negated(t, 0, t.find("more").unwrap()));
+        let t = "It wasn't thought to be more than seven years.";
+        assert!(negated(t, 0, t.find("more").unwrap()));
+        let t = "Several U.S. personnel were injured, and no one was killed.";
+        assert!(!negated(t, 0, t.find("Several").unwrap()));
+        let t = "Notably, eight crews fought the blaze.";
+        assert!(!negated(t, 0, t.find("eight").unwrap()));
     }
 
     #[test]

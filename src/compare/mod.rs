@@ -378,6 +378,11 @@ fn disagreement(
                 .filter_map(|w| facts::count_for(s, (w.start, w.end)))
                 .find(|c| c.what.is_some());
             let Some(c) = count else { continue };
+            // "None has offered more than eight years" states no count of
+            // eight: a count under a negation is not compared.
+            if counts::negated(body(r), s.start, c.start) {
+                continue;
+            }
             // The analysis' own value: a report keeps only part of it.
             // (Values are in text order and never overlap.)
             let values = &analyses[r.article].values;
