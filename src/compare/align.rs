@@ -530,6 +530,32 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_figure_lines_up_loosely_matching_reports() {
+        // Little else in common, but the same amount offered: one fact.
+        let mut v = Vocab::default();
+        let lines = |amount: &str| {
+            [
+                format!(
+                    "Club owners met the agent in the hotel lobby and offered a contract worth {amount} over eight seasons."
+                ),
+                "Schools were closed.".to_string(),
+            ]
+        };
+        let (a1, a2) = (lines("$160 million"), lines("$90 million"));
+        let (_, a) = doc(&[a1[0].as_str(), a1[1].as_str()], &mut v);
+        let (_, c) = doc(&[a2[0].as_str(), a2[1].as_str()], &mut v);
+        let (_, b) = doc(
+            &[
+                "Reports say the offer to the slugger, thought to be $160 million, is the richest yet.",
+                "Fans waited.",
+            ],
+            &mut v,
+        );
+        assert!(rows(&[&a, &b]).iter().any(|r| r.contains(&(0, 0)) && r.contains(&(1, 0))));
+        assert!(!rows(&[&c, &b]).iter().any(|r| r.contains(&(0, 0)) && r.contains(&(1, 0))));
+    }
+
+    #[test]
     fn a_shared_word_or_name_is_not_a_shared_happening() {
         let mut v = Vocab::default();
         let (_, a) = doc(

@@ -20,6 +20,9 @@ pub struct Params {
     /// ("killing at least seven people" / "killed six people") are at
     /// least this alike: the count is the fact, whatever else they say.
     pub counted: f32,
+    /// Two sentences at least this alike that share a figure written in
+    /// digits ("$160 million", "6.1") are as alike as a seed pair.
+    pub numeral_floor: f32,
     /// A pair at least this alike starts or joins a row.
     pub seed: f32,
     /// Every pair of a row is at least this alike...
@@ -51,6 +54,7 @@ impl Default for Params {
         Params {
             lead: 20,
             counted: 0.3,
+            numeral_floor: 0.15,
             seed: 0.3,
             floor: 0.1,
             mean: 0.2,
@@ -81,6 +85,8 @@ pub(super) struct Sent {
     /// The happenings it counts people of: each happening word's senses
     /// and key.
     pub(super) counted: Vec<(&'static [u32], u32)>,
+    /// Its words written with digits, sorted.
+    pub(super) numerals: Vec<u32>,
     /// Bit sets of its keys and senses: most words of one sentence are not
     /// in the other, and a clear bit says so without a search.
     keys_seen: Bits,
@@ -181,7 +187,17 @@ pub(super) fn sentences(docs: &[&[SentenceTerms]], p: &Params) -> Vec<Sent> {
             }
             let counted = near.iter().map(|&(_, _, w)| (w.senses, w.key)).collect();
             let keys: Vec<u32> = words.iter().map(|w| w.0).collect();
+            // A date's figure matches only a date's: "Nov. 30" is not "$30,000".
+            let mut numerals: Vec<u32> = s
+                .words
+                .iter()
+                .filter(|w| w.numeric)
+                .map(|w| if w.dated { w.key | DATED } else { w.key })
+                .collect();
+            numerals.sort_unstable();
+            numerals.dedup();
             out.push(Sent {
+                numerals,
                 doc,
                 idx,
                 counted,
@@ -305,7 +321,25 @@ fn similarity(a: &Sent, b: &Sent, p: &Params) -> f32 {
     if counts_alike(a, b) {
         v = v.max(p.counted);
     }
+    if v >= p.numeral_floor && shares_numeral(a, b) {
+        v = v.max(p.seed);
+    }
     v
+}
+
+/// Marks a figure of a date among [`Sent::numerals`]; vocabulary ids
+/// stay far below it.
+const DATED: u32 = 1 << 31;
+
+fn shares_numeral(a: &Sent, b: &Sent) -> bool {
+    let numeral = |k: &u32| {
+        a.numerals.binary_search(k).is_ok() || a.numerals.binary_search(&(k | DATED)).is_ok()
+    };
+    a.numerals.iter().any(|k| b.numerals.binary_search(k).is_ok())
+        && a.keys
+            .iter()
+            .zip(&a.key_name)
+            .any(|(k, &name)| !name && !numeral(k) && b.keys.binary_search(k).is_ok())
 }
 
 /// Whether two sentences count people after one happening, by the word or

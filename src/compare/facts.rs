@@ -32,6 +32,10 @@ pub struct Word {
     pub capital: bool,
     /// Names a happening ([`super::senses::happening`]).
     pub happening: bool,
+    /// Written with digits ("160", "6.1"), and not a year.
+    pub numeric: bool,
+    /// Inside a date ("Nov. 30").
+    pub dated: bool,
 }
 
 /// A number in a sentence and how precisely it counts.
@@ -148,8 +152,8 @@ struct PackedWord {
     key: u32,
     start: u32,
     end: u32,
-    /// Senses id, shifted left twice, with `capital` in bit 0 and
-    /// `happening` in bit 1.
+    /// Senses id, shifted left four times, with `capital` in bit 0,
+    /// `happening` in bit 1, `numeric` in bit 2 and `dated` in bit 3.
     senses: u32,
 }
 
@@ -206,12 +210,15 @@ impl Packed {
     /// Appends `s` (its spans and ids as they are).
     pub fn push(&mut self, s: &SentenceTerms, senses: &mut Senses) {
         for w in &s.words {
-            let flags = u32::from(w.capital) | (u32::from(w.happening) << 1);
+            let flags = u32::from(w.capital)
+                | (u32::from(w.happening) << 1)
+                | (u32::from(w.numeric) << 2)
+                | (u32::from(w.dated) << 3);
             self.words.push(PackedWord {
                 key: w.key,
                 start: offset(w.start),
                 end: offset(w.end),
-                senses: (senses.id(w.senses) << 2) | flags,
+                senses: (senses.id(w.senses) << 4) | flags,
             });
         }
         self.numbers.extend(s.numbers.iter().map(|c| PackedCount {
@@ -245,7 +252,7 @@ impl Packed {
     pub fn renumber(&mut self, ids: &[u32], senses: &[u32]) {
         for w in &mut self.words {
             w.key = ids[w.key as usize];
-            w.senses = (senses[(w.senses >> 2) as usize] << 2) | (w.senses & 3);
+            w.senses = (senses[(w.senses >> 4) as usize] << 4) | (w.senses & 15);
         }
         for c in &mut self.numbers {
             if c.what != NO_WHAT {
@@ -264,11 +271,13 @@ impl Packed {
                     .iter()
                     .map(|p| Word {
                         key: p.key,
-                        senses: senses.list(p.senses >> 2),
+                        senses: senses.list(p.senses >> 4),
                         start: p.start as usize,
                         end: p.end as usize,
                         capital: p.senses & 1 != 0,
                         happening: p.senses & 2 != 0,
+                        numeric: p.senses & 4 != 0,
+                        dated: p.senses & 8 != 0,
                     })
                     .collect();
                 let numbers = self.numbers[n..s.numbers as usize]
@@ -305,7 +314,16 @@ mod tests {
     static NONE: [u32; 0] = [];
 
     fn word(key: u32, senses: &'static [u32], at: usize, capital: bool, happening: bool) -> Word {
-        Word { key, senses, start: at, end: at + 4, capital, happening }
+        Word {
+            key,
+            senses,
+            start: at,
+            end: at + 4,
+            capital,
+            happening,
+            numeric: false,
+            dated: false,
+        }
     }
 
     #[test]

@@ -93,7 +93,15 @@ fn prepare(
             })
             .collect();
         let breaks = counts::breaks(body, s.start..s.end);
-        let words = words::fact_words(body, &ts, vocab);
+        let mut words = words::fact_words(body, &ts, vocab);
+        // A figure of a date ("Nov. 30") is told from one of a count or
+        // amount ("$30,000"), and a year is none: the reports of one
+        // story share it whatever they state.
+        for w in words.iter_mut().filter(|w| w.numeric) {
+            let mut here = analysis.values[next_value..].iter().take_while(|v| v.start < s.end);
+            w.dated = here.any(|v| v.kind == Kind::Date && v.start <= w.start && w.end <= v.end);
+            w.numeric = !is_year(&body[w.start..w.end]);
+        }
         while next_mention < analysis.mentions.len()
             && analysis.mentions[next_mention].start < s.start
         {
@@ -111,6 +119,13 @@ fn prepare(
     // Sorted once renumbered (`renumber`).
     let counts = counts.into_iter().collect();
     Prepared { sentences, counts }
+}
+
+/// "1998", "2013".
+fn is_year(raw: &str) -> bool {
+    raw.len() == 4
+        && (raw.starts_with("19") || raw.starts_with("20"))
+        && raw.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Articles are prepared in chunks of this many, one chunk per task, each

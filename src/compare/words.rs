@@ -125,7 +125,16 @@ pub fn fact_words(body: &str, terms: &[Term], vocab: &mut Vocab) -> Vec<Word> {
         };
         let Some((key, senses, happening)) = looked else { continue };
         let happening = happening && !t.capital;
-        out.push(Word { key, senses, start: t.start, end: t.end, capital: t.capital, happening });
+        out.push(Word {
+            key,
+            senses,
+            start: t.start,
+            end: t.end,
+            capital: t.capital,
+            happening,
+            numeric: t.numeric,
+            dated: false,
+        });
     }
     let content = out
         .iter()
