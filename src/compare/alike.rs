@@ -61,7 +61,7 @@ impl Default for Params {
             lead_boost: 1.5,
             lead_sentences: 3,
             name_weight: 0.3,
-            sense_weight: 0.7,
+            sense_weight: 0.8,
             single_below: 0.05,
             single_words: 5,
             max_articles: 24,
