@@ -69,28 +69,52 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Where `body[range]` breaks into clauses or phrases: punctuation that
-/// separates clauses, and the prepositions above.
+/// separates clauses, and the prepositions above. One pass over the
+/// characters, as it runs on every sentence compared.
 pub fn breaks(body: &str, range: std::ops::Range<usize>) -> Vec<usize> {
     let text = &body[range.clone()];
-    let mut out: Vec<usize> = text
-        .char_indices()
-        .filter(|(_, c)| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')'))
-        .map(|(i, _)| range.start + i)
-        .collect();
-    let mut word_start = None;
+    let mut out: Vec<usize> = Vec::new();
+    // Runs of letters are what a preposition is; runs of letters and
+    // digits are the words "and" / "or" are judged by.
+    let (mut letters, mut word): (Option<usize>, Option<usize>) = (None, None);
+    // The last word seen, if it was "and" or "or": where it starts.
+    let mut joiner: Option<usize> = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphabetic(), word_start) {
-            (true, None) => word_start = Some(i),
+        if matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')') {
+            out.push(range.start + i);
+        }
+        let (alpha, alnum) = if c.is_ascii() {
+            (c.is_ascii_alphabetic(), c.is_ascii_alphanumeric())
+        } else {
+            (c.is_alphabetic(), c.is_alphanumeric())
+        };
+        match (alpha, letters) {
+            (true, None) => letters = Some(i),
             (false, Some(w)) => {
                 if is_preposition(&text[w..i]) {
                     out.push(range.start + w);
                 }
-                word_start = None;
+                letters = None;
+            }
+            _ => {}
+        }
+        match (alnum, word) {
+            (true, None) => word = Some(i),
+            (false, Some(w)) => {
+                let this = &text[w..i];
+                if let Some(at) = joiner.take()
+                    && starts_clause(this)
+                {
+                    out.push(range.start + at);
+                }
+                if this.eq_ignore_ascii_case("and") || this.eq_ignore_ascii_case("or") {
+                    joiner = Some(w);
+                }
+                word = None;
             }
             _ => {}
         }
     }
-    out.extend(clause_joins(text).map(|i| range.start + i));
     out.sort_unstable();
     out
 }
@@ -130,35 +154,28 @@ const COUNT_WORDS: &[&str] = &[
     "two",
 ];
 
-/// Where "and" or "or" starts a clause of its own: before a count or a verb
-/// form ("were damaged and two villagers injured", "killing seven and
-/// injuring 40"), not between two nouns ("troops and civilians were
-/// injured").
-fn clause_joins(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(w)) => {
-                words.push((w, &text[w..i]));
-                start = None;
-            }
-            _ => {}
+/// Whether the word after "and" or "or" starts a clause of its own: a
+/// count or a verb form ("were damaged and two villagers injured",
+/// "killing seven and injuring 40"), not a noun ("troops and civilians
+/// were injured").
+fn starts_clause(next: &str) -> bool {
+    let mut buf = [0u8; 12];
+    let bytes = next.as_bytes();
+    let lower_short = (bytes.len() <= buf.len()).then(|| {
+        for (b, c) in buf.iter_mut().zip(bytes) {
+            *b = c.to_ascii_lowercase();
         }
-    }
-    (0..words.len().saturating_sub(1)).filter_map(move |i| {
-        let (at, w) = words[i];
-        if !w.eq_ignore_ascii_case("and") && !w.eq_ignore_ascii_case("or") {
-            return None;
-        }
-        let next = words[i + 1].1.to_ascii_lowercase();
-        let starts_clause = next.starts_with(|c: char| c.is_ascii_digit())
-            || COUNT_WORDS.binary_search(&next.as_str()).is_ok()
-            || next.ends_with("ing")
-            || next.ends_with("ed");
-        starts_clause.then_some(at)
-    })
+        &buf[..bytes.len()]
+    });
+    let ends = |suffix: &str| {
+        bytes.len() >= suffix.len()
+            && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    next.starts_with(|c: char| c.is_ascii_digit())
+        || lower_short
+            .is_some_and(|l| COUNT_WORDS.binary_search_by(|w| w.as_bytes().cmp(l)).is_ok())
+        || ends("ing")
+        || ends("ed")
 }
 
 /// Nouns that count people: outlets count the same people under different
@@ -366,6 +383,17 @@ mod tests {
         assert_eq!(b, vec![t.find(" at").unwrap() + 1, t.find(',').unwrap()]);
         let t = "The toll rose to 90 of them.";
         assert!(breaks(t, 0..t.len()).is_empty());
+    }
+
+    #[test]
+    fn breaks_read_words_beyond_ascii_and_a_last_and_breaks_nothing() {
+        let t = "Troops in Zürich — AND FLED, or";
+        let b = breaks(t, 0..t.len());
+        let at = |p: &str| t.find(p).unwrap();
+        assert_eq!(b, vec![at("in"), at("—"), at("AND"), at(",")]);
+        // A range inside the body gives body offsets.
+        let body = format!("xx {t}");
+        assert_eq!(breaks(&body, 3..body.len()), b.iter().map(|i| i + 3).collect::<Vec<_>>());
     }
 
     #[test]
