@@ -69,11 +69,12 @@ pub fn fallback(marked: &Marked) -> Option<String> {
     densest(marked, 0, MIN_PARAS)
 }
 
-/// The page's densest prose, however short: for when everything else
-/// came out empty (the extractor chose a cookie notice, then dropped as
-/// furniture, beside a story of one or two paragraphs).
-pub fn last_resort(marked: &Marked) -> Option<String> {
-    densest(marked, 0, 1)
+/// The page's densest prose, however short, when it holds more than twice
+/// the `extracted` words: for when all else came out empty or nearly so
+/// (the extractor chose a cookie notice or a "for subscribers" label, then
+/// dropped as furniture, beside a story of one or two paragraphs).
+pub fn last_resort(marked: &Marked, extracted: usize) -> Option<String> {
+    densest(marked, extracted, 1)
 }
 
 /// Fewer paragraphs than this are not taken over the extractor's choice.
@@ -265,9 +266,12 @@ mod tests {
         let marked = mark(&Document::from(page));
         // Too short to be taken over what the extractor found.
         assert_eq!(fallback(&marked), None);
-        let text = node_text(&Document::fragment(last_resort(&marked).unwrap()).root());
+        let text = node_text(&Document::fragment(last_resort(&marked, 0).unwrap()).root());
         assert_eq!(text, "The whole story is this one paragraph, which says all there is to say.");
-        assert_eq!(last_resort(&mark(&Document::from("<p>Archive</p>"))), None);
+        // Over a label of two words too, but not over half its own length.
+        assert!(last_resort(&marked, 2).is_some());
+        assert_eq!(last_resort(&marked, 7), None);
+        assert_eq!(last_resort(&mark(&Document::from("<p>Archive</p>")), 0), None);
     }
 
     #[test]
