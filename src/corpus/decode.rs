@@ -83,7 +83,9 @@ fn mostly_read(text: &str) -> bool {
 /// The single-byte or multi-byte encoding that markup declares near its top;
 /// a declared UTF-8 or UTF-16 is not believed of bytes that are not.
 fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
-    const HEAD: usize = 1024;
+    // Browsers look in the first kilobyte, but saved pages often carry
+    // more before the `<meta>`: scripts, comments, an archive's banner.
+    const HEAD: usize = 8192;
     static LABEL: OnceLock<Regex> = OnceLock::new();
     let head = &bytes[..bytes.len().min(HEAD)];
     if !head.trim_ascii_start().starts_with(b"<") {
@@ -126,6 +128,21 @@ mod tests {
         // A declaration of UTF-8 over bytes that are not is not believed.
         let d = decode(b"<meta charset=\"utf-8\"><p>caf\xE9</p>").unwrap();
         assert!(d.fallback && d.text.contains("café"));
+    }
+
+    #[test]
+    fn a_declaration_after_a_long_head_is_read() {
+        let mut page = b"<html><head>".to_vec();
+        page.extend_from_slice(
+            format!("<script>{}</script>", "var x = 1; ".repeat(300)).as_bytes(),
+        );
+        page.extend_from_slice(
+            b"<meta http-equiv=Content-Type content='text/html; charset=windows-1250'>",
+        );
+        page.extend_from_slice(b"<p>Za\xbf\xf3\xb3\xe6 g\xea\x9cl\xb9 ja\x9f\xf1</p>");
+        assert!(page.len() > 1024 + 100);
+        let d = decode(&page).unwrap();
+        assert!(!d.fallback && d.text.contains("Zażółć gęślą jaźń"), "{}", d.text);
     }
 
     #[test]

@@ -36,6 +36,10 @@ pub enum HtmlError {
     TooDeep(usize, usize),
 }
 
+/// A text shorter than this is no article (a label, a notice): a page's
+/// densest prose more than twice as long replaces it.
+const NEARLY_EMPTY: usize = 25;
+
 /// Pages with more elements than this are refused rather than scored: no
 /// article needs them, and scoring time grows with the count.
 const MAX_ELEMENTS: usize = 200_000;
@@ -101,8 +105,9 @@ pub fn read(html: &str) -> Result<Page, HtmlError> {
     let titles = [given.title.as_deref(), title.as_deref()];
     lead::restore(&text, &leads, &titles.into_iter().flatten().collect::<Vec<_>>());
     let mut text = document_text(&text);
-    if text.trim().is_empty()
-        && let Some(short) = recover::last_resort(&marked)
+    let words = text.split_whitespace().count();
+    if words < NEARLY_EMPTY
+        && let Some(short) = recover::last_resort(&marked, words)
     {
         text = document_text(&Document::fragment(short));
     }

@@ -50,12 +50,30 @@ const STEMS: &[&str] = &[
     "alert",
     "keyword",
     "noprint",
+    // Legal and cookie notices, photo legends (French `légende`), embedded
+    // posts and players.
+    "notice",
+    "privacy",
+    "disclaimer",
+    "legend",
+    "embed",
 ];
 
 /// Parts that name furniture only as a whole part: `meta` but not
 /// `metabolism`, `tag` but not `tagline`, `date` but not `update`.
-const WORDS: &[&str] =
-    &["meta", "date", "dateline", "published", "posted", "time", "cta", "tag", "tags", "nav"];
+const WORDS: &[&str] = &[
+    "meta",
+    "date",
+    "dateline",
+    "published",
+    "posted",
+    "time",
+    "cta",
+    "tag",
+    "tags",
+    "nav",
+    "terms",
+];
 
 /// Mark the page's furniture blocks. The extractor rebuilds some blocks
 /// (a `<div>` holding one paragraph becomes that paragraph, and loses its
@@ -176,12 +194,23 @@ mod tests {
 
     #[test]
     fn names_are_matched_by_their_parts() {
-        for class in
-            ["wp-caption-text", "c-sheet__tags", "vce-related-box", "entry-meta", "post date"]
-        {
+        for class in [
+            "wp-caption-text",
+            "c-sheet__tags",
+            "vce-related-box",
+            "entry-meta",
+            "post date",
+            "cookie-notice",
+            "photo-legende",
+            "twitter-embed",
+            "privacy-policy",
+            "terms",
+        ] {
             assert!(names(class), "{class}");
         }
-        for class in ["metabolism", "tagline", "last-update", "entry-content", "article-body"] {
+        for class in
+            ["metabolism", "tagline", "last-update", "entry-content", "article-body", "termsheet"]
+        {
             assert!(!names(class), "{class}");
         }
     }

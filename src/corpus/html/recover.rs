@@ -69,11 +69,12 @@ pub fn fallback(marked: &Marked) -> Option<String> {
     densest(marked, 0, MIN_PARAS)
 }
 
-/// The page's densest prose, however short: for when everything else
-/// came out empty (the extractor chose a cookie notice, then dropped as
-/// furniture, beside a story of one or two paragraphs).
-pub fn last_resort(marked: &Marked) -> Option<String> {
-    densest(marked, 0, 1)
+/// The page's densest prose, however short, when it holds more than twice
+/// the `extracted` words: for when all else came out empty or nearly so
+/// (the extractor chose a cookie notice or a "for subscribers" label, then
+/// dropped as furniture, beside a story of one or two paragraphs).
+pub fn last_resort(marked: &Marked, extracted: usize) -> Option<String> {
+    densest(marked, extracted, 1)
 }
 
 /// Fewer paragraphs than this are not taken over the extractor's choice.
@@ -219,6 +220,11 @@ fn words(text: &str) -> String {
 const NOT_THE_STORY: &[&str] =
     &["comment", "copyright", "disclaimer", "sharing", "sponsor", "teaser"];
 
+/// What may close a sentence after its stop: quotation marks as English,
+/// German („…“), French and Swiss («…», ‹…›) and Japanese (「…」) print
+/// them, and brackets.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '“', '‘', '»', '«', '›', '‹', '」', '』', ')'];
+
 /// A paragraph of prose: some words, ending as a sentence does, and not
 /// mostly links.
 fn is_prose(node: &NodeRef) -> bool {
@@ -228,8 +234,9 @@ fn is_prose(node: &NodeRef) -> bool {
     if t.split_whitespace().count() < MIN_WORDS {
         return false;
     }
-    let ends =
-        t.trim_end_matches(['"', '”', '’', '»', ')', '\'']).ends_with(['.', '!', '?', '…', ':']);
+    // French sets a space before its closing guillemet.
+    let closed = t.trim_end_matches(|c: char| CLOSERS.contains(&c) || c.is_whitespace());
+    let ends = closed.ends_with(['.', '!', '?', '…', ':', '。', '！', '？']);
     let linked: usize = node.find(&["a"]).iter().map(|a| a.text().trim().len()).sum();
     ends && linked * 4 < t.len()
 }
@@ -259,9 +266,28 @@ mod tests {
         let marked = mark(&Document::from(page));
         // Too short to be taken over what the extractor found.
         assert_eq!(fallback(&marked), None);
-        let text = node_text(&Document::fragment(last_resort(&marked).unwrap()).root());
+        let text = node_text(&Document::fragment(last_resort(&marked, 0).unwrap()).root());
         assert_eq!(text, "The whole story is this one paragraph, which says all there is to say.");
-        assert_eq!(last_resort(&mark(&Document::from("<p>Archive</p>"))), None);
+        // Over a label of two words too, but not over half its own length.
+        assert!(last_resort(&marked, 2).is_some());
+        assert_eq!(last_resort(&marked, 7), None);
+        assert_eq!(last_resort(&mark(&Document::from("<p>Archive</p>")), 0), None);
+    }
+
+    #[test]
+    fn a_sentence_closed_by_any_quotation_mark_is_prose() {
+        let prose = |p: &str| is_prose(&Document::from(p).select("p").nodes()[0]);
+        assert!(prose(
+            "<p>„Ich weiß, ich bin müde und sollte das nicht sagen.“ – „Dann sag es nicht.“</p>"
+        ));
+        assert!(prose(
+            "<p>Il a dit : « Nous reviendrons demain matin, avec les autres, sans faute. »</p>"
+        ));
+        assert!(prose(
+            "<p>彼は言った。「明日の朝 また 来ます と 皆に 伝えて ください ね 本当に よろしく。」</p>"
+        ));
+        // Without a stop inside the quotes, it is no sentence.
+        assert!(!prose("<p>„Ich weiß, ich bin müde und sollte das nicht sagen, sagte er“</p>"));
     }
 
     #[test]
