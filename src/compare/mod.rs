@@ -153,7 +153,7 @@ pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> 
     let mut counts: Vec<stories::Vector> =
         prepared.iter_mut().map(|p| std::mem::take(&mut p.counts)).collect();
     weekdays::add(&mut counts, articles, analyses, &mut vocab);
-    let vecs = stories::vectors(counts);
+    let vecs = stories::vectors(counts, p.stories.idf_power);
     let dates: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.date).collect();
     let clusters = match &p.given {
         Some(given) => given.clone(),
