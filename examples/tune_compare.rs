@@ -37,6 +37,7 @@ fn main() {
     let d = Params::default();
     // Each knob with its values; every combination is scored.
     let knobs: Vec<(&str, Vec<f64>)> = vec![
+        ("--idf-power", list(&args, "--idf-power", &d.stories.idf_power.to_string())),
         ("--cut", list(&args, "--cut", &d.stories.cut.to_string())),
         ("--fragment", list(&args, "--fragment", &d.stories.fragment.to_string())),
         ("--attach", list(&args, "--attach", &d.stories.attach.to_string())),
@@ -73,6 +74,7 @@ fn main() {
             n /= values.len();
             name.push_str(&format!("{} {v} ", &knob[2..]));
             match *knob {
+                "--idf-power" => p.stories.idf_power = v as f32,
                 "--cut" => p.stories.cut = v as f32,
                 "--fragment" => p.stories.fragment = v as usize,
                 "--attach" => p.stories.attach = v as f32,

@@ -16,6 +16,7 @@ pub mod quantity;
 pub mod senses;
 pub mod stories;
 pub mod terms;
+mod weekdays;
 pub mod words;
 
 use std::collections::HashMap;
@@ -146,12 +147,13 @@ pub fn compare(articles: &[Article], analyses: &[Analysis]) -> Comparison {
 }
 
 pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> Comparison {
-    let (mut prepared, vocab, senses) = prepare_all(articles, analyses, p.facts.lead);
+    let (mut prepared, mut vocab, senses) = prepare_all(articles, analyses, p.facts.lead);
 
     // The counts become the vectors: nothing reads them after.
-    let counts: Vec<stories::Vector> =
+    let mut counts: Vec<stories::Vector> =
         prepared.iter_mut().map(|p| std::mem::take(&mut p.counts)).collect();
-    let vecs = stories::vectors(counts);
+    weekdays::add(&mut counts, articles, analyses, &mut vocab);
+    let vecs = stories::vectors(counts, p.stories.idf_power);
     let dates: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.date).collect();
     let clusters = match &p.given {
         Some(given) => given.clone(),

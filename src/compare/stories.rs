@@ -24,6 +24,10 @@ pub type Vector = Vec<(u32, f32)>;
 
 /// Tuning, measured on the ECB+ dev set (see `tools/quality-compare.sh`).
 pub struct Params {
+    /// Each term weighs its IDF to this power: terms of one event (who,
+    /// where, how many) are rarer than those of its topic, which similar
+    /// events share, and a power above 1 sets them further apart.
+    pub idf_power: f32,
     /// Average-link similarity below which two clusters stay apart.
     pub cut: f32,
     /// Neighbours kept per article.
@@ -45,17 +49,18 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            cut: 0.22,
+            idf_power: 1.5,
+            cut: 0.2,
             neighbours: 40,
             max_days: 14,
             fade_days: 30.0,
-            fragment: 2,
-            attach: 0.12,
+            fragment: 3,
+            attach: 0.1,
         }
     }
 }
 
-/// IDF-weighted unit vectors: `(1 + ln tf) · ln(N / df)`. Terms found in
+/// IDF-weighted unit vectors: `(1 + ln tf) · ln(N / df)^idf_power`. Terms found in
 /// one article only cannot link two; terms in more than half of a large
 /// corpus say nothing about which event.
 ///
@@ -63,7 +68,7 @@ impl Default for Params {
 /// (position, name and number boosts already applied), each id once. Each
 /// becomes its vector in place, so the counts and the vectors are not
 /// held side by side.
-pub fn vectors(counts: Vec<Vector>) -> Vec<Vector> {
+pub fn vectors(counts: Vec<Vector>, idf_power: f32) -> Vec<Vector> {
     let n = counts.len();
     let mut df: HashMap<u32, u32> = HashMap::new();
     for c in &counts {
@@ -80,7 +85,7 @@ pub fn vectors(counts: Vec<Vector>) -> Vec<Vector> {
                 f > 1 && f <= common
             });
             for (t, c) in v.iter_mut() {
-                let idf = ((n as f32 + 1.0) / df[t] as f32).ln();
+                let idf = ((n as f32 + 1.0) / df[t] as f32).ln().powf(idf_power);
                 *c = (1.0 + (1.0 + *c).ln()) * idf;
             }
             normalise(&mut v);
@@ -359,6 +364,27 @@ mod tests {
         let edges = [(0, 1, 0.3)];
         let c = vec![vec![0], vec![1]];
         assert_eq!(attach_fragments(c, &edges, 1, 0.1), vec![vec![0], vec![1]]);
+    }
+
+    #[test]
+    fn a_higher_idf_power_weighs_a_rare_shared_term_over_a_common_one() {
+        // Term 1 is in four articles (a topic), term 2 in two (an event's
+        // participant); 0 shares 2 with 1 and 1 with 2.
+        let counts = || -> Vec<Vector> {
+            vec![
+                vec![(1, 1.0), (2, 1.0)],
+                vec![(2, 1.0), (3, 1.0)],
+                vec![(1, 1.0), (4, 1.0)],
+                vec![(1, 1.0), (3, 1.0)],
+                vec![(1, 1.0), (4, 1.0)],
+            ]
+        };
+        let ratio = |power| {
+            let v = vectors(counts(), power);
+            cosine(&v[0], &v[1]) / cosine(&v[0], &v[2])
+        };
+        assert!(ratio(1.0) > 1.0);
+        assert!(ratio(1.5) > ratio(1.0) * 1.2, "{} vs {}", ratio(1.5), ratio(1.0));
     }
 
     #[test]
