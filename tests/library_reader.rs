@@ -6,12 +6,24 @@ mod library_support;
 
 use std::time::{Duration, Instant};
 
+use dateline::cache::Setting;
 use dateline::corpus::Corpus;
 use dateline::library::{Subscription, Subscriptions};
+use dateline::pipeline::Options;
 use dateline::tui::action::Action;
 use dateline::tui::app::App;
 use dateline::tui::keymap::Keymap;
 use library_support::{Reply, Server, page, prose, rss};
+
+/// Until the fetch and the library's reload after it are over.
+fn until_idle(app: &mut App) {
+    let started = Instant::now();
+    while app.fetch.is_busy() {
+        assert!(started.elapsed() < Duration::from_secs(30), "the reload ends");
+        app.poll_fetch();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
 
 fn until_done(app: &mut App) {
     let started = Instant::now();
@@ -41,6 +53,8 @@ fn r_fetches_in_the_background_and_new_articles_join_the_list() {
 
     let mut app = App::new(Corpus::default(), Keymap::default());
     app.fetch.library = Some(data.path().to_path_buf());
+    // The reload after the fetch leaves the user's cache alone.
+    app.fetch.options = Options { cache: Setting::Off, ..Options::default() };
     app.update(Action::Fetch);
     assert_eq!(app.message.as_deref(), Some("fetching…"));
     app.start_fetch();
@@ -71,4 +85,41 @@ fn r_without_subscriptions_says_how_to_add_one() {
     app.start_fetch();
     assert!(!app.fetch.is_running());
     assert!(app.message.as_deref().is_some_and(|m| m.contains("dateline feeds add")));
+}
+
+#[test]
+fn after_r_the_new_articles_are_analysed_and_compared_like_the_rest() {
+    let server = Server::start();
+    let a = server.url("/a");
+    server.route("/feed", Reply::feed(rss("Wire", &[("First", &a, "Summary.")])));
+    server.route("/a", Reply::page(page("First", None, &[&prose(1), &prose(2)])));
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut subs = Subscriptions::default();
+    subs.add(Subscription { url: server.url("/feed"), name: "Wire".into(), ..Default::default() });
+    subs.save(data.path()).expect("save");
+
+    let mut app = App::new(Corpus::default(), Keymap::default());
+    app.fetch.library = Some(data.path().to_path_buf());
+    app.fetch.options = Options { cache: Setting::Off, ..Options::default() };
+    app.update(Action::Fetch);
+    app.start_fetch();
+    until_done(&mut app);
+    assert_eq!(app.corpus.articles.len(), 1);
+    // Joined the list as it arrived, not yet analysed.
+    assert!(app.entities.analyses.iter().all(|an| an.mentions.is_empty()));
+    until_idle(&mut app);
+
+    assert!(app.loading.is_none(), "the reload finished");
+    assert_eq!(app.corpus.articles.len(), 1, "the reload adds no copy");
+    assert_eq!(app.visible.len(), 1);
+    let mentions = &app.entities.analyses[0].mentions;
+    let body = &app.corpus.articles[0].body;
+    assert!(
+        mentions.iter().any(|m| &body[m.start..m.end] == "Tuesday"),
+        "the new article is highlighted: {mentions:?}"
+    );
+    assert_eq!(app.entities.story_of(0), Some(0), "and in a story");
+    // R works again once all is done.
+    app.update(Action::Fetch);
+    assert_eq!(app.message.as_deref(), Some("fetching…"));
 }

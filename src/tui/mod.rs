@@ -63,6 +63,7 @@ pub fn run(paths: Vec<PathBuf>, options: Options, config: &Loaded) -> io::Result
     // Fetched articles join the list when the reader shows the library.
     app.fetch.library =
         crate::library::data_dir().ok().filter(|d| paths == [crate::library::articles_dir(d)]);
+    app.fetch.options = options.clone();
     let updates = loader::spawn(paths, options, None)?;
     let mut reading = reading::Reading::open(&mut app);
     tracing::info!("reader started");
@@ -159,7 +160,7 @@ pub fn drive_with<B: Backend>(
         }
         let wait = if app.searching() || behind {
             Duration::ZERO
-        } else if finished && !app.fetch.is_running() {
+        } else if finished && !app.fetch.is_busy() {
             Duration::from_secs(1)
         } else {
             TICK

@@ -2,15 +2,25 @@
 //! own. Articles the fetch adds to the library join the list as they
 //! arrive (when the reader shows the library), the status line says how
 //! far it is and how many feeds failed, and each failure is kept as a
-//! warning, printed when the reader ends.
+//! warning, printed when the reader ends. Once it has added any, the
+//! library is loaded again in the background, through the cache, so the
+//! new articles are highlighted, their entities found and their stories
+//! compared like the rest.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
 
 use super::App;
 use crate::corpus::{self, Article, Warning};
 use crate::library::{self, Event, FetchOptions, Subscriptions};
+use crate::pipeline::Options;
+use crate::tui::loader::{self, Update};
+
+/// Most time spent applying the reload's results in one look, so keys
+/// are never held up (as the first loading's budget).
+const RELOAD_BUDGET: Duration = Duration::from_millis(8);
 
 /// The reader's side of fetching.
 #[derive(Debug, Default)]
@@ -19,13 +29,23 @@ pub struct FetchState {
     /// join the list. `None`: the reader shows other files; a fetch still
     /// fills the library of the default data folder.
     pub library: Option<PathBuf>,
+    /// How the library is loaded again after a fetch: the reader's own
+    /// options (its cache).
+    pub options: Options,
     requested: bool,
     running: Option<Running>,
+    /// The library loading again after a fetch added articles.
+    reload: Option<Receiver<Update>>,
 }
 
 impl FetchState {
     pub fn is_running(&self) -> bool {
         self.running.is_some()
+    }
+
+    /// Fetching, or loading the library again after a fetch.
+    pub fn is_busy(&self) -> bool {
+        self.running.is_some() || self.reload.is_some()
     }
 }
 
@@ -51,7 +71,7 @@ impl App {
     /// `R` (from [`App::update`]): a fetch is asked for; the loop starts it
     /// ([`App::start_fetch`]) once the keys are handled.
     pub(super) fn request_fetch(&mut self) {
-        self.message = Some(if self.fetch.is_running() {
+        self.message = Some(if self.fetch.is_busy() {
             "already fetching".to_string()
         } else if self.loading.is_some() {
             "fetch once loading is done".to_string()
@@ -112,9 +132,11 @@ impl App {
         }
     }
 
-    /// What the fetch sent since the last look; true when anything changed.
+    /// What the fetch, or the reload after it, sent since the last look;
+    /// true when anything changed.
     pub fn poll_fetch(&mut self) -> bool {
-        let Some(run) = self.fetch.running.as_mut() else { return false };
+        let reloaded = self.poll_reload();
+        let Some(run) = self.fetch.running.as_mut() else { return reloaded };
         let (mut batch, mut warnings, mut end) = (Vec::new(), Vec::new(), None);
         loop {
             match run.notes.try_recv() {
@@ -164,6 +186,52 @@ impl App {
         if self.fetch.library.is_some() && !batch.is_empty() {
             self.append(batch);
         }
+        if let (Some(Ok(new)), Some(dir)) = (&end, &self.fetch.library)
+            && *new > 0
+        {
+            let paths = vec![library::articles_dir(dir)];
+            match loader::spawn(paths, self.fetch.options.clone(), None) {
+                Ok(rx) => self.fetch.reload = Some(rx),
+                Err(e) => self.message = Some(format!("cannot analyse the new articles: {e}")),
+            }
+        }
+        changed || reloaded
+    }
+
+    /// The reload's results since the last look, within a time budget.
+    /// Its articles as read are not shown: the list holds them already,
+    /// and the finished corpus replaces it, the selection kept.
+    fn poll_reload(&mut self) -> bool {
+        let Some(rx) = self.fetch.reload.take() else { return false };
+        let until = Instant::now() + RELOAD_BUDGET;
+        let mut changed = false;
+        while Instant::now() < until {
+            let update = match rx.try_recv() {
+                Ok(u) => u,
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    if self.loading.is_some() {
+                        let why = "loading the library again stopped before it finished";
+                        self.receive(Update::Done { cache_problems: vec![why.to_string()] });
+                    }
+                    return true;
+                }
+            };
+            changed = true;
+            match update {
+                Update::Read { sources_done, .. } => {
+                    if let Some(p) = self.loading.as_mut() {
+                        p.sources_done = sources_done;
+                    }
+                }
+                u @ Update::Done { .. } => {
+                    self.receive(u);
+                    return true;
+                }
+                u => self.receive(u),
+            }
+        }
+        self.fetch.reload = Some(rx);
         changed
     }
 }
