@@ -530,6 +530,23 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_an_article_repeats_is_one_report_in_one_row() {
+        // A standfirst that opens the body again: the same fact, once.
+        let mut v = Vocab::default();
+        let lead =
+            "A strong earthquake struck the island of Qeshm on Sunday, injuring five villagers.";
+        let (_, a) = doc(&[lead, "Schools were closed.", lead], &mut v);
+        let (_, b) = doc(
+            &[
+                "Officials said a quake struck Qeshm island on Sunday and five villagers were injured.",
+                "Markets stayed open.",
+            ],
+            &mut v,
+        );
+        assert_eq!(rows(&[&a, &b]), [vec![(0, 0), (1, 0)]]);
+    }
+
+    #[test]
     fn a_shared_figure_lines_up_loosely_matching_reports() {
         // Little else in common, but the same amount offered: one fact.
         let mut v = Vocab::default();

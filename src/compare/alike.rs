@@ -162,6 +162,16 @@ pub(super) fn sentences(docs: &[&[SentenceTerms]], p: &Params) -> Vec<Sent> {
     let mut out = Vec::new();
     for (doc, d) in docs.iter().enumerate() {
         for (idx, s) in d.iter().enumerate().take(p.lead) {
+            // A sentence the article repeats word for word (a standfirst
+            // that opens the body again) states its fact once: a copy
+            // would line up a second, identical row.
+            let same = |t: &SentenceTerms| {
+                t.words.len() == s.words.len()
+                    && t.words.iter().zip(&s.words).all(|(a, b)| a.key == b.key)
+            };
+            if !s.words.is_empty() && d[..idx].iter().any(same) {
+                continue;
+            }
             let mut words: Vec<(u32, &'static [u32])> =
                 s.words.iter().map(|w| (w.key, w.senses)).collect();
             words.sort_by_key(|w| w.0);
