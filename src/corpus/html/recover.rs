@@ -4,7 +4,8 @@
 //! block the cleaner judged too short. Every `<p>` is marked before the
 //! extractor runs; afterwards, the prose paragraphs in the same article
 //! element as the extracted ones, from the article's start to the last
-//! extracted paragraph, are put back in their place.
+//! extracted paragraph, are put back in their place (on a page with no
+//! article element, the prose outside any, up to that paragraph).
 
 use dom_query::{Document, NodeId, NodeRef};
 
@@ -126,10 +127,20 @@ fn put_back(content: &Document, marked: &Marked) -> Option<String> {
         .filter_map(|n| Some((n.attr(MARK)?.parse::<usize>().ok()?, *n)))
         .filter(|(i, _)| *i < marked.paras.len())
         .collect();
-    let first = present.iter().map(|(i, _)| *i).min();
-    let Some(container) = first.and_then(|i| marked.paras[i].container) else {
+    let Some(first) = present.iter().map(|(i, _)| *i).min() else {
         return instead(content, marked);
     };
+    // Without an article element, another article's prose may be the
+    // story; failing that, the page's other prose outside any article
+    // element, up to the last paragraph extracted, comes back: the
+    // extractor skipped blocks it judged short (on trafilatura's set: two
+    // wanted snippets more, no unwanted one).
+    let container = marked.paras[first].container;
+    if container.is_none()
+        && let Some(other) = instead(content, marked)
+    {
+        return Some(other);
+    }
     let last = present.iter().map(|(i, _)| *i).max().unwrap_or(0);
     present.sort_by_key(|(i, _)| *i);
     // Pages often print a paragraph twice (for small and large screens):
@@ -138,7 +149,7 @@ fn put_back(content: &Document, marked: &Marked) -> Option<String> {
     for i in 0..last {
         let p = &marked.paras[i];
         if !p.prose
-            || p.container != Some(container)
+            || p.container != container
             || present.binary_search_by_key(&i, |(j, _)| *j).is_ok()
             || there.contains(&p.text)
         {
@@ -407,12 +418,15 @@ mod tests {
     }
 
     #[test]
-    fn pages_without_an_article_element_are_left_as_extracted() {
+    fn without_an_article_element_prose_before_the_extracted_comes_back() {
         let page = "<div><p>A paragraph above the chosen block, with enough words to be prose.</p>\
-            <div id=kept><p>The chosen block of the page, with enough words to be prose too.</p></div></div>";
+            <div id=kept><p>The chosen block of the page, with enough words to be prose too.</p></div>\
+            <p>A paragraph below the chosen block, with enough words to be prose too.</p></div>";
+        // Below the last paragraph extracted, page furniture is likelier.
         assert_eq!(
             run(page, "#kept"),
-            "The chosen block of the page, with enough words to be prose too."
+            "A paragraph above the chosen block, with enough words to be prose.\n\n\
+             The chosen block of the page, with enough words to be prose too."
         );
     }
 }
