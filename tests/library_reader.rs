@@ -15,23 +15,24 @@ use dateline::tui::app::App;
 use dateline::tui::keymap::Keymap;
 use library_support::{Reply, Server, page, prose, rss};
 
-/// Until the fetch and the library's reload after it are over.
-fn until_idle(app: &mut App) {
+/// Polls the fetch until `busy` says it is over (30 s at most).
+fn poll_while(app: &mut App, busy: fn(&App) -> bool) {
     let started = Instant::now();
-    while app.fetch.is_busy() {
-        assert!(started.elapsed() < Duration::from_secs(30), "the reload ends");
+    while busy(app) {
+        assert!(started.elapsed() < Duration::from_secs(30), "the fetch ends");
         app.poll_fetch();
         std::thread::sleep(Duration::from_millis(10));
     }
 }
 
+/// Until the fetch is over.
 fn until_done(app: &mut App) {
-    let started = Instant::now();
-    while app.fetch.is_running() {
-        assert!(started.elapsed() < Duration::from_secs(20), "the fetch ends");
-        app.poll_fetch();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    poll_while(app, |a| a.fetch.is_running());
+}
+
+/// Until the fetch and the library's reload after it are over.
+fn until_idle(app: &mut App) {
+    poll_while(app, |a| a.fetch.is_busy());
 }
 
 #[test]
