@@ -24,7 +24,7 @@ pub(super) struct Prepared {
 
 /// Sentences this far into an article still count fully for its story;
 /// later ones count half (background, quotes, earlier events).
-const LEAD_SENTENCES: usize = 4;
+pub(super) const LEAD_SENTENCES: usize = 4;
 const NAME_WEIGHT: f32 = 5.0;
 const NUMBER_WEIGHT: f32 = 2.0;
 

@@ -17,8 +17,9 @@ use crate::corpus::Article;
 const DAYS: [&str; 7] =
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-/// Sentences of the lead whose weekdays count (as `prepare`'s lead).
-const LEAD: usize = 4;
+/// Sentences of the lead whose weekdays count: those that count fully
+/// for the story.
+use super::prepare::LEAD_SENTENCES as LEAD;
 
 /// How often each weekday is named in `text`, added to `named`.
 fn count(text: &str, named: &mut [f32; 7]) {

@@ -110,7 +110,7 @@ impl Events for TerminalEvents {
 pub const TICK: Duration = Duration::from_millis(30);
 /// Most time spent applying the loader's results before the next look
 /// at the keys.
-const UPDATE_BUDGET: Duration = Duration::from_millis(8);
+pub(crate) const UPDATE_BUDGET: Duration = Duration::from_millis(8);
 
 /// What the loop did, for tests and benchmarks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

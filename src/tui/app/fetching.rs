@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use super::App;
 use crate::corpus::{self, Article, Warning};
@@ -19,8 +19,8 @@ use crate::pipeline::Options;
 use crate::tui::loader::{self, Update};
 
 /// Most time spent applying the reload's results in one look, so keys
-/// are never held up (as the first loading's budget).
-const RELOAD_BUDGET: Duration = Duration::from_millis(8);
+/// are never held up: the first loading's budget.
+use crate::tui::UPDATE_BUDGET as RELOAD_BUDGET;
 
 /// The reader's side of fetching.
 #[derive(Debug, Default)]
