@@ -50,6 +50,8 @@ fn main() {
         ("--sense-weight", list(&args, "--sense-weight", &d.facts.sense_weight.to_string())),
         ("--single-below", list(&args, "--single-below", &d.facts.single_below.to_string())),
         ("--max-articles", list(&args, "--max-articles", &d.facts.max_articles.to_string())),
+        ("--main-share", list(&args, "--main-share", &d.facts.main_share.to_string())),
+        ("--main-floor", list(&args, "--main-floor", &d.facts.main_floor.to_string())),
     ];
     // `--gold-stories`: facts measured on the gold stories, apart from
     // story errors.
@@ -86,6 +88,8 @@ fn main() {
                 "--name-weight" => p.facts.name_weight = v as f32,
                 "--sense-weight" => p.facts.sense_weight = v as f32,
                 "--single-below" => p.facts.single_below = v as f32,
+                "--main-share" => p.facts.main_share = v as f32,
+                "--main-floor" => p.facts.main_floor = v as f32,
                 _ => p.facts.max_articles = v as usize,
             }
         }

@@ -17,6 +17,12 @@ use super::facts::{RawFact, RawReport, SentenceTerms};
 /// The facts of one story whose articles' sentences are `docs` (in story
 /// order): rows of two articles or more, then singles.
 pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
+    align_story(docs, &[], p)
+}
+
+/// [`align`], where `headline[d]` says article `d`'s first sentence repeats
+/// its title (raw text often starts so): a headline is not its lede.
+pub fn align_story(docs: &[&[SentenceTerms]], headline: &[bool], p: &Params) -> Vec<RawFact> {
     let docs = &docs[..docs.len().min(p.max_articles.max(1))];
     let sents = sentences(docs, p);
     let weights = weights(docs, &sents, p);
@@ -156,7 +162,16 @@ pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
         // reports reads as the same fact twice.
         let _ = left;
     }
-    let rows = kept;
+    let mut rows = kept;
+    // The story's main happening, stated by nearly every lede in words too
+    // few of which match as sentences, is a row of its own unless one
+    // holds it already.
+    if let Some(main) = super::main_event::main_row(docs, &sents, headline, |k| weights.of(k), p)
+        .map(|m| super::main_event::every_pair(m, get, p.main_floor))
+        .filter(|m| m.len() >= 2)
+    {
+        super::main_event::merge(&mut rows, main, |x| sents[x].doc);
+    }
 
     let mut best = vec![0.0f32; sents.len()];
     for &(i, j, v) in &sims.pairs {
@@ -419,31 +434,9 @@ fn raw_fact(row: &[usize], sents: &[Sent], docs: &[&[SentenceTerms]], w: &Weight
 
 #[cfg(test)]
 mod tests {
-    use super::super::terms::{Vocab, terms};
-    use super::super::words::fact_words;
+    use super::super::terms::Vocab;
+    use super::super::test_docs::doc;
     use super::*;
-
-    fn doc(lines: &[&str], v: &mut Vocab) -> (String, Vec<SentenceTerms>) {
-        let text = lines.join("\n");
-        let mut out = Vec::new();
-        let mut start = 0;
-        for line in lines {
-            let end = start + line.len();
-            let mut ts = Vec::new();
-            terms(&text, start..end, &[start], v, &mut ts);
-            let words = fact_words(&text, &ts, v);
-            out.push(SentenceTerms {
-                start,
-                end,
-                words,
-                numbers: vec![],
-                breaks: vec![],
-                names: 0,
-            });
-            start = end + 1;
-        }
-        (text, out)
-    }
 
     /// As [`doc`], with the counts the analysis finds in each line.
     fn counted_doc(lines: &[&str], v: &mut Vocab) -> Vec<SentenceTerms> {
@@ -568,8 +561,17 @@ mod tests {
             ],
             &mut v,
         );
-        assert!(rows(&[&a, &b]).iter().any(|r| r.contains(&(0, 0)) && r.contains(&(1, 0))));
-        assert!(!rows(&[&c, &b]).iter().any(|r| r.contains(&(0, 0)) && r.contains(&(1, 0))));
+        // The sentences' own likeness, apart from the ledes' main row
+        // (which takes both ledes of one offer, whatever its amount).
+        let p = Params { main_share: 2.0, ..Params::default() };
+        let joined = |x: &[SentenceTerms], y: &[SentenceTerms]| {
+            align(&[x, y], &p).iter().any(|f| {
+                f.reports.iter().any(|r| (r.article, r.sentence) == (0, 0))
+                    && f.reports.iter().any(|r| (r.article, r.sentence) == (1, 0))
+            })
+        };
+        assert!(joined(&a, &b));
+        assert!(!joined(&c, &b));
     }
 
     #[test]

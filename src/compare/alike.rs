@@ -47,6 +47,12 @@ pub struct Params {
     /// first, in story order), so that a story of hundreds stays quick:
     /// the matching compares every sentence of them with every other.
     pub max_articles: usize,
+    /// The story's main-happening row takes the ledes that hold the two
+    /// words shared by most ledes, when at least this share of them do
+    /// (`super::main_event`); above 1, no such row.
+    pub main_share: f32,
+    /// Every two ledes of the main-happening row are at least this alike.
+    pub main_floor: f32,
 }
 
 impl Default for Params {
@@ -65,6 +71,8 @@ impl Default for Params {
             single_below: 0.05,
             single_words: 5,
             max_articles: 24,
+            main_share: 0.3,
+            main_floor: 0.12,
         }
     }
 }
@@ -339,7 +347,7 @@ fn similarity(a: &Sent, b: &Sent, p: &Params) -> f32 {
 
 /// Marks a figure of a date among [`Sent::numerals`]; vocabulary ids
 /// stay far below it.
-const DATED: u32 = 1 << 31;
+pub(super) const DATED: u32 = 1 << 31;
 
 fn shares_numeral(a: &Sent, b: &Sent) -> bool {
     let numeral = |k: &u32| {

@@ -11,11 +11,14 @@ mod counts;
 pub mod differ;
 pub mod facts;
 pub mod label;
+mod main_event;
 mod prepare;
 pub mod quantity;
 pub mod senses;
 pub mod stories;
 pub mod terms;
+#[cfg(test)]
+mod test_docs;
 mod weekdays;
 pub mod words;
 
@@ -226,6 +229,16 @@ pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> 
     Comparison { stories: built, story_of }
 }
 
+/// Whether a sentence is the title again: the same letters and digits,
+/// whatever the case and punctuation.
+fn repeats(title: &str, sentence: &str) -> bool {
+    let bare = |t: &str| -> Vec<char> {
+        t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    };
+    let t = bare(title);
+    !t.is_empty() && t == bare(sentence)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn build_story(
     members: &[usize],
@@ -263,7 +276,15 @@ fn build_story(
     let sentences: Vec<Vec<SentenceTerms>> = packed.iter().map(|s| s.unpack(senses)).collect();
     drop(packed);
     let docs: Vec<&[SentenceTerms]> = sentences.iter().map(Vec::as_slice).collect();
-    let raw = align::align(&docs, &p.facts);
+    let headline: Vec<bool> = members
+        .iter()
+        .zip(&sentences)
+        .map(|(&a, s)| {
+            s.first()
+                .is_some_and(|s| repeats(&articles[a].title, &articles[a].body[s.start..s.end]))
+        })
+        .collect();
+    let raw = align::align_story(&docs, &headline, &p.facts);
     let mut facts: Vec<Fact> =
         raw.iter().map(|f| fact(f, members, articles, analyses, &sentences, vocab)).collect();
     if let Some(f) = responsibility(members, articles, analyses, &sentences, p.facts.lead) {
