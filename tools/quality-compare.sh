@@ -38,7 +38,7 @@ got = {
 }
 got.update({f"facts-dev {rows[i]}": float(rows[i + 1]) for i in range(2, len(rows) - 1, 2)})
 floors = {
-    "ECB+ story F1": 0.92, "ECB+ fact-link F1": 0.67, "facts-dev fact-link F1": 0.64,
+    "ECB+ story F1": 0.92, "ECB+ fact-link F1": 0.68, "facts-dev fact-link F1": 0.64,
     "facts-dev row-P": 0.85, "facts-dev clean": 0.77, "facts-dev single-P": 0.80,
     "facts-dev status": 0.93, "facts-dev differ-R": 0.38,
 }
