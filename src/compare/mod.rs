@@ -232,11 +232,12 @@ pub fn compare_with(articles: &[Article], analyses: &[Analysis], p: &Params) -> 
 /// Whether a sentence is the title again: the same letters and digits,
 /// whatever the case and punctuation.
 fn repeats(title: &str, sentence: &str) -> bool {
-    let bare = |t: &str| -> Vec<char> {
-        t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-    };
-    let t = bare(title);
-    !t.is_empty() && t == bare(sentence)
+    // Compared as they are read, without a copy of either.
+    letters_lower(title).next().is_some() && letters_lower(title).eq(letters_lower(sentence))
+}
+
+fn letters_lower(t: &str) -> impl Iterator<Item = char> + '_ {
+    t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -519,4 +520,18 @@ fn report(
     let compared =
         count.and_then(|c| values.iter().position(|v| v.start == c.start && v.end == c.end));
     Report { article, start, end, anchor, values, compared }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_first_sentence_that_is_the_title_again_repeats_it() {
+        assert!(super::repeats(
+            "Fire at Waitrose: man denies arson",
+            "FIRE AT WAITROSE - Man denies arson"
+        ));
+        assert!(!super::repeats("Fire at Waitrose", "Fire at Waitrose in Wellington"));
+        assert!(!super::repeats("", ""));
+        assert!(!super::repeats("Fire", "Fire at Waitrose"));
+    }
 }
