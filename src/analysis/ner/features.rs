@@ -85,6 +85,14 @@ impl TokenInfo {
     }
 }
 
+impl TokenInfo {
+    /// The same token with gazetteer bits `gaz` (as [`TokenInfo::new`]
+    /// with them would give).
+    pub fn with_gaz(&self, gaz: GazBits) -> Self {
+        TokenInfo { gaz, ..*self }
+    }
+}
+
 type Hashes = (u64, [u64; 3], [u64; 4], u64, u64, u8);
 
 /// The length bucket of a word of `n` characters: 1, 2, 3, 4-6, 7+.
