@@ -102,12 +102,14 @@ impl Model {
         }
     }
 
+    /// The row of `key`; `mask` is `slots.len() - 1` with `slots` not
+    /// empty, which lets the compiler drop the bounds check of each probe.
     #[inline]
-    fn row(&self, key: u32) -> Option<&[i8; LANES]> {
+    fn row(slots: &[Slot], mask: usize, key: u32) -> Option<&[i8; LANES]> {
         let key = fix_key(key);
-        let mut s = slot(key, self.mask);
+        let mut s = slot(key, mask);
         loop {
-            let slot = &self.slots[s];
+            let slot = &slots[s];
             if slot.key == key {
                 return Some(&slot.row);
             }
@@ -115,17 +117,24 @@ impl Model {
             if k == 0 {
                 return None;
             }
-            s = (s + 1) & self.mask;
+            s = (s + 1) & mask;
         }
     }
 
     /// Add the emission scores of `features` into `scores` (unscaled i32).
     #[inline]
     pub fn emit(&self, features: &[u32], scores: &mut [i32; NUM_TAGS]) {
+        let slots = &self.slots[..];
+        // Never empty (`with_capacity`); the test proves `s & mask` in
+        // bounds to the compiler.
+        if slots.is_empty() {
+            return;
+        }
+        let mask = slots.len() - 1;
         for chunk in features.chunks(I16_ROWS) {
             let mut acc = [0i16; LANES];
             for &f in chunk {
-                if let Some(row) = self.row(f) {
+                if let Some(row) = Self::row(slots, mask, f) {
                     for (a, &w) in acc.iter_mut().zip(row) {
                         *a += w as i16;
                     }
