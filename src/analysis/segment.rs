@@ -179,11 +179,16 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         let start = i;
         let mut end = i;
-        for (off, ch) in text[i..].char_indices() {
+        while end < bytes.len() {
+            // An ASCII byte is its own character, without decoding.
+            let ch = match bytes[end] {
+                b @ 0..0x80 => b as char,
+                _ => text[end..].chars().next().unwrap_or(' '),
+            };
             if ch.is_whitespace() {
                 break;
             }
-            end = i + off + ch.len_utf8();
+            end += ch.len_utf8();
         }
         split_chunk(text, start, end, out);
         i = end;

@@ -8,7 +8,7 @@
 use super::clusters::Path;
 use super::gazetteer::GazBits;
 
-use super::hashing::hash_bytes;
+use super::hashing::{HASH_SEED, hash_bytes};
 pub use super::hashing::{hash_lower, hash_str, mix};
 
 /// Per-token facts, computed once per token and shared by all templates.
@@ -85,6 +85,14 @@ impl TokenInfo {
     }
 }
 
+impl TokenInfo {
+    /// The same token with gazetteer bits `gaz` (as [`TokenInfo::new`]
+    /// with them would give).
+    pub fn with_gaz(&self, gaz: GazBits) -> Self {
+        TokenInfo { gaz, ..*self }
+    }
+}
+
 type Hashes = (u64, [u64; 3], [u64; 4], u64, u64, u8);
 
 /// The length bucket of a word of `n` characters: 1, 2, 3, 4-6, 7+.
@@ -102,21 +110,40 @@ fn len_bucket(n: usize) -> u8 {
 fn ascii_hashes(word: &str) -> Hashes {
     let mut lower = [0u8; 64];
     let n = word.len();
-    for (l, &b) in lower.iter_mut().zip(word.as_bytes()) {
+    // The word hash's state after k + 1 bytes is the hash of the first
+    // k + 1 bytes, so the prefixes come out of the same pass.
+    let mut h = HASH_SEED;
+    let mut heads = [0u64; 3];
+    for (k, (l, &b)) in lower.iter_mut().zip(word.as_bytes()).enumerate() {
         *l = if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() };
+        h = mix(h, *l as u64);
+        if k < heads.len() {
+            heads[k] = h;
+        }
+    }
+    // A word shorter than a prefix is its own prefix.
+    for head in heads.iter_mut().skip(n) {
+        *head = h;
     }
     let lower = &lower[..n];
-    let word_hash = hash_bytes(lower.iter().copied());
-    let mut prefix = [0u64; 3];
+    let word_hash = h;
+    let prefix = [mix(1, heads[0]), mix(2, heads[1]), mix(3, heads[2])];
     let mut suffix = [0u64; 4];
-    for (k, p) in prefix.iter_mut().enumerate() {
-        *p = mix(k as u64 + 1, hash_bytes(lower[..(k + 1).min(n)].iter().copied()));
-    }
     for (k, s) in suffix.iter_mut().enumerate() {
         *s = mix(k as u64 + 11, hash_bytes(lower[n.saturating_sub(k + 1)..].iter().copied()));
     }
-    let (shape, short) = shape_hashes(word.bytes().map(|b| shape_char(b as char)));
+    let (shape, short) = shape_hashes(word.bytes().map(ascii_shape));
     (word_hash, prefix, suffix, shape, short, len_bucket(n))
+}
+
+/// [`shape_char`] of an ASCII byte, without the Unicode tables.
+fn ascii_shape(b: u8) -> char {
+    match b {
+        b'A'..=b'Z' => 'X',
+        b'a'..=b'z' => 'x',
+        b'0'..=b'9' => 'd',
+        _ => b as char,
+    }
 }
 
 /// Shape with runs kept up to 4, and with runs collapsed.
@@ -314,36 +341,43 @@ pub fn extract(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
         if j < 0 || j as usize >= toks.len() { &PAD } else { &toks[j as usize] }
     };
     let (m2, m1, c, p1, p2) = (at(-2), at(-1), at(0), at(1), at(2));
-    out.push(f(T::Bias, 0));
-    // The word-identity features come first, WORD_FEATURES of them, so
-    // training can drop them as a group (see `train::Options::word_dropout`).
-    out.push(f(T::W0, c.word));
-    out.push(f2(T::Wm1W0, m1.word, c.word));
-    out.push(f2(T::W0Wp1, c.word, p1.word));
-    out.push(f(T::Wm1, m1.word));
-    out.push(f(T::Wp1, p1.word));
-    out.push(f(T::Wm2, m2.word));
-    out.push(f(T::Wp2, p2.word));
-    out.push(f(T::S0, c.shape));
-    out.push(f(T::Sm1, m1.shape));
-    out.push(f(T::Sp1, p1.shape));
-    out.push(f2(T::ShortM1S0, m1.short, c.short));
-    out.push(f2(T::ShortS0P1, c.short, p1.short));
-    for p in c.prefix {
-        out.push(f(T::Prefix, p));
-    }
-    for s in c.suffix {
-        out.push(f(T::Suffix, s));
-    }
     let first = i == 0;
-    out.push(f2(T::FirstShape, first as u64, c.short));
+    // Fixed runs of features go in as blocks: one capacity check a block
+    // instead of one a feature. The order is the model format's.
+    out.extend_from_slice(&[
+        f(T::Bias, 0),
+        // The word-identity features come first, WORD_FEATURES of them, so
+        // training can drop them as a group (see `train::Options::word_dropout`).
+        f(T::W0, c.word),
+        f2(T::Wm1W0, m1.word, c.word),
+        f2(T::W0Wp1, c.word, p1.word),
+        f(T::Wm1, m1.word),
+        f(T::Wp1, p1.word),
+        f(T::Wm2, m2.word),
+        f(T::Wp2, p2.word),
+        f(T::S0, c.shape),
+        f(T::Sm1, m1.shape),
+        f(T::Sp1, p1.shape),
+        f2(T::ShortM1S0, m1.short, c.short),
+        f2(T::ShortS0P1, c.short, p1.short),
+        f(T::Prefix, c.prefix[0]),
+        f(T::Prefix, c.prefix[1]),
+        f(T::Prefix, c.prefix[2]),
+        f(T::Suffix, c.suffix[0]),
+        f(T::Suffix, c.suffix[1]),
+        f(T::Suffix, c.suffix[2]),
+        f(T::Suffix, c.suffix[3]),
+        f2(T::FirstShape, first as u64, c.short),
+    ]);
     if first {
         out.push(f(T::FirstWord, c.word));
     }
-    out.push(f2(T::Wm1Short0, m1.word, c.short));
-    out.push(f2(T::LenShort, c.len as u64, c.short));
-    out.push(f(T::ShortTri, mix(mix(m1.short, c.short), p1.short)));
-    out.push(f2(T::Short0Wp1, c.short, p1.word));
+    out.extend_from_slice(&[
+        f2(T::Wm1Short0, m1.word, c.short),
+        f2(T::LenShort, c.len as u64, c.short),
+        f(T::ShortTri, mix(mix(m1.short, c.short), p1.short)),
+        f2(T::Short0Wp1, c.short, p1.word),
+    ]);
     gaz_features(T::Gaz0, c.gaz, c.short, out);
     if first {
         // Capitalised sentence-initial words are weak evidence; which list
@@ -353,15 +387,22 @@ pub fn extract(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     gaz_features(T::GazM1, m1.gaz, 0, out);
     gaz_features(T::GazP1, p1.gaz, 0, out);
     for (t, tok) in [(T::Cluster0, c), (T::ClusterM1, m1), (T::ClusterP1, p1)] {
-        for &p in tok.cluster.iter().filter(|&&p| p != 0) {
-            out.push(f(t, p as u64));
+        if tok.cluster.iter().all(|&p| p != 0) {
+            // A listed word's path: all four prefixes, as one block.
+            out.extend_from_slice(&tok.cluster.map(|p| f(t, p as u64)));
+        } else {
+            for &p in tok.cluster.iter().filter(|&&p| p != 0) {
+                out.push(f(t, p as u64));
+            }
         }
     }
     if c.run_pos > 1 {
         let pos = c.run_pos as u64;
-        out.push(f2(T::RunFirst, pos, c.run_first));
-        out.push(f2(T::RunLast, pos, c.run_last));
-        out.push(f2(T::RunLenPos, pos, c.run_len as u64));
+        out.extend_from_slice(&[
+            f2(T::RunFirst, pos, c.run_first),
+            f2(T::RunLast, pos, c.run_last),
+            f2(T::RunLenPos, pos, c.run_len as u64),
+        ]);
         for (t, bits) in [(T::RunFirstGaz, c.run_first_gaz), (T::RunLastGaz, c.run_last_gaz)] {
             let mut b = bits;
             while b != 0 {
@@ -401,6 +442,13 @@ mod tests {
         let long = "x".repeat(63);
         for w in ["", "a", "It", "USA", "Obama", "1990s", "$161-million", "U.S.", "co-op", &long] {
             assert_eq!(ascii_hashes(w), unicode_hashes(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_shape_is_shape_char() {
+        for b in 0..=127u8 {
+            assert_eq!(ascii_shape(b), shape_char(b as char), "{b}");
         }
     }
 }

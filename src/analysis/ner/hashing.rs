@@ -8,7 +8,7 @@ pub fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
-const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+pub(crate) const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 pub(crate) fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
     let mut h = HASH_SEED;

@@ -18,6 +18,7 @@ pub mod plural_names;
 pub mod rules;
 pub mod tags;
 pub mod train;
+mod word_cache;
 pub mod word_lists;
 
 use std::sync::OnceLock;
@@ -32,6 +33,7 @@ use features::TokenInfo;
 use gazetteer::{GazBits, Gazetteer};
 use model::Model;
 use tags::NUM_TAGS;
+use word_cache::{WordCache, prepare_cached};
 
 /// The model committed under `models/`, built by `examples/train_ner.rs`.
 pub static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
@@ -120,10 +122,14 @@ impl Recognizer {
             })
             .collect();
         let doc = DocContext::build(&sentences);
+        // About one distinct word in two tokens; capped, as a long
+        // article repeats more.
+        let mut cache = WordCache::with_capacity((seg.tokens.len() / 2).min(1 << 14));
         for (si, sent) in seg.sentences.iter().enumerate() {
             let toks = seg.sentence_tokens(sent);
             let words = &sentences[si];
-            let path = self.tag_words_in(words, Some((&doc, si)), &mut scratch).to_vec();
+            prepare_cached(&self.lexicon, words, &mut scratch, &mut cache);
+            let path = self.tag_prepared(words, Some((&doc, si)), &mut scratch).to_vec();
             let tags = tags::spans(&path);
             for (s, e, label) in tags {
                 let Some(kind) = tags::kind_of(label) else { continue };
@@ -316,6 +322,17 @@ impl Recognizer {
         scratch: &'s mut Scratch,
     ) -> &'s [usize] {
         prepare(&self.lexicon, words, scratch);
+        self.tag_prepared(words, doc, scratch)
+    }
+
+    /// [`Recognizer::tag_words_in`] after [`prepare`] (or
+    /// [`prepare_cached`]) has filled `scratch` for `words`.
+    fn tag_prepared<'s>(
+        &self,
+        words: &[&str],
+        doc: Option<(&DocContext, usize)>,
+        scratch: &'s mut Scratch,
+    ) -> &'s [usize] {
         scratch.emit.clear();
         let scale = self.model.scale;
         for (i, word) in words.iter().enumerate() {

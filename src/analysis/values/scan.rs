@@ -169,7 +169,14 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let mut space_before = false;
     let mut line_before = false;
     while i < bytes.len() {
-        let Some(ch) = text[i..].chars().next() else { break };
+        // An ASCII byte is its own character, without decoding.
+        let ch = match bytes[i] {
+            b @ 0..0x80 => b as char,
+            _ => {
+                let Some(ch) = text[i..].chars().next() else { break };
+                ch
+            }
+        };
         let w = ch.len_utf8();
         if ch.is_whitespace() {
             space_before = true;
@@ -227,6 +234,19 @@ fn scan_alnum(text: &str, start: usize) -> (usize, TokKind) {
                 i += 1;
                 continue;
             }
+        }
+        if b.is_ascii() {
+            // An ASCII byte is its own character: a letter continues the
+            // run (digits were taken above), anything else ends it.
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            if !has_alpha && has_digit {
+                digits_end = Some(i);
+            }
+            has_alpha = true;
+            i += 1;
+            continue;
         }
         let Some(ch) = text[i..].chars().next() else { break };
         if ch.is_alphanumeric() {
