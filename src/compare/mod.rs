@@ -11,6 +11,7 @@ mod counts;
 pub mod differ;
 pub mod facts;
 pub mod label;
+mod packed;
 mod prepare;
 pub mod quantity;
 pub mod senses;
@@ -27,7 +28,8 @@ use serde::Serialize;
 
 use crate::analysis::{Analysis, Kind};
 use crate::corpus::Article;
-use facts::{Packed, RawFact, Senses, SentenceTerms};
+use facts::{RawFact, SentenceTerms};
+use packed::{Packed, Senses};
 use prepare::{is_name, prepare_all};
 pub use quantity::Quantity;
 use terms::Vocab;

@@ -161,7 +161,10 @@ pub fn neighbours(
                 // Rank candidates by the blocked overlap, then score the
                 // best exactly.
                 touched.sort_unstable_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
-                let mut out = Vec::new();
+                // Every article's list is held until the graph is whole:
+                // no room for more than it can take (pushing one at a
+                // time left 64 places for 40 edges).
+                let mut out = Vec::with_capacity(touched.len().min(p.neighbours));
                 for &j in touched.iter().take(p.neighbours) {
                     let mut s = cosine(&vecs[i], &vecs[j as usize]);
                     if let (Some(a), Some(b)) = (dates[i], dates[j as usize]) {
@@ -180,9 +183,16 @@ pub fn neighbours(
         )
         .collect();
     // Each article chose its own best neighbours, so a pair may come twice.
-    let mut all: Vec<(u32, u32, f32)> = edges.into_iter().flatten().collect();
+    // Sized exactly (collecting the flattened lists doubled its room as it
+    // grew), each list let go once copied, and no spare room after the
+    // repeats go: the graph is held while the stories are clustered.
+    let mut all: Vec<(u32, u32, f32)> = Vec::with_capacity(edges.iter().map(Vec::len).sum());
+    for e in edges {
+        all.extend(e);
+    }
     all.sort_unstable_by_key(|e| (e.0, e.1));
     all.dedup_by_key(|e| (e.0, e.1));
+    all.shrink_to_fit();
     all
 }
 
