@@ -11,6 +11,7 @@ mod counts;
 pub mod differ;
 pub mod facts;
 pub mod label;
+mod links;
 mod packed;
 mod prepare;
 pub mod quantity;
