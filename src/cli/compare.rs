@@ -11,11 +11,6 @@ use crate::corpus::{Article, Corpus, outlets};
 use crate::display::{self, clean, fit, pad};
 
 #[derive(Serialize)]
-struct ComparisonJson<'a> {
-    stories: Vec<StoryJson<'a>>,
-}
-
-#[derive(Serialize)]
 struct StoryJson<'a> {
     id: &'a str,
     title: &'a str,
@@ -62,18 +57,24 @@ struct ValueOut {
 
 pub fn json(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     let arts = &corpus.articles;
-    let stories = cmp
-        .stories
-        .iter()
-        .map(|s| StoryJson {
+    // `{"stories":[…]}` written a story at a time: built whole first, with
+    // a copy of every value's text, it was the command's peak (36 MB at
+    // 10,000 articles, 1.7× the corpus).
+    out.write_all(b"{\"stories\":[")?;
+    for (i, s) in cmp.stories.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        let story = StoryJson {
             id: &s.id,
             title: &s.title,
             articles: s.articles.iter().map(|&a| arts[a].id.as_str()).collect(),
             dates: s.dates.map(|(a, b)| [a.to_string(), b.to_string()]),
             facts: s.facts.iter().map(|f| fact_json(f, arts)).collect(),
-        })
-        .collect();
-    serde_json::to_writer(&mut *out, &ComparisonJson { stories })?;
+        };
+        serde_json::to_writer(&mut *out, &story)?;
+    }
+    out.write_all(b"]}")?;
     writeln!(out)
 }
 
