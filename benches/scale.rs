@@ -690,7 +690,7 @@ fn held_by(cmp: &dateline::compare::Comparison, x: &dyn Fn(usize) -> String) -> 
             texts += f.differs.as_ref().map_or(0, String::capacity);
             reports += f.reports.capacity() * size_of::<Report>();
             for r in &f.reports {
-                values += r.values.capacity() * size_of::<ReportValue>();
+                values += r.values.len() * size_of::<ReportValue>();
             }
         }
     }

@@ -101,11 +101,9 @@ fn fact_json<'a>(f: &'a Fact, arts: &'a [Article]) -> FactJson<'a> {
                         .enumerate()
                         .map(|(i, v)| ValueOut {
                             value: match &v.value {
-                                Some(q) => {
-                                    q.to_json(a.body.get(v.start..v.end).unwrap_or(""), v.kind)
-                                }
+                                Some(q) => q.to_json(a.body.get(v.range()).unwrap_or(""), v.kind),
                                 None => ValueJson {
-                                    text: a.body[v.start..v.end].to_string(),
+                                    text: a.body[v.range()].to_string(),
                                     kind: v.kind,
                                     low: None,
                                     high: None,
@@ -114,9 +112,9 @@ fn fact_json<'a>(f: &'a Fact, arts: &'a [Article]) -> FactJson<'a> {
                                     to: None,
                                 },
                             },
-                            start: v.start,
-                            end: v.end,
-                            compared: r.compared == Some(i),
+                            start: v.span().0,
+                            end: v.span().1,
+                            compared: r.compared == Some(i as u32),
                         })
                         .collect(),
                 }
@@ -175,14 +173,14 @@ fn sentence_from(r: &Report, f: &Fact, a: &Article, mark: &str, from: usize) -> 
     }
     let mut at = from;
     if f.status == Status::Differ
-        && let Some(v) = r.compared.map(|i| &r.values[i])
-        && v.start >= from
+        && let Some(v) = r.compared_value()
+        && v.span().0 >= from
     {
-        s.push_str(&body[from..v.start]);
+        s.push_str(&body[from..v.span().0]);
         s.push_str(mark);
-        s.push_str(&body[v.start..v.end]);
+        s.push_str(&body[v.range()]);
         s.push_str(mark);
-        at = v.end;
+        at = v.span().1;
     }
     s.push_str(&body[at..r.end]);
     clean(&s.split_whitespace().collect::<Vec<_>>().join(" "))
