@@ -617,7 +617,7 @@ fn long(seeds: &generator::Seeds) {
 /// cache (in this process): each stage's peak and what it leaves held,
 /// as multiples of the corpus on disk.
 fn stages(dir: &Path, bytes: u64) {
-    let x = |b: usize| format!("{:.0} MB ({:.2}×)", b as f64 / 1e6, b as f64 / bytes as f64);
+    let x = |b: usize| format!("{:.1} MB ({:.2}×)", b as f64 / 1e6, b as f64 / bytes as f64);
     let step = |what: &str, f: &mut dyn FnMut()| {
         PEAK.store(LIVE.load(Relaxed), Relaxed);
         f();
@@ -670,6 +670,38 @@ fn stages(dir: &Path, bytes: u64) {
             size_of::<Report>(),
             size_of::<ReportValue>()
         );
+        println!("  (comparison holds: {})", held_by(cmp, &x));
     }
     step("analyses let go", &mut || drop(std::mem::take(&mut analyses)));
+}
+
+/// What a comparison holds on the heap, by part (capacities, not lengths:
+/// spare room counts).
+fn held_by(cmp: &dateline::compare::Comparison, x: &dyn Fn(usize) -> String) -> String {
+    use dateline::compare::{Fact, Report, ReportValue, Story};
+    let (mut stories, mut texts, mut facts, mut reports, mut values) = (0, 0, 0, 0, 0);
+    stories += cmp.stories.capacity() * size_of::<Story>() + cmp.story_of.capacity() * 8;
+    for s in &cmp.stories {
+        texts += s.id.capacity() + s.title.capacity();
+        stories += s.articles.capacity() * size_of_val(&s.articles[0]);
+        facts += s.facts.capacity() * size_of::<Fact>();
+        for f in &s.facts {
+            texts += f.id.capacity() + f.label.capacity();
+            texts += f.differs.as_ref().map_or(0, String::capacity);
+            reports += f.reports.capacity() * size_of::<Report>();
+            for r in &f.reports {
+                values += r.values.len() * size_of::<ReportValue>();
+            }
+        }
+    }
+    let n: usize = cmp.stories.iter().map(|s| s.facts.len()).sum();
+    format!(
+        "stories {}, {n} facts of {} B {}, their texts {}, reports {}, values {}",
+        x(stories),
+        size_of::<Fact>(),
+        x(facts),
+        x(texts),
+        x(reports),
+        x(values)
+    )
 }

@@ -138,8 +138,8 @@ fn the_disputed_value_stands_out_in_the_selected_cell_in_every_theme() {
             let fact = a.compare_story().expect("story").facts[c.fact].clone();
             assert_eq!(fact.status, dateline::compare::Status::Differ, "the first fact differs");
             let r = &fact.reports[c.report_in(&fact)];
-            let v = &r.values[r.compared.expect("a compared value")];
-            let value = a.corpus.articles[r.article].body[v.start..v.end].to_string();
+            let v = r.compared_value().expect("a compared value");
+            let value = a.corpus.articles[r.article].body[v.range()].to_string();
             // The value in the table (above the detail pane's rule), on the
             // selected report's row.
             let g = a.compare_geometry().expect("geometry");

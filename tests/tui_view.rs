@@ -399,8 +399,8 @@ fn comparison_emphasises_the_differing_values_in_every_report() {
         .reports
         .iter()
         .filter_map(|r| {
-            let v = &r.values[r.compared?];
-            Some(a.corpus.articles[r.article].body[v.start..v.end].to_string())
+            let v = r.compared_value()?;
+            Some(a.corpus.articles[r.article].body[v.range()].to_string())
         })
         .collect();
     assert!(values.len() >= 2, "{values:?}");

@@ -595,8 +595,9 @@ fn encode_report(e: &mut Enc, r: &Report) {
     e.delta(r.anchor.0, r.anchor.1);
     e.n(r.values.len());
     for v in &r.values {
-        e.delta(r.start, v.start);
-        e.delta(v.start, v.end);
+        let (vs, ve) = v.span();
+        e.delta(r.start, vs);
+        e.delta(vs, ve);
         e.byte(kind_code(v.kind));
         match &v.value {
             Some(q) => {
@@ -606,7 +607,7 @@ fn encode_report(e: &mut Enc, r: &Report) {
             None => e.bool(false),
         }
     }
-    e.opt_n(r.compared);
+    e.opt_n(r.compared.map(|c| c as usize));
 }
 
 fn encode_quantity(e: &mut Enc, q: &Quantity) {
@@ -689,12 +690,13 @@ fn decode_report(d: &mut Dec<'_>, articles: &[Article]) -> Result<Report> {
         span(body, vs, ve)?;
         let kind = kind_of(d.byte()?)?;
         let value = if d.bool()? { Some(decode_quantity(d)?) } else { None };
-        values.push(ReportValue { start: vs, end: ve, kind, value });
+        values.push(ReportValue::new(vs, ve, kind, value));
     }
     let compared = d.opt_n()?;
     if compared.is_some_and(|c| c >= values.len()) {
         return Err(Corrupt("compared value out of range"));
     }
+    let (values, compared) = (values.into_boxed_slice(), compared.map(|c| c as u32));
     Ok(Report { article, start, end, anchor: (a0, a1), values, compared })
 }
 

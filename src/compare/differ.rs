@@ -125,13 +125,13 @@ pub fn dates(reports: &[Dated<'_>]) -> Option<Found> {
     let mut spans = Vec::new();
     for (k, (r, body, words, published)) in reports.iter().enumerate() {
         let near = |v: &super::ReportValue| {
-            let at = (v.start, v.end);
+            let at = v.span();
             words.iter().chain([&r.anchor]).map(|&w| super::facts::distance(at, w)).min()
         };
         let nearest = r
             .values
             .iter()
-            .filter(|v| v.kind == Kind::Date && !dates_telling(body, v.start))
+            .filter(|v| v.kind == Kind::Date && !dates_telling(body, v.span().0))
             .filter_map(|v| near(v).map(|d| (d, v)))
             .filter(|(d, _)| *d <= DATE_WITHIN)
             .filter_map(|(d, v)| {
@@ -140,8 +140,8 @@ pub fn dates(reports: &[Dated<'_>]) -> Option<Found> {
             })
             .min_by_key(|(d, v, _)| (*d, v.start));
         if let Some((_, v, range)) = nearest {
-            found.push((range, body[v.start..v.end].to_string(), *published));
-            spans.push((k, (v.start, v.end)));
+            found.push((range, body[v.range()].to_string(), *published));
+            spans.push((k, v.span()));
         }
     }
     // A day and a year date different things ("died Thursday", "in
@@ -281,11 +281,9 @@ mod tests {
         let values = crate::analysis::values::find_values(body, Some(date))
             .into_iter()
             .filter(|v| v.kind == Kind::Date)
-            .map(|v| super::super::ReportValue {
-                start: v.start,
-                end: v.end,
-                kind: Kind::Date,
-                value: Some(super::super::Quantity::of(&v)),
+            .map(|v| {
+                let q = Some(super::super::Quantity::of(&v));
+                super::super::ReportValue::new(v.start, v.end, Kind::Date, q)
             })
             .collect();
         let at = body.find(word).unwrap();

@@ -11,7 +11,9 @@ mod counts;
 pub mod differ;
 pub mod facts;
 pub mod label;
+mod links;
 mod main_event;
+mod packed;
 mod prepare;
 pub mod quantity;
 pub mod senses;
@@ -30,7 +32,8 @@ use serde::Serialize;
 
 use crate::analysis::{Analysis, Kind};
 use crate::corpus::Article;
-use facts::{Packed, RawFact, Senses, SentenceTerms};
+use facts::{RawFact, SentenceTerms};
+use packed::{Packed, Senses};
 use prepare::{is_name, prepare_all};
 pub use quantity::Quantity;
 use terms::Vocab;
@@ -104,32 +107,59 @@ pub struct Report {
     pub end: usize,
     /// Where in the sentence the fact's key word is.
     pub anchor: (usize, usize),
-    /// Numbers, dates and names in the sentence, in text order.
-    pub values: Vec<ReportValue>,
+    /// Numbers, dates and names in the sentence, in text order. (A boxed
+    /// slice and a `u32` index below: reports are held for the whole
+    /// corpus, and these take 64 bytes a report instead of 80.)
+    pub values: Box<[ReportValue]>,
     /// The value (index into `values`) compared across reports: the count
     /// nearest the key word.
-    pub compared: Option<usize>,
+    pub compared: Option<u32>,
 }
 
 impl Report {
     /// What a view of the report must keep in sight: the compared value
     /// where the fact's reports differ on it, else the key word.
     pub fn focus(&self, status: Status) -> usize {
-        let value =
-            self.compared.and_then(|i| self.values.get(i)).filter(|_| status == Status::Differ);
-        value.map_or(self.anchor.0, |v| v.start).clamp(self.start, self.end.max(self.start))
+        let value = self.compared_value().filter(|_| status == Status::Differ);
+        value.map_or(self.anchor.0, |v| v.span().0).clamp(self.start, self.end.max(self.start))
+    }
+
+    /// The value compared across reports, if any.
+    pub fn compared_value(&self) -> Option<&ReportValue> {
+        self.compared.and_then(|i| self.values.get(i as usize))
     }
 }
 
-/// A value or name a report gives, as a byte span into the body.
+/// A value or name a report gives, as a byte span into the body. (`u32`
+/// offsets: reports are held for the whole corpus, a value for each
+/// number, date and name of each report's sentence, and bodies are far
+/// below 4 GiB, see [`crate::corpus::MAX_ARTICLE_BYTES`]: 32 bytes a value
+/// instead of 40.)
 #[derive(Debug, Clone)]
 pub struct ReportValue {
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
     pub kind: Kind,
     /// Bounds and resolved dates, for numbers and dates (what the reports
     /// keep of the analysis' value: see [`quantity`]).
     pub value: Option<Quantity>,
+}
+
+impl ReportValue {
+    /// Spans past 4 GiB, which no body reaches, are clipped.
+    pub fn new(start: usize, end: usize, kind: Kind, value: Option<Quantity>) -> ReportValue {
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        ReportValue { start: at(start), end: at(end), kind, value }
+    }
+
+    /// Its byte span into the body.
+    pub fn span(&self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// Tuning of both stages.
@@ -357,7 +387,8 @@ fn fact(
                 r.compared = spans
                     .iter()
                     .find(|(i, _)| *i == k)
-                    .and_then(|(_, sp)| r.values.iter().position(|v| (v.start, v.end) == *sp));
+                    .and_then(|(_, sp)| r.values.iter().position(|v| v.span() == *sp))
+                    .map(|i| i as u32);
             }
         }
         match found {
@@ -499,27 +530,22 @@ fn report(
         .values
         .iter()
         .filter(|v| inside(v.start, v.end))
-        .map(|v| ReportValue {
-            start: v.start,
-            end: v.end,
-            kind: v.kind,
-            value: Some(Quantity::of(v)),
-        })
+        .map(|v| ReportValue::new(v.start, v.end, v.kind, Some(Quantity::of(v))))
         .collect();
     values.extend(
         analysis
             .mentions
             .iter()
             .filter(|m| is_name(m.kind) && inside(m.start, m.end))
-            .map(|m| ReportValue { start: m.start, end: m.end, kind: m.kind, value: None }),
+            .map(|m| ReportValue::new(m.start, m.end, m.kind, None)),
     );
     values.sort_by_key(|v| (v.start, v.end));
+    let compared = count
+        .and_then(|c| values.iter().position(|v| v.span() == (c.start, c.end)))
+        .map(|i| i as u32);
     // Reports are kept for the whole corpus: no spare room (the names
     // appended after the numbers and dates left up to half of it).
-    values.shrink_to_fit();
-    let compared =
-        count.and_then(|c| values.iter().position(|v| v.start == c.start && v.end == c.end));
-    Report { article, start, end, anchor, values, compared }
+    Report { article, start, end, anchor, values: values.into_boxed_slice(), compared }
 }
 
 #[cfg(test)]

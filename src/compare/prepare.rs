@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::facts::{self, Packed, Senses, SentenceTerms};
+use super::facts::{self, SentenceTerms};
+use super::packed::{Packed, Senses, Staged};
 use super::terms::{self, Term, Vocab};
 use super::{counts, words};
 use crate::analysis::values::Value;
@@ -22,6 +23,13 @@ pub(super) struct Prepared {
     pub(super) counts: Vec<(u32, f32)>,
 }
 
+/// An article as prepared with its chunk's own ids, before they are the
+/// corpus' ([`renumber`]).
+struct Draft {
+    sentences: Staged,
+    counts: Vec<(u32, f32)>,
+}
+
 /// Sentences this far into an article still count fully for its story;
 /// later ones count half (background, quotes, earlier events).
 pub(super) const LEAD_SENTENCES: usize = 4;
@@ -34,7 +42,7 @@ fn prepare(
     lead: usize,
     vocab: &mut Vocab,
     senses: &mut Senses,
-) -> Prepared {
+) -> Draft {
     let body = &article.body;
     let starts: Vec<usize> = analysis.segmentation.sentences.iter().map(|s| s.start).collect();
     let mut counts: HashMap<u32, f32> = HashMap::new();
@@ -55,7 +63,7 @@ fn prepare(
     }
     // Only the lead's sentences are lined up (`align::Params::lead`); the
     // rest count for the story alone, so only their terms are kept.
-    let mut sentences = Packed::default();
+    let mut sentences = Staged::default();
     // Values and mentions are in text order: each sentence takes its own
     // from a moving start, so a long article costs linear time.
     let (mut next_value, mut next_mention) = (0, 0);
@@ -115,10 +123,9 @@ fn prepare(
         let terms = SentenceTerms { start: s.start, end: s.end, words, numbers, breaks, names };
         sentences.push(&terms, senses);
     }
-    sentences.shrink();
     // Sorted once renumbered (`renumber`).
     let counts = counts.into_iter().collect();
-    Prepared { sentences, counts }
+    Draft { sentences, counts }
 }
 
 /// "1998", "2013".
@@ -151,7 +158,7 @@ pub(super) fn prepare_all(
     // the corpus' chunks are not all held at once.
     let group = PREPARE_CHUNK * 2 * rayon::current_num_threads().max(1);
     for pairs in pairs.chunks(group) {
-        let chunks: Vec<(Vec<Prepared>, Vocab, Senses)> = pairs
+        let chunks: Vec<(Vec<Draft>, Vocab, Senses)> = pairs
             .par_chunks(PREPARE_CHUNK)
             .map(|chunk| {
                 let (mut local, mut senses) = (Vocab::default(), Senses::default());
@@ -172,14 +179,13 @@ pub(super) fn prepare_all(
 }
 
 /// A prepared article with its vocabulary ids mapped through `map`, its
-/// sense ids through `senses`.
-fn renumber(mut p: Prepared, map: &[u32], senses: &[u32]) -> Prepared {
+/// sense ids through `senses`, its sentences packed.
+fn renumber(mut p: Draft, map: &[u32], senses: &[u32]) -> Prepared {
     for (k, _) in &mut p.counts {
         *k = map[*k as usize];
     }
     p.counts.sort_unstable_by_key(|&(k, _)| k);
-    p.sentences.renumber(map, senses);
-    p
+    Prepared { sentences: p.sentences.pack(map, senses), counts: p.counts }
 }
 
 fn precision(v: &Value) -> u8 {

@@ -19,6 +19,8 @@ use std::collections::{BinaryHeap, HashMap};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use super::links::Links;
+
 /// A sparse unit-length vector, sorted by term id.
 pub type Vector = Vec<(u32, f32)>;
 
@@ -161,7 +163,10 @@ pub fn neighbours(
                 // Rank candidates by the blocked overlap, then score the
                 // best exactly.
                 touched.sort_unstable_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
-                let mut out = Vec::new();
+                // Every article's list is held until the graph is whole:
+                // no room for more than it can take (pushing one at a
+                // time left 64 places for 40 edges).
+                let mut out = Vec::with_capacity(touched.len().min(p.neighbours));
                 for &j in touched.iter().take(p.neighbours) {
                     let mut s = cosine(&vecs[i], &vecs[j as usize]);
                     if let (Some(a), Some(b)) = (dates[i], dates[j as usize]) {
@@ -180,9 +185,16 @@ pub fn neighbours(
         )
         .collect();
     // Each article chose its own best neighbours, so a pair may come twice.
-    let mut all: Vec<(u32, u32, f32)> = edges.into_iter().flatten().collect();
+    // Sized exactly (collecting the flattened lists doubled its room as it
+    // grew), each list let go once copied, and no spare room after the
+    // repeats go: the graph is held while the stories are clustered.
+    let mut all: Vec<(u32, u32, f32)> = Vec::with_capacity(edges.iter().map(Vec::len).sum());
+    for e in edges {
+        all.extend(e);
+    }
     all.sort_unstable_by_key(|e| (e.0, e.1));
     all.dedup_by_key(|e| (e.0, e.1));
+    all.shrink_to_fit();
     all
 }
 
@@ -213,11 +225,7 @@ impl Ord for Candidate {
 /// indices, each sorted.
 pub fn average_link(n: usize, edges: &[(u32, u32, f32)], cut: f32) -> Vec<Vec<usize>> {
     // Sum of similarities between two live clusters, keyed by their ids.
-    let mut links: Vec<HashMap<u32, f32>> = vec![HashMap::new(); n];
-    for &(a, b, s) in edges {
-        *links[a as usize].entry(b).or_default() += s;
-        *links[b as usize].entry(a).or_default() += s;
-    }
+    let mut links = Links::all(n, edges);
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
     let mut heap: BinaryHeap<Candidate> = edges
@@ -230,7 +238,7 @@ pub fn average_link(n: usize, edges: &[(u32, u32, f32)], cut: f32) -> Vec<Vec<us
         if !alive[ai] || !alive[bi] {
             continue;
         }
-        let sum = links[ai].get(&b).copied().unwrap_or(0.0);
+        let sum = links[ai].get(b).unwrap_or(0.0);
         let avg = sum / (members[ai].len() * members[bi].len()) as f32;
         // A stale entry: the pair's average changed since it was queued.
         if (avg - sim).abs() > 1e-6 {
@@ -241,18 +249,15 @@ pub fn average_link(n: usize, edges: &[(u32, u32, f32)], cut: f32) -> Vec<Vec<us
         let moved = std::mem::take(&mut members[bi]);
         members[ai].extend(moved);
         let b_links = std::mem::take(&mut links[bi]);
-        links[ai].remove(&b);
-        for (k, s) in b_links {
-            if k == a {
-                continue;
-            }
-            links[k as usize].remove(&b);
-            *links[ai].entry(k).or_default() += s;
-            let total = links[ai][&k];
-            links[k as usize].insert(a, total);
+        links[ai].remove(b);
+        links[ai].absorb(&b_links, a);
+        for (k, _) in b_links.iter().filter(|&(k, _)| k != a) {
+            let total = links[ai].get(k).unwrap_or(0.0);
+            links[k as usize].remove(b);
+            links[k as usize].set(a, total);
         }
         let size_a = members[ai].len();
-        for (&k, &s) in &links[ai] {
+        for (k, s) in links[ai].iter() {
             let avg = s / (size_a * members[k as usize].len()) as f32;
             if avg >= cut {
                 heap.push(Candidate { sim: avg, a: a.min(k), b: a.max(k) });

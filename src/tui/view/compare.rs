@@ -395,8 +395,8 @@ pub fn report_marks(
         Status::Agree => Some(theme.value_agrees),
         Status::Single => None,
     };
-    if let (Some(style), Some(v)) = (emphasis, r.compared.and_then(|i| r.values.get(i))) {
-        marks = overlay(&marks, v.start..v.end, style);
+    if let (Some(style), Some(v)) = (emphasis, r.compared_value()) {
+        marks = overlay(&marks, v.range(), style);
     }
     marks
 }
