@@ -136,10 +136,7 @@ pub fn align_story(docs: &[&[SentenceTerms]], headline: &[bool], p: &Params) -> 
     rows.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     let mut kept: Vec<Vec<usize>> = Vec::new();
     for row in rows {
-        let again = kept.iter().position(|k| {
-            let shared = row.iter().filter(|x| k.contains(x)).count();
-            shared == row.len() || (shared >= 2 && 2 * shared > row.len())
-        });
+        let again = kept.iter().position(|k| super::alike::mostly_in(&row, k));
         let Some(k) = again else {
             kept.push(row);
             continue;

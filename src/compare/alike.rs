@@ -345,6 +345,13 @@ fn similarity(a: &Sent, b: &Sent, p: &Params) -> f32 {
     v
 }
 
+/// Whether most of a row's reports (two at least), or all of them, are
+/// another row's: the same fact again.
+pub(super) fn mostly_in(row: &[usize], other: &[usize]) -> bool {
+    let shared = row.iter().filter(|x| other.contains(x)).count();
+    shared == row.len() || (shared >= 2 && 2 * shared > row.len())
+}
+
 /// Marks a figure of a date among [`Sent::numerals`]; vocabulary ids
 /// stay far below it.
 pub(super) const DATED: u32 = 1 << 31;

@@ -135,10 +135,7 @@ pub(super) fn every_pair(
 /// (two at least) is one row already, as that row's reports of the
 /// articles it lacks, so that no lede stands in two rows of one fact.
 pub(super) fn merge(rows: &mut Vec<Vec<usize>>, main: Vec<usize>, doc: impl Fn(usize) -> usize) {
-    let again = rows.iter().position(|r| {
-        let shared = main.iter().filter(|x| r.contains(x)).count();
-        shared == main.len() || (shared >= 2 && 2 * shared > main.len())
-    });
+    let again = rows.iter().position(|r| super::alike::mostly_in(&main, r));
     let Some(k) = again else {
         rows.push(main);
         return;
