@@ -15,14 +15,10 @@ use super::alike::{HashMap, Sent, Weights, sentences, similarities, weights};
 use super::facts::{RawFact, RawReport, SentenceTerms};
 
 /// The facts of one story whose articles' sentences are `docs` (in story
-/// order): rows of two articles or more, then singles.
-pub fn align(docs: &[&[SentenceTerms]], p: &Params) -> Vec<RawFact> {
-    align_story(docs, &[], p)
-}
-
-/// [`align`], where `headline[d]` says article `d`'s first sentence repeats
-/// its title (raw text often starts so): a headline is not its lede.
-pub fn align_story(docs: &[&[SentenceTerms]], headline: &[bool], p: &Params) -> Vec<RawFact> {
+/// order): rows of two articles or more, then singles. `headline[d]` says
+/// article `d`'s first sentence repeats its title (raw text often starts
+/// so): a headline is not its lede (`super::main_event`); missing is no.
+pub fn align(docs: &[&[SentenceTerms]], headline: &[bool], p: &Params) -> Vec<RawFact> {
     let docs = &docs[..docs.len().min(p.max_articles.max(1))];
     let sents = sentences(docs, p);
     let weights = weights(docs, &sents, p);
@@ -492,7 +488,7 @@ mod tests {
 
     /// The rows (two articles or more) as (article, sentence) pairs.
     fn rows(docs: &[&[SentenceTerms]]) -> Vec<Vec<(usize, usize)>> {
-        align(docs, &Params::default())
+        align(docs, &[], &Params::default())
             .into_iter()
             .filter(|f| f.reports.len() >= 2)
             .map(|f| f.reports.iter().map(|r| (r.article, r.sentence)).collect())
@@ -562,7 +558,7 @@ mod tests {
         // (which takes both ledes of one offer, whatever its amount).
         let p = Params { main_share: 2.0, ..Params::default() };
         let joined = |x: &[SentenceTerms], y: &[SentenceTerms]| {
-            align(&[x, y], &p).iter().any(|f| {
+            align(&[x, y], &[], &p).iter().any(|f| {
                 f.reports.iter().any(|r| (r.article, r.sentence) == (0, 0))
                     && f.reports.iter().any(|r| (r.article, r.sentence) == (1, 0))
             })
@@ -627,7 +623,7 @@ mod tests {
     /// The articles (with their sentence) shown as the only one to state a
     /// fact.
     fn singles(docs: &[&[SentenceTerms]]) -> Vec<(usize, usize)> {
-        align(docs, &Params::default())
+        align(docs, &[], &Params::default())
             .into_iter()
             .filter(|f| f.reports.len() == 1)
             .map(|f| (f.reports[0].article, f.reports[0].sentence))

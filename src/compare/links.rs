@@ -29,6 +29,8 @@ impl Links {
                 // adding each to a map entry would.
                 l.sort_by_key(|e| e.0);
                 let mut out: Vec<(u32, f32)> = Vec::with_capacity(l.len());
+                // `0.0 + s`, as a map entry's default plus `s` gave (-0.0
+                // becomes 0.0), so the clusters come out as they did.
                 for (k, s) in l {
                     match out.last_mut() {
                         Some(last) if last.0 == k => last.1 += s,

@@ -149,7 +149,7 @@ pub(super) fn merge(rows: &mut Vec<Vec<usize>>, main: Vec<usize>, doc: impl Fn(u
 
 #[cfg(test)]
 mod tests {
-    use super::super::align::align_story;
+    use super::super::align::align;
     use super::super::terms::Vocab;
     use super::super::test_docs::doc;
     use super::*;
@@ -159,7 +159,7 @@ mod tests {
         let mut v = Vocab::default();
         let docs: Vec<_> = lines.iter().map(|l| doc(l, &mut v).1).collect();
         let docs: Vec<&[SentenceTerms]> = docs.iter().map(Vec::as_slice).collect();
-        align_story(&docs, headline, p)
+        align(&docs, headline, p)
             .into_iter()
             .filter(|f| f.reports.len() >= 2)
             .map(|f| f.reports.iter().map(|r| (r.article, r.sentence)).collect())

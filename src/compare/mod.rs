@@ -315,7 +315,7 @@ fn build_story(
                 .is_some_and(|s| repeats(&articles[a].title, &articles[a].body[s.start..s.end]))
         })
         .collect();
-    let raw = align::align_story(&docs, &headline, &p.facts);
+    let raw = align::align(&docs, &headline, &p.facts);
     let mut facts: Vec<Fact> =
         raw.iter().map(|f| fact(f, members, articles, analyses, &sentences, vocab)).collect();
     if let Some(f) = responsibility(members, articles, analyses, &sentences, p.facts.lead) {

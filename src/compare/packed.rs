@@ -39,7 +39,7 @@ impl Senses {
         self.all.len()
     }
 
-    /// The list of `id`, for merging one table into another.
+    /// The list of `id`.
     pub fn list(&self, id: u32) -> &'static [u32] {
         self.all[id as usize]
     }
